@@ -1,0 +1,31 @@
+package dev.crawler.storage;
+
+import java.nio.charset.StandardCharsets;
+
+/** The named column families of a crawl store; the order here is the order they are opened in. */
+enum ColumnFamily {
+    /** RocksDB's own default family; holds nothing of ours. */
+    DEFAULT("default"),
+    /** Crawl metadata (format, id, config snapshot), counters and the sequence high-water mark. */
+    META("meta"),
+    /** Host origin to host id, in both directions. */
+    HOSTS("hosts"),
+    /** Queued URLs keyed {@code hostId | priority | sequence}; see {@link FrontierKey}. */
+    FRONTIER("frontier"),
+    /** 128-bit fingerprints of every URL ever enqueued, behind a Bloom filter. */
+    SEEN("seen"),
+    /** Product records keyed by identity, so rewriting a page's outcome never duplicates one. */
+    PRODUCTS("products"),
+    /** The last failure of each URL that failed, keyed by URL. */
+    FAILURES("failures");
+
+    private final byte[] nameBytes;
+
+    ColumnFamily(String name) {
+        this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] nameBytes() {
+        return nameBytes.clone();
+    }
+}

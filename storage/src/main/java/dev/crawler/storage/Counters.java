@@ -1,0 +1,14 @@
+package dev.crawler.storage;
+
+/** Names of the counters the store itself maintains; callers add their own through {@link PageCommit#counters()}. */
+public final class Counters {
+    /** URLs ever queued (each at most once, by the seen set). */
+    public static final String URLS_DISCOVERED = "urls.discovered";
+    /** URLs queued and not yet settled. */
+    public static final String URLS_QUEUED = "urls.queued";
+    /** Distinct product records stored. */
+    public static final String PRODUCTS = "products";
+
+    private Counters() {
+    }
+}

@@ -1,0 +1,608 @@
+package dev.crawler.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Status;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The durable state of one crawl in one directory.
+ *
+ * <h2>Layout</h2>
+ * A crawl directory holds {@code crawl.json} (format version, crawl id, creation time: readable
+ * without opening the database, so a directory that is not a crawl is recognised at once) and
+ * {@code db/}, a RocksDB database with one column family per kind of state ({@link ColumnFamily}).
+ *
+ * <h2>Writes</h2>
+ * All writes come from one committer thread through {@link #commit(List)}: a group of page outcomes
+ * becomes one {@link WriteBatch}, so either all of a group is on disk or none of it. The
+ * write-ahead log is always on, so a process crash (even {@code kill -9}) loses nothing that
+ * {@code commit} returned from; {@link StoreOptions#fsync()} extends that to power loss. Counters
+ * and the enqueue sequence are kept in memory by that single writer and written with absolute
+ * values in the same batch, so they never drift from the data they count.
+ *
+ * <h2>Reads</h2>
+ * {@link #peek} and the host look-ups may be called from any thread, concurrently with commits;
+ * RocksDB gives each call a consistent view.
+ *
+ * <h2>Known cost</h2>
+ * Settled frontier entries are deleted, so the head of a busy host's range collects tombstones until
+ * compaction drops them; a {@link #peek} skips them. That is cheap at skeleton scale and is the
+ * first thing to revisit for very deep per-host queues.
+ */
+public final class CrawlStore implements AutoCloseable {
+    public static final int FORMAT_VERSION = 1;
+    private static final String INFO_FILE = "crawl.json";
+    private static final String DB_DIR = "db";
+    private static final byte[] META_CONFIG = bytes("config");
+    private static final byte[] META_SEQUENCE = bytes("sequence");
+    private static final String COUNTER_PREFIX = "counter:";
+    private static final String HOST_BY_ORIGIN = "o:";
+    private static final String ORIGIN_BY_HOST = "i:";
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path directory;
+    private final CrawlInfo info;
+    private final RocksDB db;
+    private final boolean readOnly;
+    private final List<AutoCloseable> nativeResources;
+    private final Map<ColumnFamily, ColumnFamilyHandle> families;
+    private final WriteOptions writeOptions;
+    private final Map<String, Integer> hostIds = new ConcurrentHashMap<>();
+    private final Map<Integer, String> origins = new ConcurrentHashMap<>();
+    private final Map<String, Long> counters = new ConcurrentHashMap<>();
+    private long nextSequence;
+
+    private CrawlStore(Path directory, CrawlInfo info, OpenedDb opened, StoreOptions options, boolean readOnly) {
+        this.directory = directory;
+        this.info = info;
+        this.db = opened.db;
+        this.readOnly = readOnly;
+        this.nativeResources = opened.resources;
+        this.families = opened.families;
+        this.writeOptions = new WriteOptions().setSync(options.fsync());
+        loadHosts();
+        loadCounters();
+        byte[] sequence = get(ColumnFamily.META, META_SEQUENCE);
+        this.nextSequence = sequence == null ? 0 : ByteBuffer.wrap(sequence).getLong();
+    }
+
+    /**
+     * Creates a new crawl in {@code directory}, which must not exist or be empty.
+     *
+     * @param configJson the crawl's configuration, stored verbatim so that {@code resume} can reuse it
+     */
+    public static CrawlStore create(Path directory, String configJson, StoreOptions options) {
+        if (Files.exists(directory.resolve(INFO_FILE))) {
+            throw new CrawlDirectoryException(CrawlDirectoryException.Reason.ALREADY_A_CRAWL, directory,
+                    directory + " already holds a crawl; use 'crawler resume --dir " + directory + "' to continue it");
+        }
+        if (Files.isDirectory(directory) && !isEmptyDirectory(directory)) {
+            throw new CrawlDirectoryException(CrawlDirectoryException.Reason.NOT_A_CRAWL, directory,
+                    directory + " exists and is not empty; choose a new directory for a new crawl");
+        }
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new CrawlDirectoryException(CrawlDirectoryException.Reason.NOT_A_CRAWL, directory,
+                    directory + " is a file, not a directory");
+        }
+        CrawlInfo info = new CrawlInfo(FORMAT_VERSION, UUID.randomUUID().toString(), Instant.now());
+        try {
+            Files.createDirectories(directory.resolve(DB_DIR));
+        } catch (IOException e) {
+            throw ioFailure(directory, "cannot create " + directory, e);
+        }
+        CrawlStore store = new CrawlStore(directory, info, openDb(directory, options, true, false), options, false);
+        try {
+            store.writeMeta(META_CONFIG, configJson.getBytes(StandardCharsets.UTF_8));
+            writeInfoFile(directory, info);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /** Opens an existing crawl for writing; fails if another process has it open. */
+    public static CrawlStore open(Path directory, StoreOptions options) {
+        CrawlInfo info = readInfo(directory);
+        return new CrawlStore(directory, info, openDb(directory, options, false, false), options, false);
+    }
+
+    /**
+     * Opens an existing crawl to read it, even while a crawler is writing to it. The view is what was
+     * committed when it was opened.
+     */
+    public static CrawlStore openReadOnly(Path directory) {
+        CrawlInfo info = readInfo(directory);
+        StoreOptions options = StoreOptions.defaults();
+        return new CrawlStore(directory, info, openDb(directory, options, false, true), options, true);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public CrawlInfo info() {
+        return info;
+    }
+
+    /** The configuration stored when the crawl was created. */
+    public String configJson() {
+        byte[] config = get(ColumnFamily.META, META_CONFIG);
+        return config == null ? "{}" : new String(config, StandardCharsets.UTF_8);
+    }
+
+    /** Replaces the stored configuration (a resume with overriding flags). */
+    public void replaceConfig(String configJson) {
+        writeMeta(META_CONFIG, configJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The id of a host's queue, if it has one. */
+    public Optional<Integer> hostId(String origin) {
+        return Optional.ofNullable(hostIds.get(origin));
+    }
+
+    /** The origin of a host id handed out by this store. */
+    public String origin(int hostId) {
+        String origin = origins.get(hostId);
+        if (origin == null) {
+            throw new IllegalArgumentException("unknown host id " + hostId);
+        }
+        return origin;
+    }
+
+    /** A snapshot of every counter. */
+    public Map<String, Long> counters() {
+        return Map.copyOf(counters);
+    }
+
+    public long counter(String name) {
+        return counters.getOrDefault(name, 0L);
+    }
+
+    /**
+     * Queues the URLs that were never seen before, as one batch.
+     *
+     * @return how many were new
+     */
+    public CommitResult enqueue(List<DiscoveredUrl> urls) {
+        checkWritable();
+        try (WriteBatch batch = new WriteBatch()) {
+            Map<String, Long> touched = new HashMap<>();
+            Map<Integer, Integer> added = new HashMap<>();
+            Set<ByteBuffer> batchSeen = new HashSet<>();
+            for (DiscoveredUrl url : urls) {
+                enqueueIfUnseen(batch, url, batchSeen, touched, added);
+            }
+            finishBatch(batch, touched);
+            return new CommitResult(added);
+        } catch (RocksDBException e) {
+            throw writeFailure(e);
+        }
+    }
+
+    /**
+     * Writes a group of page outcomes as one atomic batch.
+     *
+     * @return which hosts received how many new URLs, so the scheduler can wake them
+     */
+    public CommitResult commit(List<PageCommit> group) {
+        checkWritable();
+        try (WriteBatch batch = new WriteBatch()) {
+            Map<String, Long> touched = new HashMap<>();
+            Map<Integer, Integer> added = new HashMap<>();
+            Set<ByteBuffer> batchSeen = new HashSet<>();
+            Set<String> batchProducts = new HashSet<>();
+            for (PageCommit page : group) {
+                applyPage(batch, page, batchSeen, batchProducts, touched, added);
+            }
+            finishBatch(batch, touched);
+            return new CommitResult(added);
+        } catch (RocksDBException e) {
+            throw writeFailure(e);
+        }
+    }
+
+    private void applyPage(WriteBatch batch, PageCommit page, Set<ByteBuffer> batchSeen, Set<String> batchProducts,
+            Map<String, Long> touched, Map<Integer, Integer> added) throws RocksDBException {
+        batch.delete(handle(ColumnFamily.FRONTIER), page.done().encode());
+        bump(touched, Counters.URLS_QUEUED, -1);
+        if (page.requeue().isPresent()) {
+            PageCommit.RequeuedUrl again = page.requeue().get();
+            FrontierKey key = new FrontierKey(page.done().hostId(), again.priority(), nextSequence++);
+            batch.put(handle(ColumnFamily.FRONTIER), key.encode(),
+                    new QueuedUrl(key, again.url(), again.depth(), again.attempts()).encodeValue());
+            bump(touched, Counters.URLS_QUEUED, 1);
+            added.merge(key.hostId(), 1, Integer::sum);
+        }
+        for (DiscoveredUrl url : page.discovered()) {
+            enqueueIfUnseen(batch, url, batchSeen, touched, added);
+        }
+        for (ProductRecord product : page.products()) {
+            byte[] key = bytes(product.identity());
+            boolean isNew = batchProducts.add(product.identity()) && get(ColumnFamily.PRODUCTS, key) == null;
+            batch.put(handle(ColumnFamily.PRODUCTS), key, StoreJson.write(product));
+            if (isNew) {
+                bump(touched, Counters.PRODUCTS, 1);
+            }
+        }
+        if (page.failure().isPresent()) {
+            FailureRecord failure = page.failure().get();
+            batch.put(handle(ColumnFamily.FAILURES), bytes(failure.url()), StoreJson.write(failure));
+        }
+        page.counters().forEach((name, delta) -> bump(touched, name, delta));
+    }
+
+    private void enqueueIfUnseen(WriteBatch batch, DiscoveredUrl url, Set<ByteBuffer> batchSeen,
+            Map<String, Long> touched, Map<Integer, Integer> added) throws RocksDBException {
+        byte[] fingerprint = UrlFingerprint.of(url.url());
+        if (!batchSeen.add(ByteBuffer.wrap(fingerprint)) || get(ColumnFamily.SEEN, fingerprint) != null) {
+            return;
+        }
+        int hostId = hostIdFor(batch, url.origin());
+        FrontierKey key = new FrontierKey(hostId, url.priority(), nextSequence++);
+        batch.put(handle(ColumnFamily.SEEN), fingerprint, new byte[0]);
+        batch.put(handle(ColumnFamily.FRONTIER), key.encode(), new QueuedUrl(key, url.url(), url.depth(), 0).encodeValue());
+        bump(touched, Counters.URLS_DISCOVERED, 1);
+        bump(touched, Counters.URLS_QUEUED, 1);
+        added.merge(hostId, 1, Integer::sum);
+    }
+
+    private int hostIdFor(WriteBatch batch, String origin) throws RocksDBException {
+        Integer known = hostIds.get(origin);
+        if (known != null) {
+            return known;
+        }
+        int id = hostIds.size();
+        batch.put(handle(ColumnFamily.HOSTS), bytes(HOST_BY_ORIGIN + origin), ByteBuffer.allocate(4).putInt(id).array());
+        batch.put(handle(ColumnFamily.HOSTS), bytes(ORIGIN_BY_HOST + id), bytes(origin));
+        // Published before the batch is written: if the write fails the crawl stops, and the next
+        // open reloads only what reached the disk.
+        hostIds.put(origin, id);
+        origins.put(id, origin);
+        return id;
+    }
+
+    private void finishBatch(WriteBatch batch, Map<String, Long> touched) throws RocksDBException {
+        Map<String, Long> updated = new HashMap<>();
+        touched.forEach((name, delta) -> {
+            long value = counters.getOrDefault(name, 0L) + delta;
+            updated.put(name, value);
+        });
+        for (Map.Entry<String, Long> counter : updated.entrySet()) {
+            batch.put(handle(ColumnFamily.META), bytes(COUNTER_PREFIX + counter.getKey()), longBytes(counter.getValue()));
+        }
+        batch.put(handle(ColumnFamily.META), META_SEQUENCE, longBytes(nextSequence));
+        db.write(writeOptions, batch);
+        counters.putAll(updated);
+    }
+
+    /**
+     * The first queued URLs of one host, in queue order, skipping the given keys (those already
+     * leased or buffered by the caller).
+     */
+    public List<QueuedUrl> peek(int hostId, int limit, Set<FrontierKey> exclude) {
+        List<QueuedUrl> found = new ArrayList<>(Math.min(limit, 64));
+        try (RocksIterator it = db.newIterator(handle(ColumnFamily.FRONTIER))) {
+            for (it.seek(FrontierKey.hostPrefix(hostId)); it.isValid() && found.size() < limit; it.next()) {
+                FrontierKey key = FrontierKey.decode(it.key());
+                if (key.hostId() != hostId) {
+                    break;
+                }
+                if (!exclude.contains(key)) {
+                    found.add(QueuedUrl.decode(it.key(), it.value()));
+                }
+            }
+            checkIterator(it);
+        }
+        return found;
+    }
+
+    /** Every host id that has at least one queued URL, found with one seek per host. */
+    public List<Integer> hostsWithQueuedUrls() {
+        List<Integer> hosts = new ArrayList<>();
+        try (RocksIterator it = db.newIterator(handle(ColumnFamily.FRONTIER))) {
+            it.seekToFirst();
+            while (it.isValid()) {
+                int hostId = FrontierKey.decode(it.key()).hostId();
+                hosts.add(hostId);
+                if (hostId == Integer.MAX_VALUE) {
+                    break;
+                }
+                it.seek(FrontierKey.hostPrefix(hostId + 1));
+            }
+            checkIterator(it);
+        }
+        return hosts;
+    }
+
+    /** Calls {@code action} for every stored product, in identity order. */
+    public void forEachProduct(Consumer<ProductRecord> action) {
+        forEachValue(ColumnFamily.PRODUCTS, bytes -> action.accept(StoreJson.read(bytes, ProductRecord.class)));
+    }
+
+    /** Calls {@code action} for every recorded failure, in URL order. */
+    public void forEachFailure(Consumer<FailureRecord> action) {
+        forEachValue(ColumnFamily.FAILURES, bytes -> action.accept(StoreJson.read(bytes, FailureRecord.class)));
+    }
+
+    private void forEachValue(ColumnFamily family, Consumer<byte[]> action) {
+        try (RocksIterator it = db.newIterator(handle(family))) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                action.accept(it.value());
+            }
+            checkIterator(it);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeOptions.close();
+        for (ColumnFamilyHandle handle : families.values()) {
+            handle.close();
+        }
+        try {
+            if (!readOnly) {
+                db.syncWal();
+            }
+        } catch (RocksDBException e) {
+            // Closing continues: everything committed is already in the WAL of the OS page cache.
+            org.slf4j.LoggerFactory.getLogger(CrawlStore.class).warn("syncing the WAL of {} on close failed: {}",
+                    directory, e.getMessage());
+        }
+        db.close();
+        List<AutoCloseable> reversed = new ArrayList<>(nativeResources);
+        Collections.reverse(reversed);
+        for (AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing a RocksDB resource failed", e);
+            }
+        }
+    }
+
+    private void loadHosts() {
+        try (RocksIterator it = db.newIterator(handle(ColumnFamily.HOSTS))) {
+            for (it.seek(bytes(HOST_BY_ORIGIN)); it.isValid(); it.next()) {
+                String key = new String(it.key(), StandardCharsets.UTF_8);
+                if (!key.startsWith(HOST_BY_ORIGIN)) {
+                    break;
+                }
+                int id = ByteBuffer.wrap(it.value()).getInt();
+                String origin = key.substring(HOST_BY_ORIGIN.length());
+                hostIds.put(origin, id);
+                origins.put(id, origin);
+            }
+            checkIterator(it);
+        }
+    }
+
+    private void loadCounters() {
+        try (RocksIterator it = db.newIterator(handle(ColumnFamily.META))) {
+            for (it.seek(bytes(COUNTER_PREFIX)); it.isValid(); it.next()) {
+                String key = new String(it.key(), StandardCharsets.UTF_8);
+                if (!key.startsWith(COUNTER_PREFIX)) {
+                    break;
+                }
+                counters.put(key.substring(COUNTER_PREFIX.length()), ByteBuffer.wrap(it.value()).getLong());
+            }
+            checkIterator(it);
+        }
+    }
+
+    private void writeMeta(byte[] key, byte[] value) {
+        checkWritable();
+        try {
+            db.put(handle(ColumnFamily.META), writeOptions, key, value);
+        } catch (RocksDBException e) {
+            throw writeFailure(e);
+        }
+    }
+
+    private byte @Nullable [] get(ColumnFamily family, byte[] key) {
+        try {
+            return db.get(handle(family), key);
+        } catch (RocksDBException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private ColumnFamilyHandle handle(ColumnFamily family) {
+        return families.get(family);
+    }
+
+    private void checkWritable() {
+        if (readOnly) {
+            throw new IllegalStateException("this crawl store was opened read-only");
+        }
+    }
+
+    private void checkIterator(RocksIterator it) {
+        try {
+            it.status();
+        } catch (RocksDBException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private static void bump(Map<String, Long> touched, String name, long delta) {
+        touched.merge(name, delta, Long::sum);
+    }
+
+    private CrawlDirectoryException writeFailure(RocksDBException e) {
+        return classify(directory, "writing to the crawl store failed", e);
+    }
+
+    private CrawlDirectoryException readFailure(RocksDBException e) {
+        return classify(directory, "reading the crawl store failed", e);
+    }
+
+    private record OpenedDb(RocksDB db, Map<ColumnFamily, ColumnFamilyHandle> families, List<AutoCloseable> resources) {
+    }
+
+    private static OpenedDb openDb(Path directory, StoreOptions options, boolean create, boolean readOnly) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        LRUCache cache = new LRUCache(options.blockCacheBytes());
+        resources.add(cache);
+        BloomFilter bloom = new BloomFilter(10, false);
+        resources.add(bloom);
+        DBOptions dbOptions = new DBOptions()
+                .setCreateIfMissing(create)
+                .setCreateMissingColumnFamilies(create)
+                .setMaxBackgroundJobs(2)
+                .setKeepLogFileNum(3);
+        resources.add(dbOptions);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        for (ColumnFamily family : ColumnFamily.values()) {
+            BlockBasedTableConfig table = new BlockBasedTableConfig()
+                    .setBlockCache(cache)
+                    .setFilterPolicy(bloom)
+                    .setWholeKeyFiltering(true);
+            ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
+                    .setWriteBufferSize(options.writeBufferBytes())
+                    .setMaxWriteBufferNumber(3)
+                    .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                    .setTableFormatConfig(table);
+            resources.add(cfOptions);
+            descriptors.add(new ColumnFamilyDescriptor(family.nameBytes(), cfOptions));
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        String path = directory.resolve(DB_DIR).toString();
+        try {
+            RocksDB db = readOnly
+                    ? RocksDB.openReadOnly(dbOptions, path, descriptors, handles)
+                    : RocksDB.open(dbOptions, path, descriptors, handles);
+            Map<ColumnFamily, ColumnFamilyHandle> byFamily = new EnumMap<>(ColumnFamily.class);
+            for (ColumnFamily family : ColumnFamily.values()) {
+                byFamily.put(family, handles.get(family.ordinal()));
+            }
+            return new OpenedDb(db, byFamily, resources);
+        } catch (RocksDBException e) {
+            for (AutoCloseable resource : resources) {
+                closeQuietly(resource);
+            }
+            throw classify(directory, "cannot open the crawl store", e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception suppressed) {
+            org.slf4j.LoggerFactory.getLogger(CrawlStore.class).debug("closing after a failed open", suppressed);
+        }
+    }
+
+    static CrawlDirectoryException classify(Path directory, String what, RocksDBException e) {
+        Status status = e.getStatus();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("lock")) {
+            return new CrawlDirectoryException(CrawlDirectoryException.Reason.LOCKED, directory,
+                    directory + " is in use by another crawler process (only one may write a crawl at a time)", e);
+        }
+        if (lower.contains("no space left") || (status != null && status.getCode() == Status.Code.IOError && lower.contains("space"))) {
+            return new CrawlDirectoryException(CrawlDirectoryException.Reason.DISK_FULL, directory,
+                    "the disk holding " + directory + " is full; free some space and run 'crawler resume --dir "
+                            + directory + "'", e);
+        }
+        if (status != null && status.getCode() == Status.Code.Corruption) {
+            return new CrawlDirectoryException(CrawlDirectoryException.Reason.CORRUPTED, directory,
+                    "the crawl store in " + directory + " is corrupted: " + message, e);
+        }
+        return new CrawlDirectoryException(CrawlDirectoryException.Reason.IO, directory,
+                what + " in " + directory + ": " + message, e);
+    }
+
+    private static CrawlInfo readInfo(Path directory) {
+        if (!Files.exists(directory)) {
+            throw new CrawlDirectoryException(CrawlDirectoryException.Reason.MISSING, directory,
+                    "crawl directory " + directory + " does not exist");
+        }
+        Path file = directory.resolve(INFO_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new CrawlDirectoryException(CrawlDirectoryException.Reason.NOT_A_CRAWL, directory,
+                    directory + " is not a crawl directory (it has no " + INFO_FILE + ")");
+        }
+        CrawlInfo info;
+        try {
+            info = StoreJson.MAPPER.readValue(file.toFile(), CrawlInfo.class);
+        } catch (IOException e) {
+            throw new CrawlDirectoryException(CrawlDirectoryException.Reason.CORRUPTED, directory,
+                    file + " is unreadable: " + e.getMessage(), e);
+        }
+        if (info.formatVersion() > FORMAT_VERSION) {
+            throw new CrawlDirectoryException(CrawlDirectoryException.Reason.NEWER_FORMAT, directory,
+                    directory + " was written by a newer crawler (format " + info.formatVersion()
+                            + "; this one reads up to " + FORMAT_VERSION + ")");
+        }
+        return info;
+    }
+
+    private static void writeInfoFile(Path directory, CrawlInfo info) {
+        Path temp = directory.resolve(INFO_FILE + ".tmp");
+        try {
+            Files.write(temp, StoreJson.write(info));
+            Files.move(temp, directory.resolve(INFO_FILE), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw ioFailure(directory, "cannot write " + INFO_FILE + " in " + directory, e);
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path directory) {
+        try (var entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw ioFailure(directory, "cannot list " + directory, e);
+        }
+    }
+
+    private static CrawlDirectoryException ioFailure(Path directory, String message, IOException e) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        boolean full = detail.toLowerCase(java.util.Locale.ROOT).contains("no space left");
+        return new CrawlDirectoryException(full ? CrawlDirectoryException.Reason.DISK_FULL : CrawlDirectoryException.Reason.IO,
+                directory, message + ": " + detail, e);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] longBytes(long value) {
+        return ByteBuffer.allocate(8).putLong(value).array();
+    }
+}

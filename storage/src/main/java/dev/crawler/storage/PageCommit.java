@@ -1,0 +1,34 @@
+package dev.crawler.storage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one processed URL changes in the store, written as one atomic batch.
+ *
+ * @param done        the frontier entry this outcome settles; it is removed
+ * @param requeue     the same URL queued again (a transient failure with retries left), or empty
+ * @param discovered  links to queue if unseen
+ * @param products    records to upsert by identity
+ * @param failure     the failure to record, or empty
+ * @param counters    counter deltas, by counter name
+ */
+public record PageCommit(
+        FrontierKey done,
+        Optional<RequeuedUrl> requeue,
+        List<DiscoveredUrl> discovered,
+        List<ProductRecord> products,
+        Optional<FailureRecord> failure,
+        Map<String, Long> counters) {
+
+    public PageCommit {
+        discovered = List.copyOf(discovered);
+        products = List.copyOf(products);
+        counters = Map.copyOf(counters);
+    }
+
+    /** The URL of {@link #done} queued again at the back of its host's queue. */
+    public record RequeuedUrl(String url, int depth, int priority, int attempts) {
+    }
+}

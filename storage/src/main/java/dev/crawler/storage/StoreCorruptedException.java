@@ -1,0 +1,8 @@
+package dev.crawler.storage;
+
+/** A stored value that cannot be decoded: the crawl directory is damaged. */
+public final class StoreCorruptedException extends RuntimeException {
+    public StoreCorruptedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
