@@ -85,6 +85,7 @@ public final class CrawlStore implements AutoCloseable {
     private final Map<Integer, String> origins = new ConcurrentHashMap<>();
     private final Map<String, Long> counters = new ConcurrentHashMap<>();
     private long nextSequence;
+    private boolean closed;
 
     private CrawlStore(Path directory, CrawlInfo info, OpenedDb opened, StoreOptions options, boolean readOnly) {
         this.directory = directory;
@@ -368,8 +369,13 @@ public final class CrawlStore implements AutoCloseable {
         }
     }
 
+    /** Closes the store; calling it again does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         writeOptions.close();
         for (ColumnFamilyHandle handle : families.values()) {
             handle.close();

@@ -1,0 +1,47 @@
+package dev.crawler.cli;
+
+import dev.crawler.storage.CrawlDirectoryException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code crawler} command. */
+@Command(name = "crawler", mixinStandardHelpOptions = true, version = "crawler 0.1.0",
+        description = "Crawls online shops politely, extracts their products, and exports them.",
+        subcommands = {CrawlCommand.class, ResumeCommand.class, ExportCommand.class, StatusCommand.class,
+                CommandLine.HelpCommand.class})
+public final class CrawlerMain {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new CrawlerMain());
+        commandLine.setExecutionExceptionHandler(CrawlerMain::handle);
+        commandLine.setParameterExceptionHandler((error, arguments) -> {
+            PrintWriter err = error.getCommandLine().getErr();
+            err.println("crawler: " + error.getMessage());
+            err.println("Try 'crawler " + error.getCommandLine().getCommandName() + " --help' for more.");
+            return ExitCodes.USAGE;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** One line for a person, never a stack trace, and an exit code that says what kind of problem it was. */
+    private static int handle(Exception error, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (error instanceof CrawlDirectoryException directory) {
+            err.println("crawler: " + directory.getMessage());
+            return ExitCodes.CRAWL_DIRECTORY;
+        }
+        if (error instanceof UserError || error instanceof IllegalArgumentException) {
+            err.println("crawler: " + error.getMessage());
+            return ExitCodes.USAGE;
+        }
+        err.println("crawler: unexpected error: " + error);
+        org.slf4j.LoggerFactory.getLogger(CrawlerMain.class).error("unexpected error", error);
+        return ExitCodes.CRAWL_FAILED;
+    }
+}

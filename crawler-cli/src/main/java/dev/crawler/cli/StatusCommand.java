@@ -1,0 +1,102 @@
+package dev.crawler.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.crawler.core.commit.CrawlCounters;
+import dev.crawler.storage.Counters;
+import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.FailureRecord;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code crawler status --dir DIR}: where a crawl stands; works while it runs. */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Shows where a crawl stands.")
+final class StatusCommand implements Callable<Integer> {
+    private static final int SAMPLES_PER_CLASS = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The crawl's directory.")
+    Path dir;
+
+    @Option(names = "--json", description = "Print machine-readable JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
+            Map<String, Long> counters = new TreeMap<>(store.counters());
+            Map<String, List<FailureRecord>> samples = failureSamples(store);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("crawlId", store.info().crawlId());
+                report.put("createdAt", store.info().createdAt().toString());
+                report.put("counters", counters);
+                report.put("failureSamples", samples);
+                out.println(new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            } else {
+                printText(store, counters, samples, out);
+            }
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void printText(CrawlStore store, Map<String, Long> counters, Map<String, List<FailureRecord>> samples,
+            PrintWriter out) {
+        out.println("Crawl " + store.info().crawlId() + " (created " + store.info().createdAt() + ")");
+        out.printf("  pages fetched   %d%n", counters.getOrDefault(CrawlCounters.PAGES_FETCHED, 0L));
+        out.printf("  products        %d%n", counters.getOrDefault(Counters.PRODUCTS, 0L));
+        out.printf("  queued          %d%n", counters.getOrDefault(Counters.URLS_QUEUED, 0L));
+        out.printf("  discovered      %d%n", counters.getOrDefault(Counters.URLS_DISCOVERED, 0L));
+        out.printf("  failed          %d%n", counters.getOrDefault(CrawlCounters.PAGES_FAILED, 0L));
+        out.printf("  retries         %d%n", counters.getOrDefault(CrawlCounters.RETRIES, 0L));
+        section(out, "HTTP status", counters, CrawlCounters.HTTP_PREFIX);
+        section(out, "Failures", counters, CrawlCounters.FAILURE_PREFIX);
+        samples.forEach((failureClass, records) -> {
+            for (FailureRecord record : records) {
+                out.printf("    %-16s %s (%s)%n", failureClass, record.url(), record.message());
+            }
+        });
+        if (counters.getOrDefault(Counters.URLS_QUEUED, 0L) > 0) {
+            out.println("Continue with: crawler resume --dir " + store.directory());
+        }
+    }
+
+    private static void section(PrintWriter out, String title, Map<String, Long> counters, String prefix) {
+        List<String> lines = new ArrayList<>();
+        counters.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                lines.add(String.format("    %-16s %d", name.substring(prefix.length()), value));
+            }
+        });
+        if (!lines.isEmpty()) {
+            out.println("  " + title);
+            lines.forEach(out::println);
+        }
+    }
+
+    private static Map<String, List<FailureRecord>> failureSamples(CrawlStore store) {
+        Map<String, List<FailureRecord>> samples = new TreeMap<>();
+        store.forEachFailure(record -> {
+            List<FailureRecord> list = samples.computeIfAbsent(record.failureClass(), k -> new ArrayList<>());
+            if (list.size() < SAMPLES_PER_CLASS) {
+                list.add(record);
+            }
+        });
+        return samples;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.crawler.cli.export;
+
+import org.jspecify.annotations.NullMarked;

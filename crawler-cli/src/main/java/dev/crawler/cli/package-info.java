@@ -1,0 +1,4 @@
+@NullMarked
+package dev.crawler.cli;
+
+import org.jspecify.annotations.NullMarked;

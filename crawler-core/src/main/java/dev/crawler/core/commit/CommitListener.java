@@ -1,0 +1,14 @@
+package dev.crawler.core.commit;
+
+import dev.crawler.core.parse.PageOutcome;
+import dev.crawler.storage.CommitResult;
+import java.util.List;
+
+/** Hears from the committer thread what was written. Implementations must not block for long. */
+public interface CommitListener {
+    /** A group of outcomes is durable. */
+    void committed(List<PageOutcome> group, CommitResult result);
+
+    /** Writing failed (a full disk, a broken store): nothing of the group was written, and no more will be. */
+    void commitFailed(List<PageOutcome> group, RuntimeException error);
+}

@@ -1,0 +1,105 @@
+package dev.crawler.core.commit;
+
+import dev.crawler.core.parse.PageOutcome;
+import dev.crawler.storage.CommitResult;
+import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.PageCommit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes the crawl store. It takes page outcomes as they come, groups whatever
+ * has queued up (up to {@code maxGroup}) into one atomic batch, and then tells its listener. Grouping
+ * costs no latency when the crawl is slow and saves most of the write overhead when it is fast.
+ *
+ * <p>After a failed write it stops taking work: the store is in an unknown state (typically a full
+ * disk), and every URL not committed is still in the frontier for {@code resume}.
+ */
+public final class Committer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
+    private static final PageOutcome[] NONE = new PageOutcome[0];
+
+    private final CrawlStore store;
+    private final CommitPlanner planner;
+    private final CommitListener listener;
+    private final int maxGroup;
+    private final LinkedBlockingQueue<PageOutcome> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public Committer(CrawlStore store, CommitPlanner planner, CommitListener listener, int maxGroup) {
+        this.store = store;
+        this.planner = planner;
+        this.listener = listener;
+        this.maxGroup = maxGroup;
+        this.thread = new Thread(this::run, "crawler-committer");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Queues an outcome for writing. Never blocks: the queue is bounded by the crawl's in-flight cap. */
+    public void submit(PageOutcome outcome) {
+        queue.add(outcome);
+    }
+
+    private void run() {
+        List<PageOutcome> group = new ArrayList<>(maxGroup);
+        while (running) {
+            try {
+                PageOutcome first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, maxGroup - 1);
+                write(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void write(List<PageOutcome> group) {
+        List<PageCommit> commits = new ArrayList<>(group.size());
+        for (PageOutcome outcome : group) {
+            commits.add(planner.plan(outcome));
+        }
+        List<PageOutcome> written = List.of(group.toArray(NONE));
+        CommitResult result;
+        try {
+            result = store.commit(commits);
+        } catch (RuntimeException e) {
+            running = false;
+            LOG.error("writing {} page outcomes failed; the crawl stops and can be resumed: {}", group.size(), e.getMessage());
+            listener.commitFailed(written, e);
+            return;
+        }
+        listener.committed(written, result);
+    }
+
+    /** Stops the thread once it is idle; waits a bounded time. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether every submitted outcome has been handed to the store. */
+    public boolean isIdle() {
+        return queue.isEmpty();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.crawler.core.commit;
+
+import dev.crawler.core.fetch.FailureClass;
+
+/** The names of the counters a crawl keeps, beside the store's own ({@link dev.crawler.storage.Counters}). */
+public final class CrawlCounters {
+    /** Responses received for pages (any status). */
+    public static final String PAGES_FETCHED = "pages.fetched";
+    /** URLs settled as failures after their last attempt. */
+    public static final String PAGES_FAILED = "pages.failed";
+    /** Body bytes received for pages. */
+    public static final String BYTES_FETCHED = "bytes.fetched";
+    /** Transient failures that were queued again. */
+    public static final String RETRIES = "retries";
+    public static final String HTTP_PREFIX = "http.";
+    public static final String FAILURE_PREFIX = "failures.";
+
+    private CrawlCounters() {
+    }
+
+    public static String http(int status) {
+        return HTTP_PREFIX + status;
+    }
+
+    public static String failure(FailureClass failureClass) {
+        return FAILURE_PREFIX + failureClass.label();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.crawler.core.commit;
+
+import org.jspecify.annotations.NullMarked;

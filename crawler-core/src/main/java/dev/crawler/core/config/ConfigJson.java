@@ -1,0 +1,44 @@
+package dev.crawler.core.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The stored form of a {@link CrawlConfig}: JSON, so a person can read it in the crawl directory. */
+public final class ConfigJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private ConfigJson() {
+    }
+
+    public static String write(CrawlConfig config) {
+        try {
+            return MAPPER.writeValueAsString(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a crawl config could not be serialised", e);
+        }
+    }
+
+    /**
+     * Reads a stored config.
+     *
+     * @throws IllegalArgumentException when it is not a valid config, with the reason
+     */
+    public static CrawlConfig read(String json) {
+        try {
+            return MAPPER.readValue(json, CrawlConfig.class);
+        } catch (IOException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            throw new IllegalArgumentException("invalid crawl config: " + cause.getMessage(), e);
+        }
+    }
+}

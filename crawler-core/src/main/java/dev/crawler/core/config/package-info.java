@@ -1,0 +1,4 @@
+@NullMarked
+package dev.crawler.core.config;
+
+import org.jspecify.annotations.NullMarked;

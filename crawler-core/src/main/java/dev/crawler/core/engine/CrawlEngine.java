@@ -1,0 +1,293 @@
+package dev.crawler.core.engine;
+
+import dev.crawler.core.commit.CommitListener;
+import dev.crawler.core.commit.CommitPlanner;
+import dev.crawler.core.commit.Committer;
+import dev.crawler.core.config.CrawlConfig;
+import dev.crawler.core.extract.ProductExtractor;
+import dev.crawler.core.fetch.FailureClass;
+import dev.crawler.core.fetch.FetchOutcome;
+import dev.crawler.core.fetch.HttpFetcher;
+import dev.crawler.core.parse.LinkExtractor;
+import dev.crawler.core.parse.PageOutcome;
+import dev.crawler.core.parse.PageProcessor;
+import dev.crawler.core.parse.PageTask;
+import dev.crawler.core.parse.ParsePool;
+import dev.crawler.core.robots.RobotsCache;
+import dev.crawler.core.robots.RobotsLoader;
+import dev.crawler.core.robots.RobotsPolicy;
+import dev.crawler.core.schedule.Decision;
+import dev.crawler.core.schedule.HostScheduler;
+import dev.crawler.core.url.UrlCanonicalizer;
+import dev.crawler.storage.CommitResult;
+import dev.crawler.storage.CrawlStore;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one crawl: wires the scheduler, the fetcher, the parse pool and the committer, and drives them
+ * from the dispatcher loop until there is nothing left to do, the page budget is spent, or it is
+ * stopped.
+ *
+ * <h2>Threads</h2>
+ * <ul>
+ *   <li>The <b>dispatcher</b> is the thread that calls {@link #run()}. It alone touches the
+ *       {@link HostScheduler}; every other thread talks to it by posting events to a lock-free queue
+ *       and unparking it. It parks exactly until the next host is due or an event arrives.</li>
+ *   <li><b>Event loops</b> ({@code crawler-io}) only do I/O: they complete fetch futures, and the
+ *       continuations here only post events and hand bytes to the parse pool, neither of which
+ *       blocks.</li>
+ *   <li>The <b>parse pool</b> ({@code crawler-parse}) decodes, parses and extracts.</li>
+ *   <li>The <b>committer</b> ({@code crawler-committer}) is the only writer of the store.</li>
+ * </ul>
+ */
+public final class CrawlEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CrawlEngine.class);
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final CrawlStore store;
+    private final CrawlConfig config;
+    private final LongSupplier ticker;
+    private final InstantSource clock;
+    private final ProgressListener progress;
+    private final Duration progressInterval;
+    private final HttpFetcher fetcher;
+    private final RobotsLoader robotsLoader;
+    private final RobotsPolicy robotsPolicy;
+    private final ParsePool parsePool;
+    private final PageProcessor processor;
+    private final Committer committer;
+    private final HostScheduler scheduler;
+    private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
+    private final AtomicLong internalErrors = new AtomicLong();
+    private volatile @Nullable Thread dispatcher;
+    private volatile boolean stopRequested;
+    private volatile boolean abortRequested;
+    private @Nullable RuntimeException storeFailure;
+
+    public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
+            Duration progressInterval) {
+        this.store = store;
+        this.config = config;
+        this.ticker = System::nanoTime;
+        this.clock = InstantSource.system();
+        this.progress = progress;
+        this.progressInterval = progressInterval;
+        this.fetcher = new HttpFetcher(config.fetch());
+        this.robotsLoader = new RobotsLoader(fetcher);
+        this.robotsPolicy = new RobotsPolicy(config.fetch().robotsName(), config.politeness().maxCrawlDelay().toMillis());
+        this.parsePool = new ParsePool(config.limits().parseThreads(), config.limits().maxInFlight() + 64);
+        UrlCanonicalizer canonicalizer = new UrlCanonicalizer(config.scope().trackingParams(), config.scope().maxUrlLength());
+        this.processor = new PageProcessor(new LinkExtractor(config.scope(), canonicalizer), extractor);
+        this.committer = new Committer(store, new CommitPlanner(config.fetch().maxRetries()), new Listener(), 256);
+        RobotsCache robots = new RobotsCache(Duration.ofHours(24), 1_000_000, ticker::getAsLong);
+        this.scheduler = new HostScheduler(store, robots, config, store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED));
+    }
+
+    /**
+     * Crawls until done, stopped or failed. Call once; the calling thread becomes the dispatcher.
+     *
+     * @throws RuntimeException the store failure that ended the crawl (a full disk, say); what was
+     *                          committed before it stays, and {@code resume} continues
+     */
+    public CrawlSummary run() {
+        dispatcher = Thread.currentThread();
+        Instant started = clock.instant();
+        long pagesBefore = store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED);
+        committer.start();
+        for (int hostId : store.hostsWithQueuedUrls()) {
+            scheduler.hostHasWork(hostId);
+        }
+        long nextProgress = ticker.getAsLong() + progressInterval.toNanos();
+        boolean draining = false;
+        while (!abortRequested) {
+            drainEvents();
+            if (storeFailure != null) {
+                break;
+            }
+            if (stopRequested && !draining) {
+                draining = true;
+                scheduler.drain();
+            }
+            if (scheduler.isFinished()) {
+                break;
+            }
+            long now = ticker.getAsLong();
+            if (now >= nextProgress) {
+                progress.onProgress(snapshot(started));
+                nextProgress = now + progressInterval.toNanos();
+            }
+            long parkUntil = Math.min(dispatchDue(now), nextProgress);
+            if (events.isEmpty()) {
+                LockSupport.parkNanos(this, Math.max(0, parkUntil - ticker.getAsLong()));
+            }
+        }
+        if (storeFailure != null) {
+            throw storeFailure;
+        }
+        CrawlSummary summary = new CrawlSummary(
+                store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED) - pagesBefore,
+                store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED),
+                store.counter(dev.crawler.storage.Counters.PRODUCTS),
+                store.counter(dev.crawler.storage.Counters.URLS_QUEUED),
+                store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FAILED),
+                Duration.between(started, clock.instant()),
+                stopRequested || abortRequested,
+                internalErrors.get());
+        progress.onProgress(snapshot(started));
+        return summary;
+    }
+
+    /** Starts everything that is due; returns when the dispatcher should next look without an event. */
+    private long dispatchDue(long now) {
+        while (true) {
+            Decision decision = scheduler.next(now);
+            if (decision instanceof Decision.FetchPage page) {
+                startPage(new PageTask(page.hostId(), page.origin(), page.url()));
+            } else if (decision instanceof Decision.FetchRobots robots) {
+                startRobots(robots.hostId(), robots.origin());
+            } else if (decision instanceof Decision.Deny deny) {
+                committer.submit(PageOutcome.failed(new PageTask(deny.hostId(), deny.origin(), deny.url()), 0,
+                        FailureClass.ROBOTS_DENIED, "disallowed by robots.txt", clock.instant()));
+            } else if (decision instanceof Decision.WaitUntil wait) {
+                return wait.atNanos();
+            } else {
+                return now + IDLE_PARK_NANOS;
+            }
+        }
+    }
+
+    private void startPage(PageTask task) {
+        URI uri = URI.create(task.queued().url());
+        fetcher.fetch(uri, task.origin()).whenComplete((outcome, error) -> {
+            long finished = ticker.getAsLong();
+            Instant at = clock.instant();
+            FetchOutcome result = outcome != null ? outcome
+                    : new FetchOutcome.Failure(uri, FailureClass.PROTOCOL, String.valueOf(error));
+            post(() -> scheduler.requestFinished(task.hostId(), finished));
+            if (!parsePool.trySubmit(() -> process(task, result, at))) {
+                post(() -> committer.submit(PageOutcome.failed(task, 0, FailureClass.OVERLOADED, "parse pool full", at)));
+            }
+        });
+    }
+
+    private void process(PageTask task, FetchOutcome outcome, Instant at) {
+        PageOutcome result;
+        try {
+            result = processor.process(task, outcome, at);
+        } catch (RuntimeException e) {
+            internalErrors.incrementAndGet();
+            LOG.error("processing {} failed unexpectedly; recorded as bad content", task.queued().url(), e);
+            result = PageOutcome.failed(task, 0, FailureClass.BAD_CONTENT, "internal error: " + e, at);
+        }
+        committer.submit(result);
+    }
+
+    private void startRobots(int hostId, String origin) {
+        robotsLoader.load(origin).whenComplete((outcome, error) -> {
+            long finished = ticker.getAsLong();
+            FetchOutcome result = outcome != null ? outcome
+                    : new FetchOutcome.Failure(URI.create(origin + "/robots.txt"), FailureClass.PROTOCOL, String.valueOf(error));
+            boolean queued = parsePool.trySubmit(() -> {
+                RobotsPolicy.Decision decision = robotsPolicy.decide(result);
+                if (decision instanceof RobotsPolicy.Decision.Rules rules) {
+                    post(() -> scheduler.robotsLoaded(hostId, rules.rules(), finished));
+                } else {
+                    LOG.warn("robots.txt of {} unavailable ({}); the host waits and tries again", origin,
+                            ((RobotsPolicy.Decision.Unavailable) decision).reason());
+                    post(() -> scheduler.robotsUnavailable(hostId, finished));
+                }
+            });
+            if (!queued) {
+                post(() -> scheduler.robotsUnavailable(hostId, finished));
+            }
+        });
+    }
+
+    private void post(Runnable event) {
+        events.add(event);
+        Thread target = dispatcher;
+        if (target != null) {
+            LockSupport.unpark(target);
+        }
+    }
+
+    private void drainEvents() {
+        Runnable event;
+        while ((event = events.poll()) != null) {
+            event.run();
+        }
+    }
+
+    private CrawlProgress snapshot(Instant started) {
+        return new CrawlProgress(
+                store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED),
+                store.counter(dev.crawler.storage.Counters.PRODUCTS),
+                store.counter(dev.crawler.storage.Counters.URLS_QUEUED),
+                store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FAILED),
+                scheduler.inFlight(),
+                scheduler.knownHosts(),
+                Duration.between(started, clock.instant()),
+                config.limits().maxPages());
+    }
+
+    /** Stops dispatching; in-flight pages finish and are committed, then {@link #run()} returns. Any thread. */
+    public void stop() {
+        stopRequested = true;
+        wake();
+    }
+
+    /** Returns from {@link #run()} at once; uncommitted pages are fetched again on resume. Any thread. */
+    public void abort() {
+        abortRequested = true;
+        wake();
+    }
+
+    private void wake() {
+        Thread target = dispatcher;
+        if (target != null) {
+            LockSupport.unpark(target);
+        }
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
+        try {
+            parsePool.shutdown(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        parsePool.close();
+        committer.close();
+    }
+
+    /** Relays the committer's news to the dispatcher. */
+    private final class Listener implements CommitListener {
+        @Override
+        public void committed(List<PageOutcome> group, CommitResult result) {
+            post(() -> {
+                for (PageOutcome outcome : group) {
+                    scheduler.settled(outcome.task().hostId(), outcome.task().queued().key());
+                }
+                result.queuedByHost().keySet().forEach(scheduler::hostHasWork);
+            });
+        }
+
+        @Override
+        public void commitFailed(List<PageOutcome> group, RuntimeException error) {
+            post(() -> storeFailure = error);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.crawler.core.engine;
+
+import java.time.Duration;
+
+/**
+ * How a run of a crawl ended.
+ *
+ * @param pagesThisRun   pages fetched by this run
+ * @param pagesTotal     pages fetched by every run of the crawl
+ * @param products       distinct products stored
+ * @param queued         URLs still queued (non-zero after a stop or a page budget)
+ * @param failed         URLs settled as failures
+ * @param elapsed        wall time of this run
+ * @param stopped        whether the run was stopped before it ran out of work
+ * @param internalErrors unexpected errors (bugs) met and survived
+ */
+public record CrawlSummary(long pagesThisRun, long pagesTotal, long products, long queued, long failed,
+        Duration elapsed, boolean stopped, long internalErrors) {
+
+    /** Pages per second of this run. */
+    public double pagesPerSecond() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : pagesThisRun / seconds;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.crawler.core.engine;
+
+import dev.crawler.core.config.ConfigJson;
+import dev.crawler.core.config.CrawlConfig;
+import dev.crawler.core.url.Origin;
+import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.DiscoveredUrl;
+import dev.crawler.storage.StoreOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Creating a crawl directory and reopening one. */
+public final class Crawls {
+    private Crawls() {
+    }
+
+    /** Creates the crawl in {@code directory}, stores its config and queues its seeds, all before any fetch. */
+    public static CrawlStore create(Path directory, List<String> seeds, CrawlConfig config, StoreOptions options) {
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("a crawl needs at least one seed URL");
+        }
+        CrawlStore store = CrawlStore.create(directory, ConfigJson.write(config), options);
+        try {
+            List<DiscoveredUrl> queued = new ArrayList<>();
+            for (String seed : seeds) {
+                String origin = Origin.of(seed).orElseThrow(() -> new IllegalArgumentException("not a crawlable URL: " + seed));
+                queued.add(new DiscoveredUrl(seed, origin, 0, 0));
+            }
+            store.enqueue(queued);
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Reopens a crawl for writing, with the config it was created with. */
+    public static CrawlStore open(Path directory, StoreOptions options) {
+        return CrawlStore.open(directory, options);
+    }
+
+    public static CrawlConfig storedConfig(CrawlStore store) {
+        return ConfigJson.read(store.configJson());
+    }
+}

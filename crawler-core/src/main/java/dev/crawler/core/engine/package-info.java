@@ -1,0 +1,4 @@
+@NullMarked
+package dev.crawler.core.engine;
+
+import org.jspecify.annotations.NullMarked;

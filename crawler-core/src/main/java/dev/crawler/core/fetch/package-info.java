@@ -1,0 +1,4 @@
+@NullMarked
+package dev.crawler.core.fetch;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,110 @@
+package dev.crawler.core.parse;
+
+import dev.crawler.core.extract.ExtractedProduct;
+import dev.crawler.core.extract.ProductExtractor;
+import dev.crawler.core.fetch.FailureClass;
+import dev.crawler.core.fetch.FetchOutcome;
+import dev.crawler.storage.DiscoveredUrl;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Turns one fetch into a page outcome: decodes and parses the HTML, takes its links and products,
+ * and classifies everything that is not a page. Runs on the parse pool; pure apart from reading the
+ * bytes it is given. Thread-safe.
+ */
+public final class PageProcessor {
+    private final LinkExtractor links;
+    private final ProductExtractor products;
+
+    public PageProcessor(LinkExtractor links, ProductExtractor products) {
+        this.links = links;
+        this.products = products;
+    }
+
+    public PageOutcome process(PageTask task, FetchOutcome outcome, Instant fetchedAt) {
+        if (outcome instanceof FetchOutcome.Failure failure) {
+            return PageOutcome.failed(task, 0, failure.failureClass(), failure.message(), fetchedAt);
+        }
+        FetchOutcome.Response response = (FetchOutcome.Response) outcome;
+        int status = response.status();
+        if (status >= 300 && status < 400) {
+            return redirect(task, response, fetchedAt);
+        }
+        if (status == 429 || status >= 500) {
+            return PageOutcome.failed(task, status, FailureClass.HTTP_TRANSIENT, "HTTP " + status, fetchedAt);
+        }
+        if (status < 200 || status >= 300) {
+            return PageOutcome.failed(task, status, FailureClass.HTTP_STATUS, "HTTP " + status, fetchedAt);
+        }
+        return page(task, response, fetchedAt);
+    }
+
+    private PageOutcome page(PageTask task, FetchOutcome.Response response, Instant fetchedAt) {
+        String contentType = response.header("content-type").orElse("");
+        if (!looksLikeHtml(contentType, response.body())) {
+            return PageOutcome.failed(task, response.status(), FailureClass.BAD_CONTENT,
+                    "not HTML (Content-Type '" + contentType + "')", fetchedAt);
+        }
+        Document doc;
+        try {
+            String charset = CharsetDetector.fromContentType(contentType).orElse(null);
+            doc = Jsoup.parse(new ByteArrayInputStream(response.body()), charset, task.queued().url());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            return PageOutcome.failed(task, response.status(), FailureClass.BAD_CONTENT, "unparseable: " + e.getMessage(), fetchedAt);
+        }
+        List<DiscoveredUrl> found = links.extract(doc, task.queued().depth());
+        List<ExtractedProduct> extracted = products.extract(doc, response.uri());
+        return new PageOutcome(task, response.status(), response.body().length, found, extracted, Optional.empty(), fetchedAt);
+    }
+
+    private PageOutcome redirect(PageTask task, FetchOutcome.Response response, Instant fetchedAt) {
+        Optional<String> location = response.header("location");
+        if (location.isEmpty()) {
+            return PageOutcome.failed(task, response.status(), FailureClass.HTTP_STATUS, "redirect without Location", fetchedAt);
+        }
+        String target;
+        try {
+            target = response.uri().resolve(location.get().trim()).toString();
+        } catch (IllegalArgumentException e) {
+            return PageOutcome.failed(task, response.status(), FailureClass.HTTP_STATUS, "bad Location: " + location.get(), fetchedAt);
+        }
+        // The target keeps the page's depth: a redirect is the same page under another name, and the
+        // seen set stops a redirect loop after one round.
+        Optional<DiscoveredUrl> next = links.toQueue(target, task.queued().depth());
+        if (next.isEmpty()) {
+            return PageOutcome.failed(task, response.status(), FailureClass.OUT_OF_SCOPE, "redirect to " + target, fetchedAt);
+        }
+        return new PageOutcome(task, response.status(), 0, List.of(next.get()), List.of(), Optional.empty(), fetchedAt);
+    }
+
+    private static boolean looksLikeHtml(String contentType, byte[] body) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        if (!type.isBlank()) {
+            return type.contains("html") || type.startsWith("text/plain") && startsWithMarkup(body);
+        }
+        return startsWithMarkup(body);
+    }
+
+    private static boolean startsWithMarkup(byte[] body) {
+        for (int i = 0; i < Math.min(body.length, 1024); i++) {
+            byte b = body[i];
+            if (b == '<') {
+                return true;
+            }
+            boolean skippable = b == ' ' || b == '\n' || b == '\r' || b == '\t' || (b & 0xFF) == 0xEF
+                    || (b & 0xFF) == 0xBB || (b & 0xFF) == 0xBF || (b & 0xFF) == 0xFE || (b & 0xFF) == 0xFF || b == 0;
+            if (!skippable) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.crawler.core.parse;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,52 @@
+package dev.crawler.core.robots;
+
+import dev.crawler.core.fetch.FetchOutcome;
+import dev.crawler.core.fetch.HttpFetcher;
+import dev.crawler.core.url.Origin;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Fetches a host's robots.txt, following up to five redirects as RFC 9309 asks. The returned future
+ * completes on an event-loop thread; callers move parsing elsewhere.
+ */
+public final class RobotsLoader {
+    static final int MAX_REDIRECTS = 5;
+
+    private final HttpFetcher fetcher;
+
+    public RobotsLoader(HttpFetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    public CompletableFuture<FetchOutcome> load(String origin) {
+        return fetch(URI.create(origin + "/robots.txt"), origin, 0);
+    }
+
+    private CompletableFuture<FetchOutcome> fetch(URI uri, String origin, int hops) {
+        return fetcher.fetch(uri, origin).thenCompose(outcome -> {
+            Optional<URI> target = redirectTarget(outcome);
+            if (target.isEmpty() || hops >= MAX_REDIRECTS) {
+                return CompletableFuture.completedFuture(outcome);
+            }
+            Optional<String> targetOrigin = Origin.of(target.get());
+            return targetOrigin.isEmpty()
+                    ? CompletableFuture.completedFuture(outcome)
+                    : fetch(target.get(), targetOrigin.get(), hops + 1);
+        });
+    }
+
+    private static Optional<URI> redirectTarget(FetchOutcome outcome) {
+        if (!(outcome instanceof FetchOutcome.Response response) || response.status() < 300 || response.status() >= 400) {
+            return Optional.empty();
+        }
+        return response.header("location").flatMap(location -> {
+            try {
+                return Optional.of(response.uri().resolve(location.trim()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+}

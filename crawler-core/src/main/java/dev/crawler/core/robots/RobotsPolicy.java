@@ -1,0 +1,73 @@
+package dev.crawler.core.robots;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import dev.crawler.core.fetch.FetchOutcome;
+import java.util.List;
+
+/**
+ * Turns the outcome of fetching {@code /robots.txt} into rules, as RFC 9309 asks: a 2xx is parsed,
+ * a 4xx allows everything, and a 5xx or an unreachable server is "unavailable", which the caller
+ * answers by waiting and trying again, and finally by disallowing everything.
+ *
+ * <p>Pure: it reads the bytes it is given and touches no socket. Thread-safe.
+ */
+public final class RobotsPolicy {
+    /** RFC 9309 asks crawlers to read at least 500 KiB; more than that is ignored. */
+    public static final int MAX_ROBOTS_BYTES = 500 * 1024;
+
+    private final List<String> agentNames;
+    private final long maxCrawlDelayMillis;
+
+    public RobotsPolicy(String robotsName, long maxCrawlDelayMillis) {
+        this.agentNames = List.of(robotsName.toLowerCase(java.util.Locale.ROOT));
+        this.maxCrawlDelayMillis = maxCrawlDelayMillis;
+    }
+
+    /** The decision for one fetch of robots.txt. */
+    public sealed interface Decision {
+        /** Rules to obey. */
+        record Rules(BaseRobotRules rules) implements Decision {
+        }
+
+        /** robots.txt could not be read for a reason that may pass (5xx, network). */
+        record Unavailable(String reason) implements Decision {
+        }
+    }
+
+    public Decision decide(FetchOutcome outcome) {
+        if (outcome instanceof FetchOutcome.Failure failure) {
+            return new Decision.Unavailable(failure.failureClass().label() + ": " + failure.message());
+        }
+        FetchOutcome.Response response = (FetchOutcome.Response) outcome;
+        int status = response.status();
+        if (status >= 200 && status < 300) {
+            return new Decision.Rules(parse(response));
+        }
+        if (status == 429 || status >= 500 || (status >= 300 && status < 400)) {
+            // A 3xx reaches here only once the loader gave up following redirects (RFC 9309: five hops).
+            return new Decision.Unavailable("HTTP " + status);
+        }
+        return new Decision.Rules(allowAll());
+    }
+
+    /** The rules used once robots.txt stayed unavailable through every retry. */
+    public static BaseRobotRules disallowAll() {
+        return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+    }
+
+    public static BaseRobotRules allowAll() {
+        return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+    }
+
+    private BaseRobotRules parse(FetchOutcome.Response response) {
+        byte[] body = response.body();
+        if (body.length > MAX_ROBOTS_BYTES) {
+            body = java.util.Arrays.copyOf(body, MAX_ROBOTS_BYTES);
+        }
+        SimpleRobotRulesParser parser = new SimpleRobotRulesParser(maxCrawlDelayMillis, 5);
+        String contentType = response.header("content-type").orElse("text/plain");
+        return parser.parseContent(response.uri().toString(), body, contentType, agentNames);
+    }
+}

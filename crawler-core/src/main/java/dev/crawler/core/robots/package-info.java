@@ -1,0 +1,4 @@
+@NullMarked
+package dev.crawler.core.robots;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.crawler.core.schedule;
+
+import org.jspecify.annotations.NullMarked;

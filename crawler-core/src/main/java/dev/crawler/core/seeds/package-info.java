@@ -1,0 +1,4 @@
+@NullMarked
+package dev.crawler.core.seeds;
+
+import org.jspecify.annotations.NullMarked;

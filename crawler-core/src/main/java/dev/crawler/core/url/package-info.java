@@ -1,0 +1,4 @@
+@NullMarked
+package dev.crawler.core.url;
+
+import org.jspecify.annotations.NullMarked;
