@@ -18,6 +18,11 @@ public final class CrawlerMain {
 
     /** Runs the command line and returns its exit code, without exiting. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for callers that set their own output streams. */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new CrawlerMain());
         commandLine.setExecutionExceptionHandler(CrawlerMain::handle);
         commandLine.setParameterExceptionHandler((error, arguments) -> {
@@ -26,7 +31,7 @@ public final class CrawlerMain {
             err.println("Try 'crawler " + error.getCommandLine().getCommandName() + " --help' for more.");
             return ExitCodes.USAGE;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /** One line for a person, never a stack trace, and an exit code that says what kind of problem it was. */

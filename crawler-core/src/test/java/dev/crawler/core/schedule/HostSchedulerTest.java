@@ -1,0 +1,167 @@
+package dev.crawler.core.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import crawlercommons.robots.SimpleRobotRules;
+import dev.crawler.core.config.CrawlConfig;
+import dev.crawler.core.robots.RobotsCache;
+import dev.crawler.core.robots.RobotsPolicy;
+import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.DiscoveredUrl;
+import dev.crawler.storage.StoreOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostSchedulerTest {
+    private static final long SECOND = 1_000_000_000L;
+    private static final String SHOP = "http://127.0.1.1:80";
+    private static final String OTHER = "http://127.0.1.2:80";
+
+    @TempDir
+    Path dir;
+
+    private final AtomicLong clock = new AtomicLong(1_000 * SECOND);
+    private CrawlStore store;
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private HostScheduler scheduler(CrawlConfig config, String... urls) {
+        store = CrawlStore.create(dir.resolve("crawl"), "{}", StoreOptions.defaults());
+        store.enqueue(java.util.Arrays.stream(urls)
+                .map(url -> new DiscoveredUrl(url, url.substring(0, url.indexOf('/', 8)), 0, 0)).toList());
+        HostScheduler scheduler = new HostScheduler(store, new RobotsCache(Duration.ofHours(1), 100, clock::get), config, 0);
+        store.hostsWithQueuedUrls().forEach(scheduler::hostHasWork);
+        return scheduler;
+    }
+
+    private static CrawlConfig config(Duration delay, int permits) {
+        CrawlConfig defaults = CrawlConfig.defaults(Set.of(SHOP, OTHER));
+        return defaults.withPoliteness(defaults.politeness().withDelay(delay).withPermitsPerHost(permits));
+    }
+
+    private long now() {
+        return clock.get();
+    }
+
+    @Test
+    void robotsTxtIsFetchedBeforeTheFirstPageAndCountsAsARequest() {
+        HostScheduler scheduler = scheduler(config(Duration.ofSeconds(1), 1), SHOP + "/");
+
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+        assertThat(scheduler.next(now())).as("robots loading holds the host").isInstanceOf(Decision.Idle.class);
+
+        scheduler.robotsLoaded(0, RobotsPolicy.allowAll(), now());
+        assertThat(scheduler.next(now())).isEqualTo(new Decision.WaitUntil(now() + SECOND));
+        clock.addAndGet(SECOND);
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchPage.class);
+    }
+
+    @Test
+    void oneHostGetsOneRequestAtATimeAndTheDelayAfterEach() {
+        HostScheduler scheduler = scheduler(config(Duration.ofMillis(200), 1), SHOP + "/a", SHOP + "/b");
+        scheduler.next(now());
+        scheduler.robotsLoaded(0, RobotsPolicy.allowAll(), now());
+        clock.addAndGet(200_000_000L);
+
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchPage.class);
+        clock.addAndGet(SECOND);
+        assertThat(scheduler.next(now())).as("the only permit is out").isInstanceOf(Decision.Idle.class);
+
+        scheduler.requestFinished(0, now());
+        assertThat(scheduler.next(now())).isEqualTo(new Decision.WaitUntil(now() + 200_000_000L));
+    }
+
+    @Test
+    void permitsBoundRequestsInFlightPerHost() {
+        HostScheduler scheduler = scheduler(config(Duration.ZERO, 2), SHOP + "/a", SHOP + "/b", SHOP + "/c");
+        scheduler.next(now());
+        scheduler.robotsLoaded(0, RobotsPolicy.allowAll(), now());
+
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchPage.class);
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchPage.class);
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.Idle.class);
+        assertThat(scheduler.inFlight()).isEqualTo(2);
+    }
+
+    @Test
+    void hostsAreServedByTheirNextAllowedTime() {
+        HostScheduler scheduler = scheduler(config(Duration.ofSeconds(1), 1), SHOP + "/", OTHER + "/");
+
+        List<Decision> first = List.of(scheduler.next(now()), scheduler.next(now()));
+
+        assertThat(first).hasOnlyElementsOfType(Decision.FetchRobots.class);
+    }
+
+    @Test
+    void aDisallowedUrlIsSettledWithoutARequestOrAPermit() {
+        HostScheduler scheduler = scheduler(config(Duration.ZERO, 1), SHOP + "/private/x", SHOP + "/ok");
+        scheduler.next(now());
+        SimpleRobotRules rules = new SimpleRobotRules();
+        rules.addRule("/private/", false);
+        scheduler.robotsLoaded(0, rules, now());
+
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.Deny.class);
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchPage.class);
+    }
+
+    @Test
+    void anUnreachableRobotsTxtIsRetriedWithBackoffThenDisallowsAll() {
+        CrawlConfig config = config(Duration.ZERO, 1);
+        HostScheduler scheduler = scheduler(config, SHOP + "/a");
+        for (int attempt = 1; attempt <= config.fetch().maxRetries(); attempt++) {
+            assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+            scheduler.robotsUnavailable(0, now());
+            Decision wait = scheduler.next(now());
+            assertThat(wait).isInstanceOf(Decision.WaitUntil.class);
+            clock.set(((Decision.WaitUntil) wait).atNanos());
+        }
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+        scheduler.robotsUnavailable(0, now());
+
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.Deny.class);
+    }
+
+    @Test
+    void theGlobalInFlightCapHoldsBackEveryHost() {
+        CrawlConfig base = config(Duration.ZERO, 4);
+        CrawlConfig config = base.withLimits(new CrawlConfig.Limits(0, 2, 1));
+        HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b", SHOP + "/c");
+        scheduler.next(now());
+        scheduler.robotsLoaded(0, RobotsPolicy.allowAll(), now());
+
+        Decision first = scheduler.next(now());
+        scheduler.next(now());
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.Idle.class);
+
+        Decision.FetchPage page = (Decision.FetchPage) first;
+        scheduler.settled(page.hostId(), page.url().key());
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchPage.class);
+    }
+
+    @Test
+    void thePageBudgetStopsDispatchAndFinishesOnceInFlightSettles() {
+        CrawlConfig base = config(Duration.ZERO, 4);
+        HostScheduler scheduler = scheduler(base.withLimits(base.limits().withMaxPages(1)), SHOP + "/a", SHOP + "/b");
+        scheduler.next(now());
+        scheduler.robotsLoaded(0, RobotsPolicy.allowAll(), now());
+
+        Decision.FetchPage page = (Decision.FetchPage) scheduler.next(now());
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.Idle.class);
+        assertThat(scheduler.isFinished()).isFalse();
+
+        scheduler.requestFinished(0, now());
+        scheduler.settled(page.hostId(), page.url().key());
+        assertThat(scheduler.isFinished()).isTrue();
+    }
+}
