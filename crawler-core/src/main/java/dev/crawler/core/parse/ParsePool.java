@@ -15,14 +15,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * misconfiguration, and are counted.
  */
 public final class ParsePool implements AutoCloseable {
+    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
     private final ThreadPoolExecutor executor;
     private final AtomicInteger queued = new AtomicInteger();
     private final int capacity;
 
     public ParsePool(int threads, int capacity) {
         this.capacity = capacity;
-        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedTransferQueue<>(),
-                new io.netty.util.concurrent.DefaultThreadFactory("crawler-parse", true));
+        // Plain threads on purpose: Netty's thread factory makes FastThreadLocalThreads, which BlockHound
+        // treats as event loops, and parse threads may legitimately wait (on the committer's queue).
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedTransferQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "crawler-parse-" + THREAD_IDS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         executor.prestartAllCoreThreads();
     }
 
