@@ -17,7 +17,12 @@ enum ColumnFamily {
     /** Product records keyed by identity, so rewriting a page's outcome never duplicates one. */
     PRODUCTS("products"),
     /** The last failure of each URL that failed, keyed by URL. */
-    FAILURES("failures");
+    FAILURES("failures"),
+    /**
+     * URLs waiting out a backoff before they return to the frontier, keyed
+     * {@code notBefore millis (8 bytes) | frontier key}, so the first key is always the next one due.
+     */
+    RETRIES("retries");
 
     private final byte[] nameBytes;
 

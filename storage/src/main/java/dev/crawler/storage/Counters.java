@@ -6,6 +6,10 @@ public final class Counters {
     public static final String URLS_DISCOVERED = "urls.discovered";
     /** URLs queued and not yet settled. */
     public static final String URLS_QUEUED = "urls.queued";
+    /** URLs waiting out a backoff in the retry lane (counted in {@link #URLS_QUEUED} too). */
+    public static final String URLS_RETRYING = "urls.retrying";
+    /** URLs not queued because their host had used up its URL budget. */
+    public static final String URLS_OVER_BUDGET = "urls.over-budget";
     /** Distinct product records stored. */
     public static final String PRODUCTS = "products";
 

@@ -69,6 +69,7 @@ public final class CrawlStore implements AutoCloseable {
     private static final String COUNTER_PREFIX = "counter:";
     private static final String HOST_BY_ORIGIN = "o:";
     private static final String ORIGIN_BY_HOST = "i:";
+    private static final String QUEUED_BY_HOST = "n:";
 
     static {
         RocksDB.loadLibrary();
@@ -84,6 +85,9 @@ public final class CrawlStore implements AutoCloseable {
     private final Map<String, Integer> hostIds = new ConcurrentHashMap<>();
     private final Map<Integer, String> origins = new ConcurrentHashMap<>();
     private final Map<String, Long> counters = new ConcurrentHashMap<>();
+    /** URLs ever queued per host id, for the per-host budget; written by the committer only. */
+    private final Map<Integer, Long> queuedPerHost = new HashMap<>();
+    private long urlsPerHostBudget = Long.MAX_VALUE;
     private long nextSequence;
     private boolean closed;
 
@@ -242,12 +246,7 @@ public final class CrawlStore implements AutoCloseable {
         batch.delete(handle(ColumnFamily.FRONTIER), page.done().encode());
         bump(touched, Counters.URLS_QUEUED, -1);
         if (page.requeue().isPresent()) {
-            PageCommit.RequeuedUrl again = page.requeue().get();
-            FrontierKey key = new FrontierKey(page.done().hostId(), again.priority(), nextSequence++);
-            batch.put(handle(ColumnFamily.FRONTIER), key.encode(),
-                    new QueuedUrl(key, again.url(), again.depth(), again.attempts()).encodeValue());
-            bump(touched, Counters.URLS_QUEUED, 1);
-            added.merge(key.hostId(), 1, Integer::sum);
+            requeue(batch, page.done().hostId(), page.requeue().get(), touched, added);
         }
         for (DiscoveredUrl url : page.discovered()) {
             enqueueIfUnseen(batch, url, batchSeen, touched, added);
@@ -267,6 +266,74 @@ public final class CrawlStore implements AutoCloseable {
         page.counters().forEach((name, delta) -> bump(touched, name, delta));
     }
 
+    private void requeue(WriteBatch batch, int hostId, PageCommit.RequeuedUrl again, Map<String, Long> touched,
+            Map<Integer, Integer> added) throws RocksDBException {
+        FrontierKey key = new FrontierKey(hostId, again.priority(), nextSequence++);
+        byte[] value = new QueuedUrl(key, again.url(), again.depth(), again.attempts()).encodeValue();
+        bump(touched, Counters.URLS_QUEUED, 1);
+        if (again.notBeforeEpochMillis() <= 0) {
+            batch.put(handle(ColumnFamily.FRONTIER), key.encode(), value);
+            added.merge(hostId, 1, Integer::sum);
+            return;
+        }
+        batch.put(handle(ColumnFamily.RETRIES), RetryKey.encode(again.notBeforeEpochMillis(), key), value);
+        bump(touched, Counters.URLS_RETRYING, 1);
+    }
+
+    /**
+     * Moves every retry whose time has come back to its host's queue, as one batch.
+     *
+     * @return the hosts that received URLs
+     */
+    public CommitResult promoteDueRetries(long nowEpochMillis, int max) {
+        checkWritable();
+        try (WriteBatch batch = new WriteBatch(); RocksIterator it = db.newIterator(handle(ColumnFamily.RETRIES))) {
+            Map<String, Long> touched = new HashMap<>();
+            Map<Integer, Integer> added = new HashMap<>();
+            int moved = 0;
+            for (it.seekToFirst(); it.isValid() && moved < max; it.next()) {
+                RetryKey retry = RetryKey.decode(it.key());
+                if (retry.notBeforeEpochMillis() > nowEpochMillis) {
+                    break;
+                }
+                batch.delete(handle(ColumnFamily.RETRIES), it.key());
+                batch.put(handle(ColumnFamily.FRONTIER), retry.key().encode(), it.value());
+                bump(touched, Counters.URLS_RETRYING, -1);
+                added.merge(retry.key().hostId(), 1, Integer::sum);
+                moved++;
+            }
+            checkIterator(it);
+            if (moved == 0) {
+                return new CommitResult(Map.of());
+            }
+            finishBatch(batch, touched);
+            return new CommitResult(added);
+        } catch (RocksDBException e) {
+            throw writeFailure(e);
+        }
+    }
+
+    /** When the earliest retry is due (epoch millis), if any URL waits in the retry lane. */
+    public Optional<Long> nextRetryDue() {
+        try (RocksIterator it = db.newIterator(handle(ColumnFamily.RETRIES))) {
+            it.seekToFirst();
+            Optional<Long> due = it.isValid() ? Optional.of(RetryKey.decode(it.key()).notBeforeEpochMillis()) : Optional.empty();
+            checkIterator(it);
+            return due;
+        }
+    }
+
+    /**
+     * Caps how many URLs any one host may ever have queued in this crawl; links past the cap are
+     * dropped and counted. A guard against spider traps and endless calendars.
+     */
+    public void limitUrlsPerHost(long budget) {
+        if (budget < 1) {
+            throw new IllegalArgumentException("the URL budget per host must be at least 1, was " + budget);
+        }
+        this.urlsPerHostBudget = budget;
+    }
+
     private void enqueueIfUnseen(WriteBatch batch, DiscoveredUrl url, Set<ByteBuffer> batchSeen,
             Map<String, Long> touched, Map<Integer, Integer> added) throws RocksDBException {
         byte[] fingerprint = UrlFingerprint.of(url.url());
@@ -274,6 +341,13 @@ public final class CrawlStore implements AutoCloseable {
             return;
         }
         int hostId = hostIdFor(batch, url.origin());
+        long queuedBefore = queuedPerHost.getOrDefault(hostId, 0L);
+        if (queuedBefore >= urlsPerHostBudget) {
+            bump(touched, Counters.URLS_OVER_BUDGET, 1);
+            return;
+        }
+        queuedPerHost.put(hostId, queuedBefore + 1);
+        batch.put(handle(ColumnFamily.HOSTS), bytes(QUEUED_BY_HOST + hostId), longBytes(queuedBefore + 1));
         FrontierKey key = new FrontierKey(hostId, url.priority(), nextSequence++);
         batch.put(handle(ColumnFamily.SEEN), fingerprint, new byte[0]);
         batch.put(handle(ColumnFamily.FRONTIER), key.encode(), new QueuedUrl(key, url.url(), url.depth(), 0).encodeValue());
@@ -414,6 +488,14 @@ public final class CrawlStore implements AutoCloseable {
                 origins.put(id, origin);
             }
             checkIterator(it);
+            for (it.seek(bytes(QUEUED_BY_HOST)); it.isValid(); it.next()) {
+                String key = new String(it.key(), StandardCharsets.UTF_8);
+                if (!key.startsWith(QUEUED_BY_HOST)) {
+                    break;
+                }
+                queuedPerHost.put(Integer.parseInt(key.substring(QUEUED_BY_HOST.length())), ByteBuffer.wrap(it.value()).getLong());
+            }
+            checkIterator(it);
         }
     }
 
@@ -488,7 +570,7 @@ public final class CrawlStore implements AutoCloseable {
         resources.add(bloom);
         DBOptions dbOptions = new DBOptions()
                 .setCreateIfMissing(create)
-                .setCreateMissingColumnFamilies(create)
+                .setCreateMissingColumnFamilies(!readOnly)
                 .setMaxBackgroundJobs(2)
                 .setKeepLogFileNum(3);
         resources.add(dbOptions);

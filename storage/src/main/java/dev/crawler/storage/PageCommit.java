@@ -28,7 +28,15 @@ public record PageCommit(
         counters = Map.copyOf(counters);
     }
 
-    /** The URL of {@link #done} queued again at the back of its host's queue. */
-    public record RequeuedUrl(String url, int depth, int priority, int attempts) {
+    /**
+     * The URL of {@link #done} queued again at the back of its host's queue.
+     *
+     * @param notBeforeEpochMillis when it may be fetched again; until then it waits in the retry lane
+     *                             (0: at once)
+     */
+    public record RequeuedUrl(String url, int depth, int priority, int attempts, long notBeforeEpochMillis) {
+        public RequeuedUrl(String url, int depth, int priority, int attempts) {
+            this(url, depth, priority, attempts, 0);
+        }
     }
 }

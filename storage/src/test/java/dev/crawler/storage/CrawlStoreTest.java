@@ -169,4 +169,56 @@ class CrawlStoreTest {
                 .isInstanceOf(CrawlDirectoryException.class)
                 .hasMessageContaining("newer crawler");
     }
+
+    @Test
+    void aRetryWaitsInTheRetryLaneUntilItsTimeAndThenRejoinsItsHost() {
+        try (CrawlStore store = CrawlStore.create(dir(), "{}", StoreOptions.defaults())) {
+            store.enqueue(List.of(url("/a", 1)));
+            QueuedUrl first = store.peek(0, 1, Set.of()).get(0);
+            store.commit(List.of(new PageCommit(first.key(), Optional.of(new PageCommit.RequeuedUrl(first.url(), 1, 1, 1, 5_000)),
+                    List.of(), List.of(), Optional.empty(), Map.of())));
+
+            assertThat(store.peek(0, 10, Set.of())).isEmpty();
+            assertThat(store.nextRetryDue()).contains(5_000L);
+            assertThat(store.counter(Counters.URLS_RETRYING)).isEqualTo(1);
+            assertThat(store.counter(Counters.URLS_QUEUED)).isEqualTo(1);
+            assertThat(store.promoteDueRetries(4_999, 100).queuedByHost()).isEmpty();
+
+            assertThat(store.promoteDueRetries(5_000, 100).queuedByHost()).containsEntry(0, 1);
+            assertThat(store.peek(0, 10, Set.of())).singleElement().extracting(QueuedUrl::attempts).isEqualTo(1);
+            assertThat(store.nextRetryDue()).isEmpty();
+            assertThat(store.counter(Counters.URLS_RETRYING)).isZero();
+        }
+    }
+
+    @Test
+    void retriesSurviveReopening() {
+        try (CrawlStore store = CrawlStore.create(dir(), "{}", StoreOptions.defaults())) {
+            store.enqueue(List.of(url("/a", 1)));
+            QueuedUrl first = store.peek(0, 1, Set.of()).get(0);
+            store.commit(List.of(new PageCommit(first.key(), Optional.of(new PageCommit.RequeuedUrl(first.url(), 1, 1, 2, 9_000)),
+                    List.of(), List.of(), Optional.empty(), Map.of())));
+        }
+        try (CrawlStore store = CrawlStore.open(dir(), StoreOptions.defaults())) {
+            assertThat(store.nextRetryDue()).contains(9_000L);
+            assertThat(store.promoteDueRetries(10_000, 100).queuedByHost()).containsEntry(0, 1);
+        }
+    }
+
+    @Test
+    void aHostNeverQueuesMoreUrlsThanItsBudgetEvenAcrossRestarts() {
+        try (CrawlStore store = CrawlStore.create(dir(), "{}", StoreOptions.defaults())) {
+            store.limitUrlsPerHost(3);
+            store.enqueue(List.of(url("/1", 1), url("/2", 1)));
+        }
+        try (CrawlStore store = CrawlStore.open(dir(), StoreOptions.defaults())) {
+            store.limitUrlsPerHost(3);
+            store.enqueue(List.of(url("/3", 1), url("/4", 1), url("/5", 1)));
+
+            assertThat(store.counter(Counters.URLS_QUEUED)).isEqualTo(3);
+            assertThat(store.counter(Counters.URLS_OVER_BUDGET)).isEqualTo(2);
+            assertThat(store.enqueue(List.of(new DiscoveredUrl("http://b/", "http://b", 0, 0))).queuedByHost())
+                    .as("the budget is per host").containsEntry(1, 1);
+        }
+    }
 }

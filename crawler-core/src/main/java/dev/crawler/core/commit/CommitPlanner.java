@@ -19,9 +19,11 @@ import java.util.Optional;
  */
 public final class CommitPlanner {
     private final int maxRetries;
+    private final RetryBackoff backoff;
 
-    public CommitPlanner(int maxRetries) {
+    public CommitPlanner(int maxRetries, RetryBackoff backoff) {
         this.maxRetries = maxRetries;
+        this.backoff = backoff;
     }
 
     public PageCommit plan(PageOutcome outcome) {
@@ -38,8 +40,10 @@ public final class CommitPlanner {
         PageOutcome.Failure failure = outcome.failure().get();
         if (failure.failureClass().isTransient() && queued.attempts() < maxRetries) {
             counters.merge(CrawlCounters.RETRIES, 1L, Long::sum);
+            int attempts = queued.attempts() + 1;
+            long notBefore = outcome.fetchedAt().plus(backoff.after(attempts, queued.url())).toEpochMilli();
             PageCommit.RequeuedUrl again = new PageCommit.RequeuedUrl(queued.url(), queued.depth(), queued.key().priority(),
-                    queued.attempts() + 1);
+                    attempts, notBefore);
             return new PageCommit(queued.key(), Optional.of(again), List.of(), List.of(), Optional.empty(), counters);
         }
         counters.merge(CrawlCounters.PAGES_FAILED, 1L, Long::sum);

@@ -27,12 +27,18 @@ public final class Committer implements AutoCloseable {
     private final CommitPlanner planner;
     private final CommitListener listener;
     private final int maxGroup;
+    private static final long RETRY_CHECK_MILLIS = 250;
+
+    private final java.time.InstantSource clock;
     private final LinkedBlockingQueue<PageOutcome> queue = new LinkedBlockingQueue<>();
+    private long nextRetryCheck;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public Committer(CrawlStore store, CommitPlanner planner, CommitListener listener, int maxGroup) {
+    public Committer(CrawlStore store, CommitPlanner planner, CommitListener listener, int maxGroup,
+            java.time.InstantSource clock) {
         this.store = store;
+        this.clock = clock;
         this.planner = planner;
         this.listener = listener;
         this.maxGroup = maxGroup;
@@ -53,13 +59,13 @@ public final class Committer implements AutoCloseable {
         List<PageOutcome> group = new ArrayList<>(maxGroup);
         while (running) {
             try {
-                PageOutcome first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                PageOutcome first = queue.poll(RETRY_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    group.add(first);
+                    queue.drainTo(group, maxGroup - 1);
+                    write(group);
                 }
-                group.add(first);
-                queue.drainTo(group, maxGroup - 1);
-                write(group);
+                promoteDueRetries();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -85,6 +91,30 @@ public final class Committer implements AutoCloseable {
             return;
         }
         listener.committed(written, result);
+    }
+
+    /** Every quarter second, moves retries whose backoff has passed back to their hosts' queues. */
+    private void promoteDueRetries() {
+        long now = clock.millis();
+        if (!running || now < nextRetryCheck) {
+            return;
+        }
+        nextRetryCheck = now + RETRY_CHECK_MILLIS;
+        if (store.counter(dev.crawler.storage.Counters.URLS_RETRYING) == 0) {
+            return;
+        }
+        CommitResult result;
+        try {
+            result = store.promoteDueRetries(now, 10_000);
+        } catch (RuntimeException e) {
+            running = false;
+            LOG.error("moving due retries back to the frontier failed; the crawl stops and can be resumed: {}", e.getMessage());
+            listener.commitFailed(List.of(), e);
+            return;
+        }
+        if (!result.queuedByHost().isEmpty()) {
+            listener.committed(List.of(), result);
+        }
     }
 
     /** Stops the thread once it is idle; waits a bounded time. */

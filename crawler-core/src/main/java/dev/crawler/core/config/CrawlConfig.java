@@ -125,20 +125,26 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
      * @param maxPages      stop after this many pages in all (0: no limit)
      * @param maxInFlight   URLs leased and not yet committed, across all hosts (default 256)
      * @param parseThreads  threads of the parse pool (default: one per core)
+     * @param maxUrlsPerHost URLs one host may ever have queued; a guard against spider traps (default 1,000,000)
      */
-    public record Limits(long maxPages, int maxInFlight, int parseThreads) {
+    public record Limits(long maxPages, int maxInFlight, int parseThreads, long maxUrlsPerHost) {
         public Limits {
             require(maxPages >= 0, "limits.maxPages", "must not be negative, was " + maxPages);
             require(maxInFlight >= 1 && maxInFlight <= 100_000, "limits.maxInFlight", "must be 1..100000, was " + maxInFlight);
             require(parseThreads >= 1 && parseThreads <= 256, "limits.parseThreads", "must be 1..256, was " + parseThreads);
+            require(maxUrlsPerHost >= 1, "limits.maxUrlsPerHost", "must be at least 1, was " + maxUrlsPerHost);
         }
 
         public static Limits defaults() {
-            return new Limits(0, 256, Runtime.getRuntime().availableProcessors());
+            return new Limits(0, 256, Runtime.getRuntime().availableProcessors(), 1_000_000);
         }
 
         public Limits withMaxPages(long value) {
-            return new Limits(value, maxInFlight, parseThreads);
+            return new Limits(value, maxInFlight, parseThreads, maxUrlsPerHost);
+        }
+
+        public Limits withMaxInFlight(int value) {
+            return new Limits(maxPages, value, parseThreads, maxUrlsPerHost);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.crawler.core.engine;
 import dev.crawler.core.commit.CommitListener;
 import dev.crawler.core.commit.CommitPlanner;
 import dev.crawler.core.commit.Committer;
+import dev.crawler.core.commit.RetryBackoff;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.extract.ProductExtractor;
 import dev.crawler.core.fetch.FailureClass;
@@ -84,13 +85,15 @@ public final class CrawlEngine implements AutoCloseable {
         this.clock = InstantSource.system();
         this.progress = progress;
         this.progressInterval = progressInterval;
+        store.limitUrlsPerHost(config.limits().maxUrlsPerHost());
         this.fetcher = new HttpFetcher(config.fetch());
         this.robotsLoader = new RobotsLoader(fetcher);
         this.robotsPolicy = new RobotsPolicy(config.fetch().robotsName(), config.politeness().maxCrawlDelay().toMillis());
         this.parsePool = new ParsePool(config.limits().parseThreads(), config.limits().maxInFlight() + 64);
         UrlCanonicalizer canonicalizer = new UrlCanonicalizer(config.scope().trackingParams(), config.scope().maxUrlLength());
         this.processor = new PageProcessor(new LinkExtractor(config.scope(), canonicalizer), extractor);
-        this.committer = new Committer(store, new CommitPlanner(config.fetch().maxRetries()), new Listener(), 256);
+        this.committer = new Committer(store, new CommitPlanner(config.fetch().maxRetries(), RetryBackoff.defaults()),
+                new Listener(), 256, clock);
         RobotsCache robots = new RobotsCache(Duration.ofHours(24), 1_000_000, ticker::getAsLong);
         this.scheduler = new HostScheduler(store, robots, config, store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED));
     }
@@ -120,7 +123,7 @@ public final class CrawlEngine implements AutoCloseable {
                 draining = true;
                 scheduler.drain();
             }
-            if (scheduler.isFinished()) {
+            if (scheduler.isFinished(store.counter(dev.crawler.storage.Counters.URLS_RETRYING) > 0)) {
                 break;
             }
             long now = ticker.getAsLong();

@@ -181,10 +181,14 @@ public final class HostScheduler {
         draining = true;
     }
 
-    /** True when nothing is in flight and nothing more will be handed out. */
-    public boolean isFinished() {
+    /**
+     * True when nothing is in flight and nothing more will be handed out.
+     *
+     * @param retriesPending whether URLs wait in the store's retry lane, which will bring hosts back
+     */
+    public boolean isFinished(boolean retriesPending) {
         boolean nothingRunning = inFlight == 0 && robotsLoading == 0;
-        return nothingRunning && (draining || pagesStarted >= pageBudget || ready.isEmpty());
+        return nothingRunning && (draining || pagesStarted >= pageBudget || (ready.isEmpty() && !retriesPending));
     }
 
     public int inFlight() {

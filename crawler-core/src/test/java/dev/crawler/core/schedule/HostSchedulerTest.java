@@ -135,7 +135,7 @@ class HostSchedulerTest {
     @Test
     void theGlobalInFlightCapHoldsBackEveryHost() {
         CrawlConfig base = config(Duration.ZERO, 4);
-        CrawlConfig config = base.withLimits(new CrawlConfig.Limits(0, 2, 1));
+        CrawlConfig config = base.withLimits(base.limits().withMaxInFlight(2));
         HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b", SHOP + "/c");
         scheduler.next(now());
         scheduler.robotsLoaded(0, RobotsPolicy.allowAll(), now());
@@ -158,10 +158,10 @@ class HostSchedulerTest {
 
         Decision.FetchPage page = (Decision.FetchPage) scheduler.next(now());
         assertThat(scheduler.next(now())).isInstanceOf(Decision.Idle.class);
-        assertThat(scheduler.isFinished()).isFalse();
+        assertThat(scheduler.isFinished(false)).isFalse();
 
         scheduler.requestFinished(0, now());
         scheduler.settled(page.hostId(), page.url().key());
-        assertThat(scheduler.isFinished()).isTrue();
+        assertThat(scheduler.isFinished(false)).isTrue();
     }
 }
