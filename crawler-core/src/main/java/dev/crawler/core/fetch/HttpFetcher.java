@@ -124,9 +124,13 @@ public final class HttpFetcher implements AutoCloseable {
         return request;
     }
 
+    /**
+     * Closes every connection and stops the event loops. The pool map is not closed on its own: its
+     * close waits for each channel on Netty's global executor, a blocking call on a Netty thread;
+     * shutting the group down closes the same channels without waiting on any loop.
+     */
     @Override
     public void close() {
-        pools.close();
         resolver.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
