@@ -108,36 +108,56 @@ public final class CrawlStore implements AutoCloseable {
     /**
      * Creates a new crawl in {@code directory}, which must not exist or be empty.
      *
-     * @param configJson the crawl's configuration, stored verbatim so that {@code resume} can reuse it
+     * <p>Creation is atomic: the crawl is built in a hidden sibling directory, {@code initializer}
+     * queues its seeds there, and only then is it renamed into place. A process killed halfway
+     * leaves no half-made crawl behind under the name the user chose, only a
+     * {@code .NAME.creating-*} directory that can be deleted.
+     *
+     * @param configJson  the crawl's configuration, stored verbatim so that {@code resume} can reuse it
+     * @param initializer writes what the crawl starts with (its seeds), before it becomes visible
      */
+    public static CrawlStore create(Path directory, String configJson, StoreOptions options, Consumer<CrawlStore> initializer) {
+        checkCreatable(directory);
+        Path parent = directory.toAbsolutePath().getParent();
+        Path staging = parent.resolve("." + directory.getFileName() + ".creating-" + UUID.randomUUID());
+        CrawlInfo info = new CrawlInfo(FORMAT_VERSION, UUID.randomUUID().toString(), Instant.now());
+        try {
+            Files.createDirectories(staging.resolve(DB_DIR));
+        } catch (IOException e) {
+            throw ioFailure(directory, "cannot create " + staging, e);
+        }
+        try (CrawlStore store = new CrawlStore(staging, info, openDb(staging, options, true, false), options, false)) {
+            store.writeMeta(META_CONFIG, configJson.getBytes(StandardCharsets.UTF_8));
+            initializer.accept(store);
+            writeInfoFile(staging, info);
+        }
+        try {
+            Files.deleteIfExists(directory);
+            Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw ioFailure(directory, "cannot move the new crawl into " + directory, e);
+        }
+        return open(directory, options);
+    }
+
+    /** Creates a new crawl with nothing queued yet. */
     public static CrawlStore create(Path directory, String configJson, StoreOptions options) {
+        return create(directory, configJson, options, store -> { });
+    }
+
+    private static void checkCreatable(Path directory) {
         if (Files.exists(directory.resolve(INFO_FILE))) {
             throw new CrawlDirectoryException(CrawlDirectoryException.Reason.ALREADY_A_CRAWL, directory,
                     directory + " already holds a crawl; use 'crawler resume --dir " + directory + "' to continue it");
-        }
-        if (Files.isDirectory(directory) && !isEmptyDirectory(directory)) {
-            throw new CrawlDirectoryException(CrawlDirectoryException.Reason.NOT_A_CRAWL, directory,
-                    directory + " exists and is not empty; choose a new directory for a new crawl");
         }
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new CrawlDirectoryException(CrawlDirectoryException.Reason.NOT_A_CRAWL, directory,
                     directory + " is a file, not a directory");
         }
-        CrawlInfo info = new CrawlInfo(FORMAT_VERSION, UUID.randomUUID().toString(), Instant.now());
-        try {
-            Files.createDirectories(directory.resolve(DB_DIR));
-        } catch (IOException e) {
-            throw ioFailure(directory, "cannot create " + directory, e);
+        if (Files.isDirectory(directory) && !isEmptyDirectory(directory)) {
+            throw new CrawlDirectoryException(CrawlDirectoryException.Reason.NOT_A_CRAWL, directory,
+                    directory + " exists and is not empty; choose a new directory for a new crawl");
         }
-        CrawlStore store = new CrawlStore(directory, info, openDb(directory, options, true, false), options, false);
-        try {
-            store.writeMeta(META_CONFIG, configJson.getBytes(StandardCharsets.UTF_8));
-            writeInfoFile(directory, info);
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
-        return store;
     }
 
     /** Opens an existing crawl for writing; fails if another process has it open. */

@@ -15,24 +15,20 @@ public final class Crawls {
     private Crawls() {
     }
 
-    /** Creates the crawl in {@code directory}, stores its config and queues its seeds, all before any fetch. */
+    /**
+     * Creates the crawl in {@code directory} with its config and its seeds queued, atomically: a crawl
+     * directory either holds all of that or does not exist.
+     */
     public static CrawlStore create(Path directory, List<String> seeds, CrawlConfig config, StoreOptions options) {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("a crawl needs at least one seed URL");
         }
-        CrawlStore store = CrawlStore.create(directory, ConfigJson.write(config), options);
-        try {
-            List<DiscoveredUrl> queued = new ArrayList<>();
-            for (String seed : seeds) {
-                String origin = Origin.of(seed).orElseThrow(() -> new IllegalArgumentException("not a crawlable URL: " + seed));
-                queued.add(new DiscoveredUrl(seed, origin, 0, 0));
-            }
-            store.enqueue(queued);
-            return store;
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
+        List<DiscoveredUrl> queued = new ArrayList<>();
+        for (String seed : seeds) {
+            String origin = Origin.of(seed).orElseThrow(() -> new IllegalArgumentException("not a crawlable URL: " + seed));
+            queued.add(new DiscoveredUrl(seed, origin, 0, 0));
         }
+        return CrawlStore.create(directory, ConfigJson.write(config), options, store -> store.enqueue(queued));
     }
 
     /** Reopens a crawl for writing, with the config it was created with. */

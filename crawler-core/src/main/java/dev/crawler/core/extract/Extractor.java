@@ -1,0 +1,17 @@
+package dev.crawler.core.extract;
+
+import java.util.List;
+import org.jsoup.nodes.Document;
+
+/**
+ * One way of reading products from a page. Implementations are stateless and thread-safe, and
+ * must bound their own work; {@link ProductExtractor} isolates them from each other so that a bug
+ * in one cannot lose the others' results.
+ */
+interface Extractor {
+
+  Source source();
+
+  /** The products this extractor sees, the page's main product first when it can tell. */
+  List<ProductCandidate> extract(Document doc, PageContext page);
+}

@@ -1,0 +1,60 @@
+package dev.crawler.core.extract;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The page's {@code <meta>} tags as a lookup from lower-cased {@code property} or {@code name} to
+ * the first non-blank {@code content}. The first wins because templates append defaults after the
+ * specific tags. Bounded by {@link #MAX_TAGS}.
+ */
+final class MetaTags {
+
+  static final int MAX_TAGS = 2_000;
+
+  private final Map<String, String> content;
+
+  private MetaTags(Map<String, String> content) {
+    this.content = content;
+  }
+
+  static MetaTags of(Document doc) {
+    Map<String, String> content = new HashMap<>();
+    int seen = 0;
+    for (Element meta : doc.getElementsByTag("meta")) {
+      if (seen++ >= MAX_TAGS) {
+        break;
+      }
+      String value = meta.attr("content");
+      if (value.isBlank()) {
+        continue;
+      }
+      for (String attribute : new String[] {"property", "name"}) {
+        String key = meta.attr(attribute).strip().toLowerCase(Locale.ROOT);
+        if (!key.isEmpty()) {
+          content.putIfAbsent(key, value);
+        }
+      }
+    }
+    return new MetaTags(content);
+  }
+
+  @Nullable String get(String key) {
+    return content.get(key);
+  }
+
+  /** The first of {@code keys} that is present. */
+  @Nullable String first(String... keys) {
+    for (String key : keys) {
+      String value = content.get(key);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.crawler.core.extract;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsoup.nodes.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Extracts the products on a parsed page.
+ *
+ * <h2>How</h2>
+ * Five extractors read the page independently, each into normalised candidates: site rules
+ * ({@link SiteRule}), JSON-LD, microdata, RDFa Lite and meta tags (OpenGraph, product:*, Twitter
+ * Card). {@link ProductMerger} then groups candidates that describe the same product and, per field,
+ * keeps the value of the highest-precedence extractor: site rules, JSON-LD, microdata, RDFa,
+ * OpenGraph. The page's primary product comes first in the result.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>Pure: no I/O, no clock; the result depends only on the document, the URL and the rules.
+ *   <li>Immutable and thread-safe: one instance serves every parse thread.
+ *   <li>Never throws because of page content. Malformed JSON, absurd numbers, deep nesting and huge
+ *       scripts are bounded or skipped; an unexpected failure inside one extractor (a bug) costs
+ *       only that extractor's candidates and is logged at WARN with the page URL, at most
+ *       {@link #MAX_FAILURE_LOGS} times per instance, then at DEBUG.
+ *   <li>Caller mistakes (null arguments, a relative page URL) throw {@link IllegalArgumentException}.
+ * </ul>
+ */
+public final class ProductExtractor {
+
+  static final int MAX_FAILURE_LOGS = 20;
+  private static final Logger LOG = LoggerFactory.getLogger(ProductExtractor.class);
+
+  private final List<Extractor> extractors;
+  // Only caps log volume; it does not influence results.
+  private final AtomicInteger failuresLogged = new AtomicInteger();
+
+  /**
+   * @param rules per-site rules; {@link ExtractionRules#none()} for structured data only
+   * @throws IllegalArgumentException when {@code rules} is null
+   */
+  public ProductExtractor(ExtractionRules rules) {
+    this(standardExtractors(rules));
+  }
+
+  private ProductExtractor(List<Extractor> extractors) {
+    this.extractors = List.copyOf(extractors);
+  }
+
+  /** For tests: an extractor running a chosen set of extractors. */
+  static ProductExtractor of(List<Extractor> extractors) {
+    return new ProductExtractor(extractors);
+  }
+
+  private static List<Extractor> standardExtractors(ExtractionRules rules) {
+    if (rules == null) {
+      throw new IllegalArgumentException("rules must not be null; use ExtractionRules.none()");
+    }
+    return List.of(new SiteRuleExtractor(rules), new JsonLdExtractor(), new MicrodataExtractor(),
+        new RdfaExtractor(), new OpenGraphExtractor());
+  }
+
+  /**
+   * The products on {@code doc}, the page's primary product first; empty when there is none.
+   *
+   * @param doc the parsed page
+   * @param pageUrl the absolute URL the page was fetched from (after redirects)
+   * @throws IllegalArgumentException when an argument is null or {@code pageUrl} is not absolute
+   */
+  public List<ExtractedProduct> extract(Document doc, URI pageUrl) {
+    if (doc == null) {
+      throw new IllegalArgumentException("doc must not be null");
+    }
+    if (pageUrl == null || !pageUrl.isAbsolute()) {
+      throw new IllegalArgumentException("pageUrl must be an absolute URI, got: " + pageUrl);
+    }
+    try {
+      PageContext page = PageContext.of(doc, pageUrl);
+      Map<Source, List<ProductCandidate>> bySource = new EnumMap<>(Source.class);
+      for (Extractor extractor : extractors) {
+        bySource.put(extractor.source(), run(extractor, doc, page));
+      }
+      return ProductMerger.merge(bySource, page);
+    } catch (RuntimeException bug) {
+      // Page context and merging are meant to be total; if they are not, the page yields nothing.
+      report("page context or merge", pageUrl, bug);
+      return List.of();
+    }
+  }
+
+  private List<ProductCandidate> run(Extractor extractor, Document doc, PageContext page) {
+    try {
+      return extractor.extract(doc, page);
+    } catch (RuntimeException bug) {
+      // A defect in one extractor must not cost the page the others' products.
+      report(extractor.source().label() + " extractor", page.pageUrl(), bug);
+      return List.of();
+    }
+  }
+
+  private void report(String what, URI pageUrl, RuntimeException bug) {
+    if (failuresLogged.getAndIncrement() < MAX_FAILURE_LOGS) {
+      LOG.warn("{} failed on {}", what, pageUrl, bug);
+    } else {
+      LOG.debug("{} failed on {}", what, pageUrl, bug);
+    }
+  }
+}
