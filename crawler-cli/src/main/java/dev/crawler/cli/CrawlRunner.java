@@ -28,7 +28,7 @@ final class CrawlRunner {
         CountDownLatch closed = new CountDownLatch(1);
         @org.jspecify.annotations.Nullable Thread hook = null;
         CrawlSummary summary;
-        try (CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(),
+        try (CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(dev.crawler.core.extract.ExtractionRules.none()),
                 progress -> {
                     err.println(progressLine(progress));
                     err.flush();
