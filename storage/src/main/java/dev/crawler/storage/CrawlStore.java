@@ -70,6 +70,7 @@ public final class CrawlStore implements AutoCloseable {
     private static final String HOST_BY_ORIGIN = "o:";
     private static final String ORIGIN_BY_HOST = "i:";
     private static final String QUEUED_BY_HOST = "n:";
+    private static final byte[] EMPTY = new byte[0];
 
     static {
         RocksDB.loadLibrary();
@@ -221,19 +222,13 @@ public final class CrawlStore implements AutoCloseable {
     /**
      * Queues the URLs that were never seen before, as one batch.
      *
-     * @return how many were new
+     * @return which hosts received how many new URLs
      */
     public CommitResult enqueue(List<DiscoveredUrl> urls) {
         checkWritable();
-        try (WriteBatch batch = new WriteBatch()) {
-            Map<String, Long> touched = new HashMap<>();
-            Map<Integer, Integer> added = new HashMap<>();
-            Set<ByteBuffer> batchSeen = new HashSet<>();
-            for (DiscoveredUrl url : urls) {
-                enqueueIfUnseen(batch, url, batchSeen, touched, added);
-            }
-            finishBatch(batch, touched);
-            return new CommitResult(added);
+        try (Changes changes = new Changes()) {
+            enqueueUnseen(changes, urls);
+            return write(changes);
         } catch (RocksDBException e) {
             throw writeFailure(e);
         }
@@ -246,58 +241,52 @@ public final class CrawlStore implements AutoCloseable {
      */
     public CommitResult commit(List<PageCommit> group) {
         checkWritable();
-        try (WriteBatch batch = new WriteBatch()) {
-            Map<String, Long> touched = new HashMap<>();
-            Map<Integer, Integer> added = new HashMap<>();
-            Set<ByteBuffer> batchSeen = new HashSet<>();
-            Set<String> batchProducts = new HashSet<>();
+        try (Changes changes = new Changes()) {
+            List<DiscoveredUrl> discovered = new ArrayList<>();
+            Set<String> groupProducts = new HashSet<>();
             for (PageCommit page : group) {
-                applyPage(batch, page, batchSeen, batchProducts, touched, added);
+                applyPage(changes, page, groupProducts);
+                discovered.addAll(page.discovered());
             }
-            finishBatch(batch, touched);
-            return new CommitResult(added);
+            enqueueUnseen(changes, discovered);
+            return write(changes);
         } catch (RocksDBException e) {
             throw writeFailure(e);
         }
     }
 
-    private void applyPage(WriteBatch batch, PageCommit page, Set<ByteBuffer> batchSeen, Set<String> batchProducts,
-            Map<String, Long> touched, Map<Integer, Integer> added) throws RocksDBException {
-        batch.delete(handle(ColumnFamily.FRONTIER), page.done().encode());
-        bump(touched, Counters.URLS_QUEUED, -1);
+    private void applyPage(Changes changes, PageCommit page, Set<String> groupProducts) throws RocksDBException {
+        changes.batch.delete(handle(ColumnFamily.FRONTIER), page.done().encode());
+        changes.bump(Counters.URLS_QUEUED, -1);
         if (page.requeue().isPresent()) {
-            requeue(batch, page.done().hostId(), page.requeue().get(), touched, added);
-        }
-        for (DiscoveredUrl url : page.discovered()) {
-            enqueueIfUnseen(batch, url, batchSeen, touched, added);
+            requeue(changes, page.done().hostId(), page.requeue().get());
         }
         for (ProductRecord product : page.products()) {
             byte[] key = bytes(product.identity());
-            boolean isNew = batchProducts.add(product.identity()) && get(ColumnFamily.PRODUCTS, key) == null;
-            batch.put(handle(ColumnFamily.PRODUCTS), key, StoreJson.write(product));
+            boolean isNew = groupProducts.add(product.identity()) && get(ColumnFamily.PRODUCTS, key) == null;
+            changes.batch.put(handle(ColumnFamily.PRODUCTS), key, StoreJson.write(product));
             if (isNew) {
-                bump(touched, Counters.PRODUCTS, 1);
+                changes.bump(Counters.PRODUCTS, 1);
             }
         }
         if (page.failure().isPresent()) {
             FailureRecord failure = page.failure().get();
-            batch.put(handle(ColumnFamily.FAILURES), bytes(failure.url()), StoreJson.write(failure));
+            changes.batch.put(handle(ColumnFamily.FAILURES), bytes(failure.url()), StoreJson.write(failure));
         }
-        page.counters().forEach((name, delta) -> bump(touched, name, delta));
+        page.counters().forEach(changes::bump);
     }
 
-    private void requeue(WriteBatch batch, int hostId, PageCommit.RequeuedUrl again, Map<String, Long> touched,
-            Map<Integer, Integer> added) throws RocksDBException {
+    private void requeue(Changes changes, int hostId, PageCommit.RequeuedUrl again) throws RocksDBException {
         FrontierKey key = new FrontierKey(hostId, again.priority(), nextSequence++);
         byte[] value = new QueuedUrl(key, again.url(), again.depth(), again.attempts()).encodeValue();
-        bump(touched, Counters.URLS_QUEUED, 1);
+        changes.bump(Counters.URLS_QUEUED, 1);
         if (again.notBeforeEpochMillis() <= 0) {
-            batch.put(handle(ColumnFamily.FRONTIER), key.encode(), value);
-            added.merge(hostId, 1, Integer::sum);
+            changes.batch.put(handle(ColumnFamily.FRONTIER), key.encode(), value);
+            changes.queued(hostId);
             return;
         }
-        batch.put(handle(ColumnFamily.RETRIES), RetryKey.encode(again.notBeforeEpochMillis(), key), value);
-        bump(touched, Counters.URLS_RETRYING, 1);
+        changes.batch.put(handle(ColumnFamily.RETRIES), RetryKey.encode(again.notBeforeEpochMillis(), key), value);
+        changes.bump(Counters.URLS_RETRYING, 1);
     }
 
     /**
@@ -307,27 +296,24 @@ public final class CrawlStore implements AutoCloseable {
      */
     public CommitResult promoteDueRetries(long nowEpochMillis, int max) {
         checkWritable();
-        try (WriteBatch batch = new WriteBatch(); RocksIterator it = db.newIterator(handle(ColumnFamily.RETRIES))) {
-            Map<String, Long> touched = new HashMap<>();
-            Map<Integer, Integer> added = new HashMap<>();
+        try (Changes changes = new Changes(); RocksIterator it = db.newIterator(handle(ColumnFamily.RETRIES))) {
             int moved = 0;
             for (it.seekToFirst(); it.isValid() && moved < max; it.next()) {
                 RetryKey retry = RetryKey.decode(it.key());
                 if (retry.notBeforeEpochMillis() > nowEpochMillis) {
                     break;
                 }
-                batch.delete(handle(ColumnFamily.RETRIES), it.key());
-                batch.put(handle(ColumnFamily.FRONTIER), retry.key().encode(), it.value());
-                bump(touched, Counters.URLS_RETRYING, -1);
-                added.merge(retry.key().hostId(), 1, Integer::sum);
+                changes.batch.delete(handle(ColumnFamily.RETRIES), it.key());
+                changes.batch.put(handle(ColumnFamily.FRONTIER), retry.key().encode(), it.value());
+                changes.bump(Counters.URLS_RETRYING, -1);
+                changes.queued(retry.key().hostId());
                 moved++;
             }
             checkIterator(it);
             if (moved == 0) {
                 return new CommitResult(Map.of());
             }
-            finishBatch(batch, touched);
-            return new CommitResult(added);
+            return write(changes);
         } catch (RocksDBException e) {
             throw writeFailure(e);
         }
@@ -354,26 +340,47 @@ public final class CrawlStore implements AutoCloseable {
         this.urlsPerHostBudget = budget;
     }
 
-    private void enqueueIfUnseen(WriteBatch batch, DiscoveredUrl url, Set<ByteBuffer> batchSeen,
-            Map<String, Long> touched, Map<Integer, Integer> added) throws RocksDBException {
-        byte[] fingerprint = UrlFingerprint.of(url.url());
-        if (!batchSeen.add(ByteBuffer.wrap(fingerprint)) || get(ColumnFamily.SEEN, fingerprint) != null) {
+    /**
+     * Queues every URL of {@code urls} whose fingerprint is in neither the seen set nor earlier in the
+     * list. The seen set is asked once for the whole list (one native call instead of one per URL:
+     * most of the cost of a small lookup is crossing into RocksDB).
+     */
+    private void enqueueUnseen(Changes changes, List<DiscoveredUrl> urls) throws RocksDBException {
+        if (urls.isEmpty()) {
             return;
         }
-        int hostId = hostIdFor(batch, url.origin());
+        List<DiscoveredUrl> candidates = new ArrayList<>(urls.size());
+        List<byte[]> fingerprints = new ArrayList<>(urls.size());
+        Set<ByteBuffer> inList = new HashSet<>();
+        for (DiscoveredUrl url : urls) {
+            byte[] fingerprint = UrlFingerprint.of(url.url());
+            if (inList.add(ByteBuffer.wrap(fingerprint))) {
+                candidates.add(url);
+                fingerprints.add(fingerprint);
+            }
+        }
+        List<byte[]> seen = db.multiGetAsList(Collections.nCopies(fingerprints.size(), handle(ColumnFamily.SEEN)), fingerprints);
+        for (int i = 0; i < candidates.size(); i++) {
+            if (seen.get(i) == null) {
+                enqueueNew(changes, candidates.get(i), fingerprints.get(i));
+            }
+        }
+    }
+
+    private void enqueueNew(Changes changes, DiscoveredUrl url, byte[] fingerprint) throws RocksDBException {
+        int hostId = hostIdFor(changes.batch, url.origin());
         long queuedBefore = queuedPerHost.getOrDefault(hostId, 0L);
         if (queuedBefore >= urlsPerHostBudget) {
-            bump(touched, Counters.URLS_OVER_BUDGET, 1);
+            changes.bump(Counters.URLS_OVER_BUDGET, 1);
             return;
         }
         queuedPerHost.put(hostId, queuedBefore + 1);
-        batch.put(handle(ColumnFamily.HOSTS), bytes(QUEUED_BY_HOST + hostId), longBytes(queuedBefore + 1));
         FrontierKey key = new FrontierKey(hostId, url.priority(), nextSequence++);
-        batch.put(handle(ColumnFamily.SEEN), fingerprint, new byte[0]);
-        batch.put(handle(ColumnFamily.FRONTIER), key.encode(), new QueuedUrl(key, url.url(), url.depth(), 0).encodeValue());
-        bump(touched, Counters.URLS_DISCOVERED, 1);
-        bump(touched, Counters.URLS_QUEUED, 1);
-        added.merge(hostId, 1, Integer::sum);
+        changes.batch.put(handle(ColumnFamily.SEEN), fingerprint, EMPTY);
+        changes.batch.put(handle(ColumnFamily.FRONTIER), key.encode(), new QueuedUrl(key, url.url(), url.depth(), 0).encodeValue());
+        changes.bump(Counters.URLS_DISCOVERED, 1);
+        changes.bump(Counters.URLS_QUEUED, 1);
+        changes.queued(hostId);
     }
 
     private int hostIdFor(WriteBatch batch, String origin) throws RocksDBException {
@@ -391,18 +398,43 @@ public final class CrawlStore implements AutoCloseable {
         return id;
     }
 
-    private void finishBatch(WriteBatch batch, Map<String, Long> touched) throws RocksDBException {
+    /**
+     * Adds what only the single writer knows to the batch (counter values, per-host queue counts, the
+     * sequence high-water mark), writes it, and only then publishes the new counter values.
+     */
+    private CommitResult write(Changes changes) throws RocksDBException {
         Map<String, Long> updated = new HashMap<>();
-        touched.forEach((name, delta) -> {
-            long value = counters.getOrDefault(name, 0L) + delta;
-            updated.put(name, value);
-        });
+        changes.counterDeltas.forEach((name, delta) -> updated.put(name, counters.getOrDefault(name, 0L) + delta));
         for (Map.Entry<String, Long> counter : updated.entrySet()) {
-            batch.put(handle(ColumnFamily.META), bytes(COUNTER_PREFIX + counter.getKey()), longBytes(counter.getValue()));
+            changes.batch.put(handle(ColumnFamily.META), bytes(COUNTER_PREFIX + counter.getKey()), longBytes(counter.getValue()));
         }
-        batch.put(handle(ColumnFamily.META), META_SEQUENCE, longBytes(nextSequence));
-        db.write(writeOptions, batch);
+        for (int hostId : changes.queuedByHost.keySet()) {
+            changes.batch.put(handle(ColumnFamily.HOSTS), bytes(QUEUED_BY_HOST + hostId), longBytes(queuedPerHost.getOrDefault(hostId, 0L)));
+        }
+        changes.batch.put(handle(ColumnFamily.META), META_SEQUENCE, longBytes(nextSequence));
+        db.write(writeOptions, changes.batch);
         counters.putAll(updated);
+        return new CommitResult(changes.queuedByHost);
+    }
+
+    /** One batch in the making, with the counter deltas and newly queued URLs per host it carries. */
+    private static final class Changes implements AutoCloseable {
+        final WriteBatch batch = new WriteBatch();
+        final Map<String, Long> counterDeltas = new HashMap<>();
+        final Map<Integer, Integer> queuedByHost = new HashMap<>();
+
+        void bump(String counter, long delta) {
+            counterDeltas.merge(counter, delta, Long::sum);
+        }
+
+        void queued(int hostId) {
+            queuedByHost.merge(hostId, 1, Integer::sum);
+        }
+
+        @Override
+        public void close() {
+            batch.close();
+        }
     }
 
     /**
@@ -442,6 +474,33 @@ public final class CrawlStore implements AutoCloseable {
             checkIterator(it);
         }
         return hosts;
+    }
+
+    /** Compacts every column family now, dropping tombstones; for measurements and maintenance. */
+    public void compact() {
+        checkWritable();
+        try {
+            for (ColumnFamilyHandle handle : families.values()) {
+                db.compactRange(handle);
+            }
+        } catch (RocksDBException e) {
+            throw writeFailure(e);
+        }
+    }
+
+    /** Bytes the crawl directory takes on disk. */
+    public long diskBytes() {
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0; // a file compaction removed while we walked
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw ioFailure(directory, "cannot measure " + directory, e);
+        }
     }
 
     /** Calls {@code action} for every stored product, in identity order. */
@@ -565,10 +624,6 @@ public final class CrawlStore implements AutoCloseable {
         } catch (RocksDBException e) {
             throw readFailure(e);
         }
-    }
-
-    private static void bump(Map<String, Long> touched, String name, long delta) {
-        touched.merge(name, delta, Long::sum);
     }
 
     private CrawlDirectoryException writeFailure(RocksDBException e) {

@@ -1,10 +1,7 @@
 package dev.crawler.storage;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One URL waiting in the frontier.
@@ -24,25 +21,20 @@ public record QueuedUrl(FrontierKey key, String url, int depth, int attempts) {
         }
     }
 
+    /** {@code depth (2 bytes) | attempts (2 bytes) | URL as UTF-8 (the rest)}. */
     byte[] encodeValue() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(url.length() + 8);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeShort(depth);
-            out.writeShort(attempts);
-            out.writeUTF(url);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return bytes.toByteArray();
+        byte[] text = url.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(4 + text.length).putShort((short) Math.min(depth, 0xFFFF))
+                .putShort((short) Math.min(attempts, 0xFFFF)).put(text).array();
     }
 
     static QueuedUrl decode(byte[] key, byte[] value) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(value))) {
-            int depth = in.readUnsignedShort();
-            int attempts = in.readUnsignedShort();
-            return new QueuedUrl(FrontierKey.decode(key), in.readUTF(), depth, attempts);
-        } catch (IOException e) {
-            throw new StoreCorruptedException("unreadable frontier entry", e);
+        if (value.length < 5) {
+            throw new StoreCorruptedException("frontier entry of " + value.length + " bytes is too short", null);
         }
+        ByteBuffer buffer = ByteBuffer.wrap(value);
+        int depth = buffer.getShort() & 0xFFFF;
+        int attempts = buffer.getShort() & 0xFFFF;
+        return new QueuedUrl(FrontierKey.decode(key), new String(value, 4, value.length - 4, StandardCharsets.UTF_8), depth, attempts);
     }
 }
