@@ -31,8 +31,8 @@ public final class FrontierScaleRun {
             System.err.println("usage: FrontierScaleRun N [N ...]   (queued URLs per run)");
             System.exit(1);
         }
-        System.out.println("| queued URLs | enqueue s | URLs/s | RSS MiB | heap used MiB | disk bytes/URL |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| queued URLs | enqueue s | URLs/s | RSS MiB | heap committed MiB | heap used MiB | RSS outside the heap MiB | disk bytes/URL |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String arg : args) {
             run(Long.parseLong(arg.replace("_", "")));
         }
@@ -56,11 +56,12 @@ public final class FrontierScaleRun {
             double seconds = (System.nanoTime() - started) / 1e9;
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long committed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
             long rss = residentBytes();
             store.compact();
             disk = store.diskBytes();
-            System.out.printf(Locale.ROOT, "| %,d | %.1f | %,.0f | %d | %d | %.1f |%n", total, seconds, total / seconds,
-                    rss >> 20, heap >> 20, (double) disk / total);
+            System.out.printf(Locale.ROOT, "| %,d | %.1f | %,.0f | %d | %d | %d | %d | %.1f |%n", total, seconds, total / seconds,
+                    rss >> 20, committed >> 20, heap >> 20, (rss - committed) >> 20, (double) disk / total);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

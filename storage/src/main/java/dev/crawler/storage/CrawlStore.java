@@ -33,6 +33,7 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Status;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -476,6 +477,40 @@ public final class CrawlStore implements AutoCloseable {
         return hosts;
     }
 
+    /**
+     * Counts the URLs waiting for each host, in its queue and in the retry lane; for reports such as
+     * {@code crawler status}. Reads keys only, in one pass over each, and stops after
+     * {@code maxKeys} keys in all, so a huge frontier costs a bounded time: the result then says it
+     * is incomplete. Safe beside a running crawl (a read-only store sees one moment).
+     */
+    public HostQueues hostQueues(long maxKeys) {
+        Map<Integer, long[]> counts = new java.util.TreeMap<>();
+        Map<Integer, Long> firstRetry = new HashMap<>();
+        long read = 0;
+        boolean complete = true;
+        try (RocksIterator it = db.newIterator(handle(ColumnFamily.FRONTIER))) {
+            for (it.seekToFirst(); it.isValid() && read < maxKeys; it.next(), read++) {
+                counts.computeIfAbsent(FrontierKey.decode(it.key()).hostId(), id -> new long[2])[0]++;
+            }
+            complete = !it.isValid();
+            checkIterator(it);
+        }
+        try (RocksIterator it = db.newIterator(handle(ColumnFamily.RETRIES))) {
+            for (it.seekToFirst(); it.isValid() && read < maxKeys; it.next(), read++) {
+                RetryKey retry = RetryKey.decode(it.key());
+                counts.computeIfAbsent(retry.key().hostId(), id -> new long[2])[1]++;
+                // Keys are ordered by due time, so the first one seen for a host is its next retry.
+                firstRetry.putIfAbsent(retry.key().hostId(), retry.notBeforeEpochMillis());
+            }
+            complete = complete && !it.isValid();
+            checkIterator(it);
+        }
+        List<HostQueues.Host> hosts = new ArrayList<>(counts.size());
+        counts.forEach((hostId, count) -> hosts.add(new HostQueues.Host(origins.getOrDefault(hostId, "host #" + hostId),
+                count[0], count[1], Optional.ofNullable(firstRetry.get(hostId)).map(Instant::ofEpochMilli))));
+        return new HostQueues(hosts, complete);
+    }
+
     /** Compacts every column family now, dropping tombstones; for measurements and maintenance. */
     public void compact() {
         checkWritable();
@@ -641,12 +676,18 @@ public final class CrawlStore implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>();
         LRUCache cache = new LRUCache(options.blockCacheBytes());
         resources.add(cache);
+        // Every memtable of every column family is charged to the block cache, and index and filter
+        // blocks live in it too: RocksDB's memory is then bounded by one number, whatever the
+        // number of column families or the size of the frontier.
+        WriteBufferManager writeBuffers = new WriteBufferManager(options.blockCacheBytes() / 2, cache);
+        resources.add(writeBuffers);
         BloomFilter bloom = new BloomFilter(10, false);
         resources.add(bloom);
         DBOptions dbOptions = new DBOptions()
                 .setCreateIfMissing(create)
                 .setCreateMissingColumnFamilies(!readOnly)
                 .setMaxBackgroundJobs(2)
+                .setWriteBufferManager(writeBuffers)
                 .setKeepLogFileNum(3);
         resources.add(dbOptions);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
@@ -654,7 +695,9 @@ public final class CrawlStore implements AutoCloseable {
             BlockBasedTableConfig table = new BlockBasedTableConfig()
                     .setBlockCache(cache)
                     .setFilterPolicy(bloom)
-                    .setWholeKeyFiltering(true);
+                    .setWholeKeyFiltering(true)
+                    .setCacheIndexAndFilterBlocks(true)
+                    .setPinL0FilterAndIndexBlocksInCache(true);
             ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
                     .setWriteBufferSize(options.writeBufferBytes())
                     .setMaxWriteBufferNumber(3)

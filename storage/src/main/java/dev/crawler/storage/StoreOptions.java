@@ -5,7 +5,8 @@ package dev.crawler.storage;
  *
  * @param fsync            sync the write-ahead log on every commit group, for durability against
  *                         power loss; a process crash loses nothing committed either way
- * @param blockCacheBytes  the shared block cache for reads
+ * @param blockCacheBytes  the memory RocksDB may use: the block cache, which also holds index and
+ *                         filter blocks and is charged for memtables (up to half of it)
  * @param writeBufferBytes the size of one memtable per column family
  */
 public record StoreOptions(boolean fsync, long blockCacheBytes, long writeBufferBytes) {
@@ -20,9 +21,9 @@ public record StoreOptions(boolean fsync, long blockCacheBytes, long writeBuffer
         }
     }
 
-    /** 64 MiB of block cache and 16 MiB memtables, no fsync. */
+    /** 128 MiB for RocksDB in all, 16 MiB memtables, no fsync. */
     public static StoreOptions defaults() {
-        return new StoreOptions(false, 64 * MIB, 16 * MIB);
+        return new StoreOptions(false, 128 * MIB, 16 * MIB);
     }
 
     public StoreOptions withFsync(boolean value) {

@@ -1,0 +1,88 @@
+package dev.crawler.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cost of the full per-page work (decode + parse + links + products) against plain
+ * {@code Jsoup.parse} of the same bytes, over the real shop pages in {@code shared/fixtures}.
+ * Each invocation processes every fixture page once, so scores are "all pages per second".
+ *
+ * <p>Run: {@code scripts/bench.sh extraction}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@State(Scope.Benchmark)
+public class ExtractionBenchmark {
+    private final List<String> urls = new ArrayList<>();
+    private final List<byte[]> bodies = new ArrayList<>();
+    private PageWork work;
+
+    @Setup(Level.Trial)
+    public void load() throws IOException {
+        Path manifest = findManifest();
+        Path root = manifest.getParent().getParent().getParent().getParent();
+        for (String line : Files.readAllLines(manifest)) {
+            String[] fields = line.split("\t", -1);
+            if (fields.length < 9 || !fields[0].endsWith(".html")) {
+                continue;
+            }
+            urls.add(fields[8]);
+            bodies.add(Files.readAllBytes(root.resolve(fields[0])));
+        }
+        work = new PageWork(Set.of());
+    }
+
+    @Benchmark
+    public int plainJsoupParse() {
+        int nodes = 0;
+        for (int i = 0; i < bodies.size(); i++) {
+            try {
+                nodes += Jsoup.parse(new java.io.ByteArrayInputStream(bodies.get(i)), null, urls.get(i)).childNodeSize();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return nodes;
+    }
+
+    @Benchmark
+    public int fullPageWork() {
+        int found = 0;
+        for (int i = 0; i < bodies.size(); i++) {
+            found += work.process(urls.get(i), bodies.get(i)).products().size();
+        }
+        return found;
+    }
+
+    /** {@code shared/fixtures/real-pages/MANIFEST.tsv}, found by walking up from the working directory. */
+    static Path findManifest() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/fixtures/real-pages/MANIFEST.tsv");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/fixtures/real-pages/MANIFEST.tsv not found above " + Path.of("").toAbsolutePath());
+    }
+}
