@@ -72,7 +72,10 @@ public final class PageProcessor {
         }
         String target;
         try {
-            target = response.uri().resolve(location.get().trim()).toString();
+            target = org.jsoup.internal.StringUtil.resolve(response.uri().toString(), location.get().trim());
+            if (target.isEmpty()) {
+                throw new IllegalArgumentException(location.get());
+            }
         } catch (IllegalArgumentException e) {
             return PageOutcome.failed(task, response.status(), FailureClass.HTTP_STATUS, "bad Location: " + location.get(), fetchedAt);
         }

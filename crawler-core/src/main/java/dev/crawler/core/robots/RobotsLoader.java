@@ -43,7 +43,9 @@ public final class RobotsLoader {
         }
         return response.header("location").flatMap(location -> {
             try {
-                return Optional.of(response.uri().resolve(location.trim()));
+                // RFC 3986 resolution (java.net.URI follows RFC 2396 and mangles query-only references).
+                String target = org.jsoup.internal.StringUtil.resolve(response.uri().toString(), location.trim());
+                return target.isEmpty() ? Optional.<URI>empty() : Optional.of(URI.create(target));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

@@ -33,6 +33,8 @@ class CrawlOfTestbedTest {
         testbed = Testbed.start(TestbedConfig.defaults());
         summary = TestbedCrawl.run(testbed, dir.resolve("crawl"), TestbedCrawl.config(testbed, Duration.ZERO, 2));
         products = TestbedCrawl.products(dir.resolve("crawl"));
+        // The testbed logs a request once its response is written, a moment after the crawler read it.
+        testbed.requestLog().awaitEntries(testbed.groundTruth().expectedUrls().size(), Duration.ofSeconds(10));
     }
 
     @AfterAll

@@ -1,0 +1,151 @@
+package dev.crawler.testbed;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One request and its response in progress, confined to the channel's event loop.
+ *
+ * <p>It knows when the request arrived and records the exchange in the {@link RequestLog} exactly once:
+ * when the write of the full response completes ({@link #send}), or when a streaming responder calls
+ * {@link #finish}.
+ */
+final class Exchange {
+
+  static final String HTML = "text/html; charset=utf-8";
+  static final String TEXT = "text/plain; charset=utf-8";
+
+  private final ChannelHandlerContext ctx;
+  private final RequestLog log;
+  private final String host;
+  private final String uri;
+  private final String method;
+  private final String userAgent;
+  private final long startNanos;
+  private final QueryStringDecoder decoded;
+  private boolean finished;
+
+  Exchange(ChannelHandlerContext ctx, RequestLog log, String host, String uri, String method, String userAgent,
+      long startNanos) {
+    this.ctx = ctx;
+    this.log = log;
+    this.host = host;
+    this.uri = uri;
+    this.method = method;
+    this.userAgent = userAgent;
+    this.startNanos = startNanos;
+    this.decoded = new QueryStringDecoder(uri);
+  }
+
+  /** The local address the request arrived on. */
+  String host() {
+    return host;
+  }
+
+  /** The decoded path, without the query. */
+  String path() {
+    return decoded.path();
+  }
+
+  /** The request target as sent. */
+  String uri() {
+    return uri;
+  }
+
+  String method() {
+    return method;
+  }
+
+  Optional<String> parameter(String name) {
+    List<String> values = decoded.parameters().get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  ChannelHandlerContext ctx() {
+    return ctx;
+  }
+
+  ByteBufAllocator alloc() {
+    return ctx.alloc();
+  }
+
+  EventExecutor executor() {
+    return ctx.executor();
+  }
+
+  /** An HTML response in UTF-8; takes ownership of {@code body}. */
+  void html(HttpResponseStatus status, ByteBuf body) {
+    send(response(status, HTML, body));
+  }
+
+  /** A response of the given type with {@code text} as UTF-8. */
+  void text(HttpResponseStatus status, String contentType, String text) {
+    send(response(status, contentType, ByteBufUtil.writeUtf8(alloc(), text)));
+  }
+
+  /** A redirect with a short HTML body. */
+  void redirect(HttpResponseStatus status, String location) {
+    FullHttpResponse response = response(status, HTML,
+        ByteBufUtil.writeUtf8(alloc(), "<!DOCTYPE html><title>Moved</title><p>Moved to <a href=\""
+            + Html.escape(location) + "\">" + Html.escape(location) + "</a></p>\n"));
+    response.headers().set(HttpHeaderNames.LOCATION, location);
+    send(response);
+  }
+
+  /**
+   * A full response; takes ownership of {@code body}. An empty {@code contentType} sends no
+   * Content-Type header.
+   */
+  FullHttpResponse response(HttpResponseStatus status, String contentType, ByteBuf body) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+    if (!contentType.isEmpty()) {
+      response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    }
+    return response;
+  }
+
+  /** Adds the standard headers, sets Content-Length, writes, and logs when the write completes. */
+  void send(FullHttpResponse response) {
+    HttpHeaders headers = response.headers();
+    standardHeaders(headers);
+    headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+    FullHttpResponse toWrite = response;
+    if ("HEAD".equals(method)) {
+      toWrite = response.replace(Unpooled.EMPTY_BUFFER);
+      response.release();
+    }
+    int status = toWrite.status().code();
+    ctx.writeAndFlush(toWrite).addListener((ChannelFuture f) -> finish(status));
+  }
+
+  /** Headers every response carries. */
+  void standardHeaders(HttpHeaders headers) {
+    headers.set(HttpHeaderNames.SERVER, "testbed");
+    headers.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+  }
+
+  /** Records the exchange as ended now with {@code status}; later calls do nothing. */
+  void finish(int status) {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    log.add(new RequestRecord(host, uri, method, startNanos, System.nanoTime(), status, userAgent));
+  }
+}

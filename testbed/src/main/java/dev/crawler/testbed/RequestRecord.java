@@ -1,0 +1,23 @@
+package dev.crawler.testbed;
+
+/**
+ * One request the testbed answered (or gave up on).
+ *
+ * @param host the local address the request arrived on, e.g. {@code "127.0.1.3"}; not the Host header,
+ *     which a client can set to anything
+ * @param pathAndQuery the request target exactly as sent, e.g. {@code "/c/chairs?page=2"}
+ * @param method e.g. {@code "GET"}
+ * @param startNanos {@link System#nanoTime()} when the request head arrived
+ * @param endNanos {@link System#nanoTime()} when the full response was written, or when the exchange
+ *     ended otherwise (connection closed or reset mid-body)
+ * @param status the status code sent
+ * @param userAgent the User-Agent header, or the empty string when there was none
+ */
+public record RequestRecord(String host, String pathAndQuery, String method, long startNanos, long endNanos,
+    int status, String userAgent) {
+
+  /** Time from request arrival to response completion, in nanoseconds. */
+  public long durationNanos() {
+    return endNanos - startNanos;
+  }
+}
