@@ -1,6 +1,7 @@
 package dev.crawler.core.commit;
 
 import dev.crawler.core.extract.ExtractedProduct;
+import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.parse.PageOutcome;
 import dev.crawler.storage.FailureRecord;
 import dev.crawler.storage.PageCommit;
@@ -46,7 +47,8 @@ public final class CommitPlanner {
                     attempts, notBefore);
             return new PageCommit(queued.key(), Optional.of(again), List.of(), List.of(), Optional.empty(), counters);
         }
-        counters.merge(CrawlCounters.PAGES_FAILED, 1L, Long::sum);
+        boolean skipped = failure.failureClass() == FailureClass.ROBOTS_DENIED || failure.failureClass() == FailureClass.OUT_OF_SCOPE;
+        counters.merge(skipped ? CrawlCounters.URLS_SKIPPED : CrawlCounters.PAGES_FAILED, 1L, Long::sum);
         counters.merge(CrawlCounters.failure(failure.failureClass()), 1L, Long::sum);
         FailureRecord record = new FailureRecord(queued.url(), failure.failureClass().label(), outcome.httpStatus(),
                 failure.message(), queued.attempts() + 1, outcome.fetchedAt());

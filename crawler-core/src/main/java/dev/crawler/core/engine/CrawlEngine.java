@@ -145,6 +145,7 @@ public final class CrawlEngine implements AutoCloseable {
                 store.counter(dev.crawler.storage.Counters.PRODUCTS),
                 store.counter(dev.crawler.storage.Counters.URLS_QUEUED),
                 store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FAILED),
+                store.counter(dev.crawler.core.commit.CrawlCounters.URLS_SKIPPED),
                 Duration.between(started, clock.instant()),
                 stopRequested || abortRequested,
                 internalErrors.get());

@@ -10,11 +10,12 @@ import java.time.Duration;
  * @param products       distinct products stored
  * @param queued         URLs still queued (non-zero after a stop or a page budget)
  * @param failed         URLs settled as failures
+ * @param skipped        URLs settled unfetched because robots.txt or the scope excluded them
  * @param elapsed        wall time of this run
  * @param stopped        whether the run was stopped before it ran out of work
  * @param internalErrors unexpected errors (bugs) met and survived
  */
-public record CrawlSummary(long pagesThisRun, long pagesTotal, long products, long queued, long failed,
+public record CrawlSummary(long pagesThisRun, long pagesTotal, long products, long queued, long failed, long skipped,
         Duration elapsed, boolean stopped, long internalErrors) {
 
     /** Pages per second of this run. */
