@@ -30,6 +30,11 @@ enum ColumnFamily {
         this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Whether keys are looked up one by one (so a Bloom filter pays for itself) rather than scanned. */
+    boolean hasPointLookups() {
+        return this == SEEN || this == PRODUCTS;
+    }
+
     byte[] nameBytes() {
         return nameBytes.clone();
     }

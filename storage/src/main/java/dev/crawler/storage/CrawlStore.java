@@ -687,6 +687,7 @@ public final class CrawlStore implements AutoCloseable {
                 .setCreateIfMissing(create)
                 .setCreateMissingColumnFamilies(!readOnly)
                 .setMaxBackgroundJobs(2)
+                .setMaxOpenFiles(512)
                 .setWriteBufferManager(writeBuffers)
                 .setKeepLogFileNum(3);
         resources.add(dbOptions);
@@ -694,13 +695,16 @@ public final class CrawlStore implements AutoCloseable {
         for (ColumnFamily family : ColumnFamily.values()) {
             BlockBasedTableConfig table = new BlockBasedTableConfig()
                     .setBlockCache(cache)
-                    .setFilterPolicy(bloom)
-                    .setWholeKeyFiltering(true)
                     .setCacheIndexAndFilterBlocks(true)
                     .setPinL0FilterAndIndexBlocksInCache(true);
+            if (family.hasPointLookups()) {
+                // Only the seen set and the products are looked up by key; the frontier is only ever
+                // range-scanned, so a filter there would cost memory and buy nothing.
+                table.setFilterPolicy(bloom).setWholeKeyFiltering(true);
+            }
             ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
                     .setWriteBufferSize(options.writeBufferBytes())
-                    .setMaxWriteBufferNumber(3)
+                    .setMaxWriteBufferNumber(2)
                     .setCompressionType(CompressionType.LZ4_COMPRESSION)
                     .setTableFormatConfig(table);
             resources.add(cfOptions);

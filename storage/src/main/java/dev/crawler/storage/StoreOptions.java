@@ -21,9 +21,9 @@ public record StoreOptions(boolean fsync, long blockCacheBytes, long writeBuffer
         }
     }
 
-    /** 128 MiB for RocksDB in all, 16 MiB memtables, no fsync. */
+    /** 64 MiB for RocksDB in all, 8 MiB memtables, no fsync. */
     public static StoreOptions defaults() {
-        return new StoreOptions(false, 128 * MIB, 16 * MIB);
+        return new StoreOptions(false, 64 * MIB, 8 * MIB);
     }
 
     public StoreOptions withFsync(boolean value) {
