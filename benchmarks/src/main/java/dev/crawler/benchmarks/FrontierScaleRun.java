@@ -58,6 +58,7 @@ public final class FrontierScaleRun {
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             long committed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
             long rss = residentBytes();
+            System.err.println(total + " URLs, RocksDB's own account: " + store.nativeMemory());
             store.compact();
             disk = store.diskBytes();
             System.out.printf(Locale.ROOT, "| %,d | %.1f | %,.0f | %d | %d | %d | %d | %.1f |%n", total, seconds, total / seconds,

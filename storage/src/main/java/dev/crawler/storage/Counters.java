@@ -10,6 +10,8 @@ public final class Counters {
     public static final String URLS_RETRYING = "urls.retrying";
     /** URLs not queued because their host had used up its URL budget. */
     public static final String URLS_OVER_BUDGET = "urls.over-budget";
+    /** Hosts parked (given up on for the rest of a run) because they kept failing; see {@link ParkedHost}. */
+    public static final String HOSTS_PARKED = "hosts.parked";
     /** Distinct product records stored. */
     public static final String PRODUCTS = "products";
 

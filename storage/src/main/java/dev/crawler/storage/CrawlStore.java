@@ -71,6 +71,8 @@ public final class CrawlStore implements AutoCloseable {
     private static final String HOST_BY_ORIGIN = "o:";
     private static final String ORIGIN_BY_HOST = "i:";
     private static final String QUEUED_BY_HOST = "n:";
+    private static final String PARKED_HOST = "p:";
+    private static final byte[] META_SEED_ORIGINS = bytes("seed-origins");
     private static final byte[] EMPTY = new byte[0];
 
     static {
@@ -197,6 +199,38 @@ public final class CrawlStore implements AutoCloseable {
         writeMeta(META_CONFIG, configJson.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Records the origins of the crawl's seeds. The fetcher trusts them more than hosts found later:
+     * they may resolve to private addresses. Called when the crawl is created.
+     */
+    public void recordSeedOrigins(java.util.Collection<String> seedOrigins) {
+        writeMeta(META_SEED_ORIGINS, StoreJson.write(List.copyOf(new java.util.TreeSet<>(seedOrigins))));
+    }
+
+    /** The origins recorded by {@link #recordSeedOrigins}; empty for a crawl created before they were kept. */
+    public Set<String> seedOrigins() {
+        byte[] stored = get(ColumnFamily.META, META_SEED_ORIGINS);
+        if (stored == null) {
+            return Set.of();
+        }
+        return Set.copyOf(java.util.Arrays.asList(StoreJson.read(stored, String[].class)));
+    }
+
+    /** Every host parked in some run of this crawl, in origin order; see {@link ParkedHost}. */
+    public List<ParkedHost> parkedHosts() {
+        List<ParkedHost> parked = new ArrayList<>();
+        try (RocksIterator it = db.newIterator(handle(ColumnFamily.HOSTS))) {
+            for (it.seek(bytes(PARKED_HOST)); it.isValid(); it.next()) {
+                if (!new String(it.key(), StandardCharsets.UTF_8).startsWith(PARKED_HOST)) {
+                    break;
+                }
+                parked.add(StoreJson.read(it.value(), ParkedHost.class));
+            }
+            checkIterator(it);
+        }
+        return parked;
+    }
+
     /** The id of a host's queue, if it has one. */
     public Optional<Integer> hostId(String origin) {
         return Optional.ofNullable(hostIds.get(origin));
@@ -241,8 +275,23 @@ public final class CrawlStore implements AutoCloseable {
      * @return which hosts received how many new URLs, so the scheduler can wake them
      */
     public CommitResult commit(List<PageCommit> group) {
+        return commit(group, List.of());
+    }
+
+    /**
+     * Writes a group of page outcomes and the hosts parked since the last commit as one atomic batch;
+     * each parked host is recorded (replacing an earlier record of it) and counted in
+     * {@link Counters#HOSTS_PARKED}.
+     *
+     * @return which hosts received how many new URLs, so the scheduler can wake them
+     */
+    public CommitResult commit(List<PageCommit> group, List<ParkedHost> parked) {
         checkWritable();
         try (Changes changes = new Changes()) {
+            for (ParkedHost host : parked) {
+                changes.batch.put(handle(ColumnFamily.HOSTS), bytes(PARKED_HOST + host.origin()), StoreJson.write(host));
+                changes.bump(Counters.HOSTS_PARKED, 1);
+            }
             List<DiscoveredUrl> discovered = new ArrayList<>();
             Set<String> groupProducts = new HashSet<>();
             for (PageCommit page : group) {
@@ -279,7 +328,7 @@ public final class CrawlStore implements AutoCloseable {
 
     private void requeue(Changes changes, int hostId, PageCommit.RequeuedUrl again) throws RocksDBException {
         FrontierKey key = new FrontierKey(hostId, again.priority(), nextSequence++);
-        byte[] value = new QueuedUrl(key, again.url(), again.depth(), again.attempts()).encodeValue();
+        byte[] value = new QueuedUrl(key, again.url(), again.depth(), again.attempts(), again.redirectHops()).encodeValue();
         changes.bump(Counters.URLS_QUEUED, 1);
         if (again.notBeforeEpochMillis() <= 0) {
             changes.batch.put(handle(ColumnFamily.FRONTIER), key.encode(), value);
@@ -378,7 +427,8 @@ public final class CrawlStore implements AutoCloseable {
         queuedPerHost.put(hostId, queuedBefore + 1);
         FrontierKey key = new FrontierKey(hostId, url.priority(), nextSequence++);
         changes.batch.put(handle(ColumnFamily.SEEN), fingerprint, EMPTY);
-        changes.batch.put(handle(ColumnFamily.FRONTIER), key.encode(), new QueuedUrl(key, url.url(), url.depth(), 0).encodeValue());
+        changes.batch.put(handle(ColumnFamily.FRONTIER), key.encode(),
+                new QueuedUrl(key, url.url(), url.depth(), 0, url.redirectHops()).encodeValue());
         changes.bump(Counters.URLS_DISCOVERED, 1);
         changes.bump(Counters.URLS_QUEUED, 1);
         changes.queued(hostId);
@@ -521,6 +571,29 @@ public final class CrawlStore implements AutoCloseable {
         } catch (RocksDBException e) {
             throw writeFailure(e);
         }
+    }
+
+    /**
+     * RocksDB's own account of its memory, summed over column families: memtables, table readers
+     * outside the cache, and block cache usage (the cache is shared, so it is counted once).
+     */
+    public Map<String, Long> nativeMemory() {
+        Map<String, Long> memory = new java.util.LinkedHashMap<>();
+        try {
+            long memtables = 0;
+            long readers = 0;
+            for (ColumnFamilyHandle handle : families.values()) {
+                memtables += db.getLongProperty(handle, "rocksdb.cur-size-all-mem-tables");
+                readers += db.getLongProperty(handle, "rocksdb.estimate-table-readers-mem");
+            }
+            memory.put("memtables", memtables);
+            memory.put("table-readers", readers);
+            memory.put("block-cache", db.getLongProperty("rocksdb.block-cache-usage"));
+            memory.put("block-cache-pinned", db.getLongProperty("rocksdb.block-cache-pinned-usage"));
+        } catch (RocksDBException e) {
+            throw readFailure(e);
+        }
+        return memory;
     }
 
     /** Bytes the crawl directory takes on disk. */

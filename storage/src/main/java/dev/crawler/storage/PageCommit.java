@@ -33,10 +33,15 @@ public record PageCommit(
      *
      * @param notBeforeEpochMillis when it may be fetched again; until then it waits in the retry lane
      *                             (0: at once)
+     * @param redirectHops         the redirect hops that led to it, kept across retries
      */
-    public record RequeuedUrl(String url, int depth, int priority, int attempts, long notBeforeEpochMillis) {
+    public record RequeuedUrl(String url, int depth, int priority, int attempts, long notBeforeEpochMillis, int redirectHops) {
         public RequeuedUrl(String url, int depth, int priority, int attempts) {
             this(url, depth, priority, attempts, 0);
+        }
+
+        public RequeuedUrl(String url, int depth, int priority, int attempts, long notBeforeEpochMillis) {
+            this(url, depth, priority, attempts, notBeforeEpochMillis, 0);
         }
     }
 }

@@ -10,11 +10,13 @@ import java.util.Set;
  * The command line of {@link TestbedMain}, parsed by hand. Options take their value as the next
  * argument or after {@code =}: {@code --shops 4} or {@code --shops=4}.
  *
+ * @param requestLog where to write the request log (TSV) when the testbed stops, for benchmarks that
+ *     judge politeness from the server's side
  * @param faults also start a {@link FaultShop} on the same port
  * @param help print usage and exit
  */
-record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> seedsOut, boolean faults,
-    boolean help) {
+record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> seedsOut, Optional<Path> requestLog,
+    boolean faults, boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: java -jar testbed-all.jar [options]",
@@ -28,24 +30,26 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
       "  --outside-hosts N    out-of-scope hosts the shops link to (default 2)",
       "  --truth FILE         write the ground truth as JSON",
       "  --seeds-out FILE     write one home page URL per line",
+      "  --request-log FILE   on shutdown, write every request as TSV: host, method, path, start ns, end ns, status",
       "  --faults             also serve the fault shop (127.0.3.1-6) on the same port",
       "  --help               print this and exit",
       "Prints \"READY port=PORT shops=N\" when listening; runs until SIGTERM or SIGINT.");
 
   private static final Set<String> VALUED = Set.of("--shops", "--products", "--seed", "--port", "--latency",
-      "--per-page", "--outside-hosts", "--page-bytes", "--truth", "--seeds-out");
+      "--per-page", "--outside-hosts", "--page-bytes", "--truth", "--seeds-out", "--request-log");
 
   /** @throws IllegalArgumentException with a one-line message naming the bad argument */
   static TestbedArgs parse(String... args) {
     TestbedConfig config = TestbedConfig.defaults();
     Optional<Path> truth = Optional.empty();
     Optional<Path> seedsOut = Optional.empty();
+    Optional<Path> requestLog = Optional.empty();
     boolean faults = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       if (name.equals("--help") || name.equals("-h")) {
-        return new TestbedArgs(config, truth, seedsOut, faults, true);
+        return new TestbedArgs(config, truth, seedsOut, requestLog, faults, true);
       }
       if (name.equals("--faults")) {
         faults = true;
@@ -73,10 +77,11 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
         case "--page-bytes" -> config = pageBytes(config, name, value);
         case "--truth" -> truth = Optional.of(path(name, value));
         case "--seeds-out" -> seedsOut = Optional.of(path(name, value));
+        case "--request-log" -> requestLog = Optional.of(path(name, value));
         default -> throw new IllegalArgumentException("unknown option " + name + " (try --help)");
       }
     }
-    return new TestbedArgs(config, truth, seedsOut, faults, false);
+    return new TestbedArgs(config, truth, seedsOut, requestLog, faults, false);
   }
 
   /** {@code 250ms}, {@code 2s}, {@code 1m}, {@code 0}, or ISO-8601 such as {@code PT0.5S}. */

@@ -46,11 +46,25 @@ public final class TestbedMain {
   }
 
   /** What {@link #start} started; closing stops it all. */
-  record Running(Testbed testbed, Optional<FaultShop> faults) implements AutoCloseable {
+  record Running(Testbed testbed, Optional<FaultShop> faults, Optional<Path> requestLog) implements AutoCloseable {
     @Override
     public void close() {
       faults.ifPresent(FaultShop::close);
       testbed.close();
+      requestLog.ifPresent(this::writeRequestLog);
+    }
+
+    private void writeRequestLog(Path file) {
+      StringBuilder tsv = new StringBuilder("host\tmethod\tpath\tstart_ns\tend_ns\tstatus\n");
+      for (RequestRecord r : testbed.requestLog().entries()) {
+        tsv.append(r.host()).append('\t').append(r.method()).append('\t').append(r.pathAndQuery()).append('\t')
+            .append(r.startNanos()).append('\t').append(r.endNanos()).append('\t').append(r.status()).append('\n');
+      }
+      try {
+        Files.writeString(file, tsv, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        System.err.println("testbed: cannot write the request log to " + file + ": " + e.getMessage());
+      }
     }
   }
 
@@ -77,7 +91,7 @@ public final class TestbedMain {
       testbed.close();
       throw e;
     }
-    Running running = new Running(testbed, faults);
+    Running running = new Running(testbed, faults, args.requestLog());
     beforeReady.accept(running);
     out.println("READY port=" + testbed.port() + " shops=" + testbed.shopHosts().size());
     out.flush();

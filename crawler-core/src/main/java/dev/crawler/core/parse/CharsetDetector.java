@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * know is treated as no declaration, so Jsoup falls back to the BOM and {@code <meta>}: a page that
  * lies about its charset is decoded as well as it can be, never refused.
  */
-final class CharsetDetector {
+public final class CharsetDetector {
     private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9._:+-]+)", Pattern.CASE_INSENSITIVE);
 
     private CharsetDetector() {
     }
 
-    static Optional<String> fromContentType(String contentType) {
+    public static Optional<String> fromContentType(String contentType) {
         Matcher matcher = CHARSET.matcher(contentType);
         if (!matcher.find()) {
             return Optional.empty();
