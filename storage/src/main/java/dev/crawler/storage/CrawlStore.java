@@ -92,6 +92,8 @@ public final class CrawlStore implements AutoCloseable {
     /** URLs ever queued per host id, for the per-host budget; written by the committer only. */
     private final Map<Integer, Long> queuedPerHost = new HashMap<>();
     private long urlsPerHostBudget = Long.MAX_VALUE;
+    /** About 100 bytes an entry: 10 MiB of heap spares most seen-set lookups of a crawl's repeated links. */
+    private final RecentlySeen recentlySeen = new RecentlySeen(100_000);
     private long nextSequence;
     private boolean closed;
 
@@ -404,16 +406,22 @@ public final class CrawlStore implements AutoCloseable {
         Set<ByteBuffer> inList = new HashSet<>();
         for (DiscoveredUrl url : urls) {
             byte[] fingerprint = UrlFingerprint.of(url.url());
-            if (inList.add(ByteBuffer.wrap(fingerprint))) {
+            if (!recentlySeen.contains(fingerprint) && inList.add(ByteBuffer.wrap(fingerprint))) {
                 candidates.add(url);
                 fingerprints.add(fingerprint);
             }
+        }
+        if (candidates.isEmpty()) {
+            return;
         }
         List<byte[]> seen = db.multiGetAsList(Collections.nCopies(fingerprints.size(), handle(ColumnFamily.SEEN)), fingerprints);
         for (int i = 0; i < candidates.size(); i++) {
             if (seen.get(i) == null) {
                 enqueueNew(changes, candidates.get(i), fingerprints.get(i));
             }
+            // Remembered even if the batch then fails: the crawl stops on a failed write, and this
+            // cache does not outlive the store.
+            recentlySeen.add(fingerprints.get(i));
         }
     }
 
