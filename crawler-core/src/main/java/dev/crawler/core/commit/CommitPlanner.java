@@ -44,10 +44,11 @@ public final class CommitPlanner {
             int attempts = queued.attempts() + 1;
             long notBefore = outcome.fetchedAt().plus(backoff.after(attempts, queued.url())).toEpochMilli();
             PageCommit.RequeuedUrl again = new PageCommit.RequeuedUrl(queued.url(), queued.depth(), queued.key().priority(),
-                    attempts, notBefore);
+                    attempts, notBefore, queued.redirectHops());
             return new PageCommit(queued.key(), Optional.of(again), List.of(), List.of(), Optional.empty(), counters);
         }
-        boolean skipped = failure.failureClass() == FailureClass.ROBOTS_DENIED || failure.failureClass() == FailureClass.OUT_OF_SCOPE;
+        boolean skipped = failure.failureClass() == FailureClass.ROBOTS_DENIED || failure.failureClass() == FailureClass.OUT_OF_SCOPE
+                || failure.failureClass() == FailureClass.BLOCKED_ADDRESS;
         counters.merge(skipped ? CrawlCounters.URLS_SKIPPED : CrawlCounters.PAGES_FAILED, 1L, Long::sum);
         counters.merge(CrawlCounters.failure(failure.failureClass()), 1L, Long::sum);
         FailureRecord record = new FailureRecord(queued.url(), failure.failureClass().label(), outcome.httpStatus(),

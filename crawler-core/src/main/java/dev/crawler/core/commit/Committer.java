@@ -4,6 +4,7 @@ import dev.crawler.core.parse.PageOutcome;
 import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.PageCommit;
+import dev.crawler.storage.ParkedHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,6 +32,9 @@ public final class Committer implements AutoCloseable {
 
     private final java.time.InstantSource clock;
     private final LinkedBlockingQueue<PageOutcome> queue = new LinkedBlockingQueue<>();
+    /** Hosts parked since the last write; written with the next batch (or alone within a quarter second). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<ParkedHost> parked = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean failed;
     private long nextRetryCheck;
     private final Thread thread;
     private volatile boolean running = true;
@@ -50,6 +54,11 @@ public final class Committer implements AutoCloseable {
         thread.start();
     }
 
+    /** Records a parked host with the next write. Never blocks. */
+    public void hostParked(ParkedHost host) {
+        parked.add(host);
+    }
+
     /** Queues an outcome for writing. Never blocks: the queue is bounded by the crawl's in-flight cap. */
     public void submit(PageOutcome outcome) {
         queue.add(outcome);
@@ -64,6 +73,8 @@ public final class Committer implements AutoCloseable {
                     group.add(first);
                     queue.drainTo(group, maxGroup - 1);
                     write(group);
+                } else if (!parked.isEmpty()) {
+                    write(group);
                 }
                 promoteDueRetries();
             } catch (InterruptedException e) {
@@ -73,6 +84,9 @@ public final class Committer implements AutoCloseable {
                 group.clear();
             }
         }
+        if (!failed && !parked.isEmpty()) {
+            write(List.of());
+        }
     }
 
     private void write(List<PageOutcome> group) {
@@ -81,11 +95,16 @@ public final class Committer implements AutoCloseable {
             commits.add(planner.plan(outcome));
         }
         List<PageOutcome> written = List.of(group.toArray(NONE));
+        List<ParkedHost> hosts = new ArrayList<>();
+        for (ParkedHost host; (host = parked.poll()) != null; ) {
+            hosts.add(host);
+        }
         CommitResult result;
         try {
-            result = store.commit(commits);
+            result = store.commit(commits, hosts);
         } catch (RuntimeException e) {
             running = false;
+            failed = true;
             LOG.error("writing {} page outcomes failed; the crawl stops and can be resumed: {}", group.size(), e.getMessage());
             listener.commitFailed(written, e);
             return;
@@ -108,6 +127,7 @@ public final class Committer implements AutoCloseable {
             result = store.promoteDueRetries(now, 10_000);
         } catch (RuntimeException e) {
             running = false;
+            failed = true;
             LOG.error("moving due retries back to the frontier failed; the crawl stops and can be resumed: {}", e.getMessage());
             listener.commitFailed(List.of(), e);
             return;

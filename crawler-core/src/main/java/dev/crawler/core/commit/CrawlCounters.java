@@ -8,7 +8,10 @@ public final class CrawlCounters {
     public static final String PAGES_FETCHED = "pages.fetched";
     /** URLs settled as failures after their last attempt. */
     public static final String PAGES_FAILED = "pages.failed";
-    /** URLs settled without a request because robots.txt or the scope rules excluded them: politeness, not failure. */
+    /**
+     * URLs settled without a request because robots.txt, the scope rules or the address rules
+     * ({@code blocked-address}) excluded them: policy, not failure.
+     */
     public static final String URLS_SKIPPED = "urls.skipped";
     /** Body bytes received for pages. */
     public static final String BYTES_FETCHED = "bytes.fetched";

@@ -1,9 +1,11 @@
 package dev.crawler.core.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,10 +37,29 @@ public final class ConfigJson {
      */
     public static CrawlConfig read(String json) {
         try {
-            return MAPPER.readValue(json, CrawlConfig.class);
+            // Laid over the defaults, so a config stored before a setting existed reads with its default.
+            JsonNode stored = MAPPER.readTree(json);
+            if (stored == null || !stored.isObject()) {
+                throw new IllegalArgumentException("invalid crawl config: not a JSON object");
+            }
+            JsonNode defaults = MAPPER.valueToTree(CrawlConfig.defaults(java.util.Set.of()));
+            return MAPPER.treeToValue(overlay(defaults, stored), CrawlConfig.class);
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             throw new IllegalArgumentException("invalid crawl config: " + cause.getMessage(), e);
         }
+    }
+
+    /** {@code stored} over {@code defaults}: objects merge key by key, anything else replaces. */
+    private static JsonNode overlay(JsonNode defaults, JsonNode stored) {
+        if (!defaults.isObject() || !stored.isObject()) {
+            return stored;
+        }
+        ObjectNode merged = ((ObjectNode) defaults).deepCopy();
+        stored.fields().forEachRemaining(field -> {
+            JsonNode base = merged.get(field.getKey());
+            merged.set(field.getKey(), base == null ? field.getValue() : overlay(base, field.getValue()));
+        });
+        return merged;
     }
 }

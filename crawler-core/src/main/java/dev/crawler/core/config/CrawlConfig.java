@@ -1,5 +1,6 @@
 package dev.crawler.core.config;
 
+import dev.crawler.core.extract.ExtractionRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -7,11 +8,20 @@ import java.util.Set;
 /**
  * Every setting of a crawl, checked once when it is built. Stored with the crawl so that
  * {@code resume} continues with the same settings.
+ *
+ * @param extraction per-site CSS rules for shops without structured data (default: none)
  */
-public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limits limits) {
+public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limits limits, ExtractionRules extraction) {
 
     public CrawlConfig {
+        // A config stored before site rules existed has no "extraction": it had none.
+        extraction = extraction == null ? ExtractionRules.none() : extraction;
         require(politeness != null && fetch != null && scope != null && limits != null, "config", "all sections are required");
+    }
+
+    /** A config without site rules. */
+    public CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limits limits) {
+        this(politeness, fetch, scope, limits, ExtractionRules.none());
     }
 
     /** The defaults, crawling only the given origins. */
@@ -20,19 +30,23 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
     }
 
     public CrawlConfig withPoliteness(Politeness value) {
-        return new CrawlConfig(value, fetch, scope, limits);
+        return new CrawlConfig(value, fetch, scope, limits, extraction);
     }
 
     public CrawlConfig withFetch(Fetch value) {
-        return new CrawlConfig(politeness, value, scope, limits);
+        return new CrawlConfig(politeness, value, scope, limits, extraction);
     }
 
     public CrawlConfig withScope(Scope value) {
-        return new CrawlConfig(politeness, fetch, value, limits);
+        return new CrawlConfig(politeness, fetch, value, limits, extraction);
     }
 
     public CrawlConfig withLimits(Limits value) {
-        return new CrawlConfig(politeness, fetch, scope, value);
+        return new CrawlConfig(politeness, fetch, scope, value, extraction);
+    }
+
+    public CrawlConfig withExtraction(ExtractionRules value) {
+        return new CrawlConfig(politeness, fetch, scope, limits, value);
     }
 
     /**
@@ -41,12 +55,38 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
      * @param delay          the least time between two requests to one host (default 1 s)
      * @param permitsPerHost requests in flight to one host at most (default 1)
      * @param maxCrawlDelay  the most a robots.txt {@code Crawl-delay} may slow a host down (default 30 s)
+     * @param adaptiveDelayFactor the delay grows to this many times the host's recent average response
+     *                       time when that is longer than {@code delay} (default 1.0; 0 turns it off)
+     * @param maxAdaptiveDelay the most the adaptive delay may slow a host down (default 30 s)
+     * @param maxRetryAfter  the longest a {@code Retry-After} on a 429 or 503 pauses a host (default 10 min)
+     * @param parkAfterFailures a host whose requests fail this many times in a row without an answer
+     *                       (DNS, connect, timeout) is parked: not asked again this run, its URLs left
+     *                       queued for a resume (default 5; 0 never parks)
+     * @param robotsExpiry   how long a host's robots.txt rules are kept before it is fetched again (default 24 h)
+     * @param robotsErrorExpiry how long the disallow-all of a robots.txt that answered 5xx holds before
+     *                       robots.txt is fetched again (default 10 min)
      */
-    public record Politeness(Duration delay, int permitsPerHost, Duration maxCrawlDelay) {
+    public record Politeness(Duration delay, int permitsPerHost, Duration maxCrawlDelay, double adaptiveDelayFactor,
+            Duration maxAdaptiveDelay, Duration maxRetryAfter, int parkAfterFailures, Duration robotsExpiry,
+            Duration robotsErrorExpiry) {
         public Politeness {
             require(!delay.isNegative(), "politeness.delay", "must not be negative, was " + delay);
             require(permitsPerHost >= 1 && permitsPerHost <= 64, "politeness.permitsPerHost", "must be 1..64, was " + permitsPerHost);
             require(!maxCrawlDelay.isNegative(), "politeness.maxCrawlDelay", "must not be negative");
+            require(adaptiveDelayFactor >= 0 && adaptiveDelayFactor <= 100, "politeness.adaptiveDelayFactor",
+                    "must be 0..100, was " + adaptiveDelayFactor);
+            require(maxAdaptiveDelay != null && !maxAdaptiveDelay.isNegative(), "politeness.maxAdaptiveDelay", "must not be negative");
+            require(maxRetryAfter != null && !maxRetryAfter.isNegative(), "politeness.maxRetryAfter", "must not be negative");
+            require(parkAfterFailures >= 0 && parkAfterFailures <= 1000, "politeness.parkAfterFailures",
+                    "must be 0..1000, was " + parkAfterFailures);
+            require(robotsExpiry != null && isPositive(robotsExpiry), "politeness.robotsExpiry", "must be positive");
+            require(robotsErrorExpiry != null && isPositive(robotsErrorExpiry), "politeness.robotsErrorExpiry", "must be positive");
+        }
+
+        /** The defaults for everything but the three original settings. */
+        public Politeness(Duration delay, int permitsPerHost, Duration maxCrawlDelay) {
+            this(delay, permitsPerHost, maxCrawlDelay, 1.0, Duration.ofSeconds(30), Duration.ofMinutes(10), 5,
+                    Duration.ofHours(24), Duration.ofMinutes(10));
         }
 
         public static Politeness defaults() {
@@ -54,11 +94,39 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
         }
 
         public Politeness withDelay(Duration value) {
-            return new Politeness(value, permitsPerHost, maxCrawlDelay);
+            return new Politeness(value, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
         }
 
         public Politeness withPermitsPerHost(int value) {
-            return new Politeness(delay, value, maxCrawlDelay);
+            return new Politeness(delay, value, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+        }
+
+        public Politeness withMaxCrawlDelay(Duration value) {
+            return new Politeness(delay, permitsPerHost, value, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+        }
+
+        /** The adaptive delay: {@code factor} times the recent average response time, at most {@code max}. */
+        public Politeness withAdaptiveDelay(double factor, Duration max) {
+            return new Politeness(delay, permitsPerHost, maxCrawlDelay, factor, max, maxRetryAfter,
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+        }
+
+        public Politeness withMaxRetryAfter(Duration value) {
+            return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, value,
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+        }
+
+        public Politeness withParkAfterFailures(int value) {
+            return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
+                    value, robotsExpiry, robotsErrorExpiry);
+        }
+
+        public Politeness withRobotsExpiry(Duration expiry, Duration errorExpiry) {
+            return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
+                    parkAfterFailures, expiry, errorExpiry);
         }
     }
 
@@ -70,26 +138,94 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
      * @param connectTimeout to establish a connection (default 10 s)
      * @param readTimeout    the longest silence while waiting for bytes (default 20 s)
      * @param totalTimeout   the longest a whole exchange may take (default 60 s)
-     * @param maxBodyBytes   a body longer than this is cut and the fetch counted as too large (default 8 MiB)
+     * @param maxBodyBytes   a body longer than this, after decompression, is cut and the fetch counted as
+     *                       too large (default 8 MiB, at most 1 GiB)
      * @param maxRetries     transient failures of one URL retried at most this often (default 3)
      * @param ioThreads      Netty event-loop threads (default 1: one loop saturates a small machine)
+     * @param firstByteTimeout the longest wait from sending a request to the first byte of its answer (default 15 s)
+     * @param maxRedirects   redirect hops followed from one URL; the next one is counted as
+     *                       {@code redirect-limit} (default 5)
+     * @param retryBackoffBase the wait before the first retry of a transient failure, doubling with each
+     *                       further attempt, with jitter (default 2 s)
+     * @param retryBackoffMax the longest wait before a retry (default 5 min)
+     * @param dnsMinTtl      DNS answers are cached at least this long, whatever their TTL (default 0 s)
+     * @param dnsMaxTtl      DNS answers are cached at most this long, whatever their TTL (default 1 h, at least 1 s)
+     * @param dnsNegativeTtl a name that did not resolve is not asked again for this long (default 1 min)
      */
     public record Fetch(String userAgent, String robotsName, Duration connectTimeout, Duration readTimeout,
-            Duration totalTimeout, long maxBodyBytes, int maxRetries, int ioThreads) {
+            Duration totalTimeout, long maxBodyBytes, int maxRetries, int ioThreads, Duration firstByteTimeout,
+            int maxRedirects, Duration retryBackoffBase, Duration retryBackoffMax, Duration dnsMinTtl,
+            Duration dnsMaxTtl, Duration dnsNegativeTtl) {
         public Fetch {
             require(!userAgent.isBlank(), "fetch.userAgent", "must not be blank");
             require(robotsName.matches("[A-Za-z_-]+"), "fetch.robotsName", "must be letters, '-' or '_', was '" + robotsName + "'");
             require(isPositive(connectTimeout), "fetch.connectTimeout", "must be positive");
             require(isPositive(readTimeout), "fetch.readTimeout", "must be positive");
             require(isPositive(totalTimeout), "fetch.totalTimeout", "must be positive");
-            require(maxBodyBytes >= 1024, "fetch.maxBodyBytes", "must be at least 1024, was " + maxBodyBytes);
+            require(maxBodyBytes >= 1024 && maxBodyBytes <= 1L << 30, "fetch.maxBodyBytes",
+                    "must be 1024..1073741824, was " + maxBodyBytes);
             require(maxRetries >= 0 && maxRetries <= 20, "fetch.maxRetries", "must be 0..20, was " + maxRetries);
             require(ioThreads >= 1 && ioThreads <= 64, "fetch.ioThreads", "must be 1..64, was " + ioThreads);
+            require(firstByteTimeout != null && isPositive(firstByteTimeout), "fetch.firstByteTimeout", "must be positive");
+            require(maxRedirects >= 0 && maxRedirects <= 20, "fetch.maxRedirects", "must be 0..20, was " + maxRedirects);
+            require(retryBackoffBase != null && !retryBackoffBase.isNegative(), "fetch.retryBackoffBase", "must not be negative");
+            require(retryBackoffMax != null && retryBackoffMax.compareTo(retryBackoffBase) >= 0, "fetch.retryBackoffMax",
+                    "must be at least fetch.retryBackoffBase (" + retryBackoffBase + "), was " + retryBackoffMax);
+            require(dnsMinTtl != null && !dnsMinTtl.isNegative(), "fetch.dnsMinTtl", "must not be negative");
+            require(dnsMaxTtl != null && dnsMaxTtl.compareTo(dnsMinTtl) >= 0 && dnsMaxTtl.toSeconds() >= 1
+                    && dnsMaxTtl.toSeconds() <= Integer.MAX_VALUE, "fetch.dnsMaxTtl",
+                    "must be at least 1s and at least fetch.dnsMinTtl (" + dnsMinTtl + "), was " + dnsMaxTtl);
+            require(dnsNegativeTtl != null && !dnsNegativeTtl.isNegative() && dnsNegativeTtl.toSeconds() <= Integer.MAX_VALUE,
+                    "fetch.dnsNegativeTtl", "must not be negative");
+        }
+
+        /** The defaults for everything but the eight original settings. */
+        public Fetch(String userAgent, String robotsName, Duration connectTimeout, Duration readTimeout,
+                Duration totalTimeout, long maxBodyBytes, int maxRetries, int ioThreads) {
+            this(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
+                    Duration.ofSeconds(15), 5, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ZERO,
+                    Duration.ofHours(1), Duration.ofMinutes(1));
         }
 
         public static Fetch defaults() {
             return new Fetch("ProductCrawler/0.1 (+https://github.com/product-crawler/crawler)", "ProductCrawler",
                     Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(60), 8L * 1024 * 1024, 3, 1);
+        }
+
+        public Fetch withUserAgent(String value) {
+            return new Fetch(value, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
+                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+        }
+
+        /** Every timeout at once: to connect, to the first byte, of silence between bytes, of the whole exchange. */
+        public Fetch withTimeouts(Duration connect, Duration firstByte, Duration read, Duration total) {
+            return new Fetch(userAgent, robotsName, connect, read, total, maxBodyBytes, maxRetries, ioThreads,
+                    firstByte, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+        }
+
+        public Fetch withMaxBodyBytes(long value) {
+            return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, value, maxRetries, ioThreads,
+                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+        }
+
+        public Fetch withMaxRetries(int value) {
+            return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, value, ioThreads,
+                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+        }
+
+        public Fetch withMaxRedirects(int value) {
+            return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
+                    firstByteTimeout, value, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+        }
+
+        public Fetch withRetryBackoff(Duration base, Duration max) {
+            return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
+                    firstByteTimeout, maxRedirects, base, max, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+        }
+
+        public Fetch withDnsTtl(Duration min, Duration max, Duration negative) {
+            return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
+                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, min, max, negative);
         }
     }
 
@@ -102,9 +238,12 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
      * @param maxLinksPerPage links taken from one page at most (default 1000)
      * @param followNofollow  whether {@code rel=nofollow} links are followed (default false)
      * @param trackingParams  query parameters removed from every URL; a trailing {@code *} matches a prefix
+     * @param allowPrivateAddresses whether a host that is not a seed's may resolve to a loopback, private,
+     *                        link-local or otherwise non-public address (default false: such a fetch is
+     *                        refused and counted as {@code blocked-address}; seeds' hosts may always)
      */
     public record Scope(Set<String> allowedOrigins, int maxDepth, int maxUrlLength, int maxLinksPerPage,
-            boolean followNofollow, List<String> trackingParams) {
+            boolean followNofollow, List<String> trackingParams, boolean allowPrivateAddresses) {
         public Scope {
             allowedOrigins = Set.copyOf(allowedOrigins);
             trackingParams = List.copyOf(trackingParams);
@@ -113,9 +252,27 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
             require(maxLinksPerPage >= 1, "scope.maxLinksPerPage", "must be at least 1");
         }
 
+        /** Private addresses refused, as by default. */
+        public Scope(Set<String> allowedOrigins, int maxDepth, int maxUrlLength, int maxLinksPerPage,
+                boolean followNofollow, List<String> trackingParams) {
+            this(allowedOrigins, maxDepth, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, false);
+        }
+
         public static Scope defaults(Set<String> allowedOrigins) {
             return new Scope(allowedOrigins, 50, 2048, 1000, false,
                     List.of("utm_*", "gclid", "fbclid", "msclkid", "mc_cid", "mc_eid", "ref", "_ga", "yclid"));
+        }
+
+        public Scope withAllowedOrigins(Set<String> value) {
+            return new Scope(value, maxDepth, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, allowPrivateAddresses);
+        }
+
+        public Scope withMaxDepth(int value) {
+            return new Scope(allowedOrigins, value, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, allowPrivateAddresses);
+        }
+
+        public Scope withAllowPrivateAddresses(boolean value) {
+            return new Scope(allowedOrigins, maxDepth, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, value);
         }
     }
 

@@ -6,6 +6,8 @@ import dev.crawler.core.commit.Committer;
 import dev.crawler.core.commit.RetryBackoff;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.extract.ProductExtractor;
+import dev.crawler.core.fetch.AddressPolicy;
+import dev.crawler.core.fetch.ConnectionStats;
 import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.fetch.FetchOutcome;
 import dev.crawler.core.fetch.HttpFetcher;
@@ -19,14 +21,20 @@ import dev.crawler.core.robots.RobotsLoader;
 import dev.crawler.core.robots.RobotsPolicy;
 import dev.crawler.core.schedule.Decision;
 import dev.crawler.core.schedule.HostScheduler;
+import dev.crawler.core.schedule.HostSignal;
+import dev.crawler.core.schedule.Parking;
 import dev.crawler.core.url.UrlCanonicalizer;
 import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.ParkedHost;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,15 +94,15 @@ public final class CrawlEngine implements AutoCloseable {
         this.progress = progress;
         this.progressInterval = progressInterval;
         store.limitUrlsPerHost(config.limits().maxUrlsPerHost());
-        this.fetcher = new HttpFetcher(config.fetch());
+        this.fetcher = new HttpFetcher(config.fetch(), config.politeness().permitsPerHost(), addressPolicy(store, config));
         this.robotsLoader = new RobotsLoader(fetcher);
         this.robotsPolicy = new RobotsPolicy(config.fetch().robotsName(), config.politeness().maxCrawlDelay().toMillis());
         this.parsePool = new ParsePool(config.limits().parseThreads(), config.limits().maxInFlight() + 64);
         UrlCanonicalizer canonicalizer = new UrlCanonicalizer(config.scope().trackingParams(), config.scope().maxUrlLength());
-        this.processor = new PageProcessor(new LinkExtractor(config.scope(), canonicalizer), extractor);
-        this.committer = new Committer(store, new CommitPlanner(config.fetch().maxRetries(), RetryBackoff.defaults()),
-                new Listener(), 256, clock);
-        RobotsCache robots = new RobotsCache(Duration.ofHours(24), 1_000_000, ticker::getAsLong);
+        this.processor = new PageProcessor(new LinkExtractor(config.scope(), canonicalizer), extractor, config.fetch().maxRedirects());
+        RetryBackoff backoff = new RetryBackoff(config.fetch().retryBackoffBase(), config.fetch().retryBackoffMax());
+        this.committer = new Committer(store, new CommitPlanner(config.fetch().maxRetries(), backoff), new Listener(), 256, clock);
+        RobotsCache robots = new RobotsCache(config.politeness().robotsExpiry(), 1_000_000, ticker::getAsLong);
         this.scheduler = new HostScheduler(store, robots, config, store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED));
     }
 
@@ -163,7 +171,7 @@ public final class CrawlEngine implements AutoCloseable {
                 startRobots(robots.hostId(), robots.origin());
             } else if (decision instanceof Decision.Deny deny) {
                 committer.submit(PageOutcome.failed(new PageTask(deny.hostId(), deny.origin(), deny.url()), 0,
-                        FailureClass.ROBOTS_DENIED, "disallowed by robots.txt", clock.instant()));
+                        deny.reason(), deny.message(), clock.instant()));
             } else if (decision instanceof Decision.WaitUntil wait) {
                 return wait.atNanos();
             } else {
@@ -179,7 +187,8 @@ public final class CrawlEngine implements AutoCloseable {
             Instant at = clock.instant();
             FetchOutcome result = outcome != null ? outcome
                     : new FetchOutcome.Failure(uri, FailureClass.PROTOCOL, String.valueOf(error));
-            post(() -> scheduler.requestFinished(task.hostId(), finished));
+            HostSignal signal = HostSignal.of(result, at);
+            post(() -> scheduler.requestFinished(task.hostId(), finished, signal).ifPresent(this::parked));
             if (!parsePool.trySubmit(() -> process(task, result, at))) {
                 post(() -> committer.submit(PageOutcome.failed(task, 0, FailureClass.OVERLOADED, "parse pool full", at)));
             }
@@ -207,6 +216,12 @@ public final class CrawlEngine implements AutoCloseable {
                 RobotsPolicy.Decision decision = robotsPolicy.decide(result);
                 if (decision instanceof RobotsPolicy.Decision.Rules rules) {
                     post(() -> scheduler.robotsLoaded(hostId, rules.rules(), finished));
+                } else if (decision instanceof RobotsPolicy.Decision.Unreachable unreachable) {
+                    LOG.warn("robots.txt of {} unreachable ({}); the host backs off", origin, unreachable.reason());
+                    post(() -> scheduler.robotsUnreachable(hostId, finished, unreachable.reason()).ifPresent(this::parked));
+                } else if (decision instanceof RobotsPolicy.Decision.Blocked blocked) {
+                    LOG.warn("{} is not fetched: {}", origin, blocked.reason());
+                    post(() -> scheduler.robotsBlocked(hostId, finished, FailureClass.BLOCKED_ADDRESS, blocked.reason()));
                 } else {
                     LOG.warn("robots.txt of {} unavailable ({}); the host waits and tries again", origin,
                             ((RobotsPolicy.Decision.Unavailable) decision).reason());
@@ -217,6 +232,32 @@ public final class CrawlEngine implements AutoCloseable {
                 post(() -> scheduler.robotsUnavailable(hostId, finished));
             }
         });
+    }
+
+    /** A host was given up on for this run: recorded with the next commit, and said once in the log. */
+    private void parked(Parking parking) {
+        LOG.warn("{} parked after {} failures in a row ({}); its URLs stay queued for a resume", parking.origin(),
+                parking.consecutiveFailures(), parking.reason());
+        committer.hostParked(new ParkedHost(parking.origin(), parking.reason(), parking.consecutiveFailures(), clock.instant()));
+    }
+
+    /**
+     * Seeds' hosts may resolve anywhere (that is how a loopback testbed or an intranet crawl works);
+     * other hosts only to public addresses unless {@code scope.allowPrivateAddresses}. A crawl created
+     * before seed origins were recorded trusts every allowed origin, as it did then.
+     */
+    private static AddressPolicy addressPolicy(CrawlStore store, CrawlConfig config) {
+        Set<String> seeds = store.seedOrigins().isEmpty() ? config.scope().allowedOrigins() : store.seedOrigins();
+        Set<String> hosts = new HashSet<>();
+        for (String origin : seeds) {
+            hosts.add(URI.create(origin).getHost());
+        }
+        return new AddressPolicy(hosts, config.scope().allowPrivateAddresses());
+    }
+
+    /** Connection counts of the fetcher, by origin: for tests and reports. */
+    public Map<String, ConnectionStats> connectionStats() {
+        return fetcher.connectionStats();
     }
 
     private void post(Runnable event) {
@@ -243,7 +284,9 @@ public final class CrawlEngine implements AutoCloseable {
                 scheduler.inFlight(),
                 scheduler.knownHosts(),
                 Duration.between(started, clock.instant()),
-                config.limits().maxPages());
+                config.limits().maxPages(),
+                scheduler.activeHosts(),
+                scheduler.parkedHosts());
     }
 
     /** Stops dispatching; in-flight pages finish and are committed, then {@link #run()} returns. Any thread. */

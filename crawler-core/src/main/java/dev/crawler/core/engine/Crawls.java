@@ -9,6 +9,8 @@ import dev.crawler.storage.StoreOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Creating a crawl directory and reopening one. */
 public final class Crawls {
@@ -24,11 +26,17 @@ public final class Crawls {
             throw new IllegalArgumentException("a crawl needs at least one seed URL");
         }
         List<DiscoveredUrl> queued = new ArrayList<>();
+        Set<String> origins = new TreeSet<>();
         for (String seed : seeds) {
             String origin = Origin.of(seed).orElseThrow(() -> new IllegalArgumentException("not a crawlable URL: " + seed));
             queued.add(new DiscoveredUrl(seed, origin, 0, 0));
+            origins.add(origin);
         }
-        return CrawlStore.create(directory, ConfigJson.write(config), options, store -> store.enqueue(queued));
+        return CrawlStore.create(directory, ConfigJson.write(config), options, store -> {
+            store.enqueue(queued);
+            // The fetcher lets seeds' hosts, and only them, resolve to private addresses.
+            store.recordSeedOrigins(origins);
+        });
     }
 
     /** Reopens a crawl for writing, with the config it was created with. */

@@ -13,18 +13,18 @@ final class BodyBuffer {
         this.limit = limit;
     }
 
-    /** Appends the readable bytes of {@code content}; returns false, appending nothing, past the limit. */
+    /**
+     * Appends the readable bytes of {@code content}, or as many as fit under the limit; returns false
+     * when some did not fit.
+     */
     boolean append(ByteBuf content) {
-        int length = content.readableBytes();
-        if ((long) size + length > limit) {
-            return false;
-        }
+        int length = (int) Math.min(content.readableBytes(), limit - size);
         if (size + length > bytes.length) {
             bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max((long) bytes.length * 2, (long) size + length)));
         }
         content.readBytes(bytes, size, length);
         size += length;
-        return true;
+        return !content.isReadable();
     }
 
     byte[] toByteArray() {

@@ -1,5 +1,6 @@
 package dev.crawler.core.fetch;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.pool.ChannelPool;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -7,11 +8,12 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One request and its response on one pooled channel. Lives entirely on that channel's event loop,
@@ -23,31 +25,43 @@ final class Exchange {
     private final Channel channel;
     private final ChannelPool pool;
     private final CompletableFuture<FetchOutcome> result;
+    private final BodyLimit limit;
     private final BodyBuffer body;
-    private final long maxBodyBytes;
     private final long startNanos;
-    private @Nullable ScheduledFuture<?> deadline;
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>(2);
+    private boolean firstByteSeen;
     private int status;
     private Map<String, String> headers = Map.of();
     private boolean keepAlive;
     private boolean done;
 
-    Exchange(URI uri, Channel channel, ChannelPool pool, CompletableFuture<FetchOutcome> result, long maxBodyBytes) {
+    Exchange(URI uri, Channel channel, ChannelPool pool, CompletableFuture<FetchOutcome> result, BodyLimit limit) {
         this.uri = uri;
         this.channel = channel;
         this.pool = pool;
         this.result = result;
-        this.maxBodyBytes = maxBodyBytes;
-        this.body = new BodyBuffer(maxBodyBytes);
+        this.limit = limit;
+        this.body = new BodyBuffer(limit.maxBytes());
         this.startNanos = System.nanoTime();
     }
 
-    void deadline(ScheduledFuture<?> task) {
-        this.deadline = task;
+    /** A timer that ends the exchange; cancelled when it finishes first. */
+    void timer(ScheduledFuture<?> task) {
+        timers.add(task);
     }
 
     boolean isDone() {
         return done;
+    }
+
+    /** Whether any part of the response has arrived; until then the first-byte timeout, not the read timeout, applies. */
+    boolean hasFirstByte() {
+        return firstByteSeen;
+    }
+
+    /** Something of the response arrived: the first-byte timer no longer matters. */
+    void onFirstByte() {
+        firstByteSeen = true;
     }
 
     void onHead(HttpResponse response) {
@@ -55,22 +69,27 @@ final class Exchange {
         keepAlive = HttpUtil.isKeepAlive(response);
         headers = flatten(response.headers());
         long declared = HttpUtil.getContentLength(response, -1L);
-        if (declared > maxBodyBytes) {
-            fail(FailureClass.TOO_LARGE, "Content-Length " + declared + " exceeds " + maxBodyBytes + " bytes");
+        if (declared > limit.maxBytes() && limit.overflow() == BodyLimit.Overflow.FAIL) {
+            fail(FailureClass.TOO_LARGE, "Content-Length " + declared + " exceeds " + limit.maxBytes() + " bytes");
         }
     }
 
-    void onContent(io.netty.buffer.ByteBuf content) {
-        if (!done && !body.append(content)) {
-            fail(FailureClass.TOO_LARGE, "body exceeds " + maxBodyBytes + " bytes");
+    void onContent(ByteBuf content) {
+        if (done || body.append(content)) {
+            return;
+        }
+        if (limit.overflow() == BodyLimit.Overflow.TRUNCATE) {
+            // The rest is not wanted; the connection cannot be reused with a body half read.
+            finish(response(), false);
+        } else {
+            fail(FailureClass.TOO_LARGE, "body exceeds " + limit.maxBytes() + " bytes");
         }
     }
 
     void onLastContent() {
-        if (done) {
-            return;
+        if (!done) {
+            finish(response(), keepAlive);
         }
-        finish(new FetchOutcome.Response(uri, status, headers, body.toByteArray(), System.nanoTime() - startNanos), keepAlive);
     }
 
     /** Ends the exchange with a failure; the channel is closed because its state is unknown. */
@@ -80,10 +99,14 @@ final class Exchange {
         }
     }
 
+    private FetchOutcome.Response response() {
+        return new FetchOutcome.Response(uri, status, headers, body.toByteArray(), System.nanoTime() - startNanos);
+    }
+
     private void finish(FetchOutcome outcome, boolean reusable) {
         done = true;
-        if (deadline != null) {
-            deadline.cancel(false);
+        for (ScheduledFuture<?> timer : timers) {
+            timer.cancel(false);
         }
         channel.attr(HttpFetcher.EXCHANGE).set(null);
         if (!reusable) {

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             if (exchange == null) {
                 return;
             }
+            exchange.onFirstByte();
             if (msg instanceof HttpResponse response) {
                 exchange.onHead(response);
             }
@@ -39,15 +41,30 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * The read timeout: silence on a connection. During an exchange it fails the exchange once the
+     * response has begun (before that, the first-byte timeout is the one that applies); on an idle
+     * pooled connection it closes the connection, so the pool keeps no stale keep-alive sockets.
+     */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        Exchange exchange = current(ctx);
-        if (evt instanceof IdleStateEvent && exchange != null) {
-            exchange.fail(FailureClass.TIMEOUT, "no bytes received for the read timeout");
-        } else if (evt instanceof IdleStateEvent) {
-            ctx.close();
-        } else {
+        if (evt instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+            // Reported here because the TLS handler closes the channel right after, which would read as a reset.
+            Exchange exchange = current(ctx);
+            if (exchange != null) {
+                exchange.fail(FailureClass.TLS, FailureClassifier.describe(handshake.cause()));
+            }
+            return;
+        }
+        if (!(evt instanceof IdleStateEvent)) {
             ctx.fireUserEventTriggered(evt);
+            return;
+        }
+        Exchange exchange = current(ctx);
+        if (exchange == null) {
+            ctx.close();
+        } else if (exchange.hasFirstByte()) {
+            exchange.fail(FailureClass.TIMEOUT, "no bytes received for the read timeout");
         }
     }
 

@@ -11,7 +11,10 @@ public enum FailureClass {
     DNS(true),
     /** No connection could be made. */
     CONNECT(true),
-    /** Connecting, the first byte, a silence between bytes, or the whole exchange took too long. */
+    /**
+     * Connecting, the first byte, a silence between bytes, or the whole exchange took too long (or a
+     * connection to the host stayed unavailable that long).
+     */
     TIMEOUT(true),
     /** The TLS handshake failed. */
     TLS(false),
@@ -23,7 +26,7 @@ public enum FailureClass {
     HTTP_STATUS(false),
     /** A transient HTTP status: 5xx or 429. */
     HTTP_TRANSIENT(true),
-    /** The body was longer than {@code fetch.maxBodyBytes}. */
+    /** The body was longer than {@code fetch.maxBodyBytes}, before or after decompression. */
     TOO_LARGE(false),
     /** The body is not a page we can read (not HTML, undecodable). */
     BAD_CONTENT(false),
@@ -31,6 +34,13 @@ public enum FailureClass {
     ROBOTS_DENIED(false),
     /** A redirect led outside the crawl's scope. */
     OUT_OF_SCOPE(false),
+    /** More redirects in a row than {@code fetch.maxRedirects}, or a redirect to the URL itself. */
+    REDIRECT_LIMIT(false),
+    /**
+     * The host is not a seed's and resolved to a loopback, private, link-local or otherwise non-public
+     * address, which {@code scope.allowPrivateAddresses} does not allow; no connection was made.
+     */
+    BLOCKED_ADDRESS(false),
     /** The crawler itself had no room for the page; it is retried. */
     OVERLOADED(true);
 

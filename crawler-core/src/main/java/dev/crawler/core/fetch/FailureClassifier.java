@@ -16,7 +16,14 @@ final class FailureClassifier {
 
     static FailureClass classify(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectTimeoutException || cause instanceof TimeoutException) {
+            if (cause instanceof BlockedAddressException) {
+                return FailureClass.BLOCKED_ADDRESS;
+            }
+            if (cause instanceof BodyTooLargeException) {
+                return FailureClass.TOO_LARGE;
+            }
+            if (cause instanceof ConnectTimeoutException || cause instanceof TimeoutException
+                    || cause instanceof java.util.concurrent.TimeoutException) {
                 return FailureClass.TIMEOUT;
             }
             if (cause instanceof UnknownHostException || cause.getClass().getName().contains("DnsNameResolver")) {

@@ -8,104 +8,234 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.AbstractChannelPoolMap;
+import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.ChannelPool;
-import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.channel.pool.FixedChannelPool;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.dns.DefaultDnsCache;
+import io.netty.resolver.dns.DefaultDnsCnameCache;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
+import io.netty.resolver.dns.DnsServerAddressStreamProvider;
 import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import io.netty.util.AttributeKey;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A non-blocking HTTP/1.1 client for crawling.
  *
- * <p>One Netty event-loop group does all I/O; each origin has a pool of keep-alive connections.
- * {@link #fetch} never blocks: it returns a future that the event loop completes, and callers must
- * move any real work to their own executor. Redirects are not followed here: a 3xx is returned as a
- * response so that the crawl can check the target against its scope and robots rules like any link.
- * How many requests run at once per host is the scheduler's business, not this class's.
+ * <h2>What a request gets</h2>
+ * <ul>
+ *   <li><b>Connections</b>: one {@link FixedChannelPool} of keep-alive connections per origin, holding
+ *       at most {@code maxConnectionsPerOrigin} (the crawl passes {@code politeness.permitsPerHost}, so
+ *       the scheduler's permits and the pool agree, and a request outside the scheduler, such as a
+ *       robots.txt redirect to another origin, waits for a connection instead of opening one more).
+ *       A connection idle for the read timeout is closed.</li>
+ *   <li><b>DNS</b>: asynchronous ({@link DnsAddressResolverGroup}), with one explicit cache for all
+ *       event loops that keeps each answer for its TTL, clamped to {@code fetch.dnsMinTtl} ..
+ *       {@code fetch.dnsMaxTtl}, and a failed name for {@code fetch.dnsNegativeTtl}. Every resolved
+ *       address then passes the {@link AddressPolicy} before a connection is made.</li>
+ *   <li><b>TLS</b>: the platform's default trust store, SNI with the URL's host name, and host-name
+ *       verification (RFC 2818), which Netty's client context leaves off unless asked.</li>
+ *   <li><b>Content</b>: {@code Accept-Encoding: gzip, deflate} and {@code br} when the brotli native
+ *       library loads; decoded bodies are capped at the body limit (see {@link BoundedContentDecompressor}).</li>
+ *   <li><b>Timeouts</b>: connect ({@code fetch.connectTimeout}), first byte of the response
+ *       ({@code fetch.firstByteTimeout}), silence between bytes ({@code fetch.readTimeout}), and the
+ *       whole fetch from the call to the last byte, waiting for a connection included
+ *       ({@code fetch.totalTimeout}).</li>
+ *   <li><b>No cookies</b>: nothing stores a {@code Set-Cookie}, and no request carries a {@code Cookie}
+ *       header. A crawler that kept cookies would see session-specific pages and grow state per host.</li>
+ * </ul>
  *
- * <p>Thread-safe.
+ * <p>Redirects are not followed here: a 3xx is returned as a response so that the crawl can check the
+ * target against its scope, robots rules and hop limit like any link.
+ *
+ * <p>{@link #fetch} never blocks: it returns a future that an event loop completes, and callers must
+ * move any real work to their own executor. Thread-safe.
  */
 public final class HttpFetcher implements AutoCloseable {
     static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("crawler.exchange");
+    /** Connections per origin when the caller does not say: enough for sitemap and one-off fetches. */
+    private static final int DEFAULT_CONNECTIONS_PER_ORIGIN = 8;
+    /** Fetches waiting for a connection of one origin at most; more means the scheduler lost count. */
+    private static final int MAX_PENDING_ACQUIRES = 10_000;
+    private static final int MAX_INITIAL_LINE_BYTES = 8 * 1024;
+    private static final int MAX_HEADER_BYTES = 32 * 1024;
+    private static final int MAX_CHUNK_BYTES = 16 * 1024;
 
     private final CrawlConfig.Fetch config;
     private final EventLoopGroup group;
-    private final DnsAddressResolverGroup resolver;
+    private final GuardedResolverGroup resolver;
     private final SslContext sslContext;
-    private final AbstractChannelPoolMap<String, SimpleChannelPool> pools;
+    private final AbstractChannelPoolMap<String, FixedChannelPool> pools;
+    private final Map<String, ConnectionCounter> connections = new ConcurrentHashMap<>();
 
+    /** A fetcher for one-off fetches an operator asked for: any address, a few connections per origin. */
     public HttpFetcher(CrawlConfig.Fetch config) {
+        this(config, DEFAULT_CONNECTIONS_PER_ORIGIN, AddressPolicy.allowAll());
+    }
+
+    /**
+     * @param maxConnectionsPerOrigin the pool size of each origin; a crawl passes its permits per host
+     * @param addressPolicy           which hosts may connect to non-public addresses
+     */
+    public HttpFetcher(CrawlConfig.Fetch config, int maxConnectionsPerOrigin, AddressPolicy addressPolicy) {
+        this(config, maxConnectionsPerOrigin, addressPolicy, null, DnsServerAddressStreamProviders.platformDefault());
+    }
+
+    /**
+     * For tests: a trust store of their own (for a self-signed loopback server) and DNS servers of
+     * their own. Not public: a crawl always uses the platform's trust store and resolvers.
+     */
+    HttpFetcher(CrawlConfig.Fetch config, int maxConnectionsPerOrigin, AddressPolicy addressPolicy,
+            @Nullable TrustManagerFactory trust, DnsServerAddressStreamProvider dnsServers) {
+        if (maxConnectionsPerOrigin < 1) {
+            throw new IllegalArgumentException("maxConnectionsPerOrigin must be at least 1, was " + maxConnectionsPerOrigin);
+        }
         this.config = config;
+        // Touches the brotli native library here, on the caller's thread, never first on an event loop.
+        boolean brotli = BoundedContentDecompressor.BROTLI;
         this.group = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("crawler-io", true));
-        this.resolver = new DnsAddressResolverGroup(NioDatagramChannel.class, DnsServerAddressStreamProviders.platformDefault());
-        this.sslContext = buildSslContext();
+        this.resolver = new GuardedResolverGroup(new DnsAddressResolverGroup(dnsResolver(config, dnsServers)), addressPolicy);
+        this.sslContext = buildSslContext(trust);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
                 .resolver(resolver)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis());
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
+        long acquireTimeoutMillis = config.totalTimeout().toMillis();
         this.pools = new AbstractChannelPoolMap<>() {
             @Override
-            protected SimpleChannelPool newPool(String origin) {
+            protected FixedChannelPool newPool(String origin) {
                 URI uri = URI.create(origin);
-                Bootstrap forOrigin = bootstrap.clone().remoteAddress(InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort()));
-                return new SimpleChannelPool(forOrigin, new PipelineInitializer(uri));
+                Bootstrap forOrigin = bootstrap.clone().remoteAddress(InetSocketAddress.createUnresolved(bareHost(uri), uri.getPort()));
+                ConnectionCounter counter = connections.computeIfAbsent(origin, o -> new ConnectionCounter());
+                return new FixedChannelPool(forOrigin, new PipelineInitializer(uri, counter), ChannelHealthChecker.ACTIVE,
+                        FixedChannelPool.AcquireTimeoutAction.FAIL, acquireTimeoutMillis, maxConnectionsPerOrigin,
+                        MAX_PENDING_ACQUIRES, true, true);
             }
         };
+        if (brotli) {
+            org.slf4j.LoggerFactory.getLogger(HttpFetcher.class).debug("brotli decoding available");
+        }
+    }
+
+    /** Starts a GET of {@code uri} on the connection pool of {@code origin}, keeping at most {@code fetch.maxBodyBytes}. */
+    public CompletableFuture<FetchOutcome> fetch(URI uri, String origin) {
+        return fetch(uri, origin, BodyLimit.failAbove(config.maxBodyBytes()));
     }
 
     /**
      * Starts a GET of {@code uri} on the connection pool of {@code origin}.
      *
+     * @param limit the most body bytes to keep, and what a longer body becomes
      * @return a future completed on an event-loop thread with the response or the failure; never
      *         completed exceptionally
      */
-    public CompletableFuture<FetchOutcome> fetch(URI uri, String origin) {
+    public CompletableFuture<FetchOutcome> fetch(URI uri, String origin, BodyLimit limit) {
         CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
+        long started = System.nanoTime();
         ChannelPool pool = pools.get(origin);
+        // Bounds the wait for a connection (DNS, connect, a free pooled connection); the exchange has its own timer.
+        ScheduledFuture<?> acquireTimer = group.next().schedule(() -> result.complete(new FetchOutcome.Failure(uri,
+                FailureClass.TIMEOUT, "no connection within the total timeout of " + config.totalTimeout())),
+                config.totalTimeout().toNanos(), TimeUnit.NANOSECONDS);
         pool.acquire().addListener((Future<Channel> acquired) -> {
+            acquireTimer.cancel(false);
             if (!acquired.isSuccess()) {
-                Throwable cause = acquired.cause();
-                result.complete(new FetchOutcome.Failure(uri, FailureClassifier.classify(cause), FailureClassifier.describe(cause)));
+                result.complete(acquireFailure(uri, acquired.cause()));
                 return;
             }
-            send(uri, acquired.getNow(), pool, result);
+            Channel channel = acquired.getNow();
+            if (result.isDone()) {
+                pool.release(channel);
+                return;
+            }
+            if (channel.eventLoop().inEventLoop()) {
+                send(uri, channel, pool, result, limit, started);
+            } else {
+                channel.eventLoop().execute(() -> send(uri, channel, pool, result, limit, started));
+            }
         });
         return result;
     }
 
-    private void send(URI uri, Channel channel, ChannelPool pool, CompletableFuture<FetchOutcome> result) {
-        Exchange exchange = new Exchange(uri, channel, pool, result, config.maxBodyBytes());
+    /** The connection pools' counts by origin, for tests and reports. */
+    public Map<String, ConnectionStats> connectionStats() {
+        Map<String, ConnectionStats> stats = new TreeMap<>();
+        for (Map.Entry<String, FixedChannelPool> entry : pools) {
+            ConnectionCounter counter = connections.get(entry.getKey());
+            stats.put(entry.getKey(), counter == null ? new ConnectionStats(0, 0, 0, entry.getValue().acquiredChannelCount())
+                    : counter.snapshot(entry.getValue().acquiredChannelCount()));
+        }
+        return stats;
+    }
+
+    private void send(URI uri, Channel channel, ChannelPool pool, CompletableFuture<FetchOutcome> result, BodyLimit limit,
+            long started) {
+        Exchange exchange = new Exchange(uri, channel, pool, result, limit);
         channel.attr(EXCHANGE).set(exchange);
-        exchange.deadline(channel.eventLoop().schedule(
+        IdleStateHandler idle = channel.pipeline().get(IdleStateHandler.class);
+        if (idle != null) {
+            // The connection may have sat in the pool; silence is counted from this request on.
+            idle.resetReadTimeout();
+        }
+        long totalLeft = Math.max(1, config.totalTimeout().toNanos() - (System.nanoTime() - started));
+        exchange.timer(channel.eventLoop().schedule(
                 () -> exchange.fail(FailureClass.TIMEOUT, "exchange exceeded the total timeout of " + config.totalTimeout()),
-                config.totalTimeout().toNanos(), TimeUnit.NANOSECONDS));
+                totalLeft, TimeUnit.NANOSECONDS));
+        exchange.timer(channel.eventLoop().schedule(() -> {
+            if (!exchange.hasFirstByte()) {
+                exchange.fail(FailureClass.TIMEOUT, "no response within the first-byte timeout of " + config.firstByteTimeout());
+            }
+        }, config.firstByteTimeout().toNanos(), TimeUnit.NANOSECONDS));
         channel.writeAndFlush(request(uri)).addListener(written -> {
             if (!written.isSuccess()) {
                 exchange.fail(FailureClassifier.classify(written.cause()), FailureClassifier.describe(written.cause()));
             }
         });
+    }
+
+    private static FetchOutcome acquireFailure(URI uri, Throwable cause) {
+        if (cause instanceof IllegalStateException) {
+            // The pool refused: too many fetches waiting for one origin, or it is closing.
+            return new FetchOutcome.Failure(uri, FailureClass.OVERLOADED, FailureClassifier.describe(cause));
+        }
+        return new FetchOutcome.Failure(uri, FailureClassifier.classify(cause), FailureClassifier.describe(cause));
     }
 
     private FullHttpRequest request(URI uri) {
@@ -119,7 +249,7 @@ public final class HttpFetcher implements AutoCloseable {
                 .set(HttpHeaderNames.HOST, defaultPort ? uri.getHost() : uri.getHost() + ":" + uri.getPort())
                 .set(HttpHeaderNames.USER_AGENT, config.userAgent())
                 .set(HttpHeaderNames.ACCEPT, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
-                .set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP_DEFLATE)
+                .set(HttpHeaderNames.ACCEPT_ENCODING, BoundedContentDecompressor.acceptEncoding())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         return request;
     }
@@ -135,32 +265,106 @@ public final class HttpFetcher implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 
-    private static SslContext buildSslContext() {
+    private static DnsNameResolverBuilder dnsResolver(CrawlConfig.Fetch config, DnsServerAddressStreamProvider servers) {
+        int min = seconds(config.dnsMinTtl());
+        int max = seconds(config.dnsMaxTtl());
+        return new DnsNameResolverBuilder()
+                .channelType(NioDatagramChannel.class)
+                .nameServerProvider(servers)
+                .resolveCache(new DefaultDnsCache(min, max, seconds(config.dnsNegativeTtl())))
+                .cnameCache(new DefaultDnsCnameCache(min, max))
+                .queryTimeoutMillis(Math.max(1, config.connectTimeout().toMillis()));
+    }
+
+    private static int seconds(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toSeconds());
+    }
+
+    private static SslContext buildSslContext(@Nullable TrustManagerFactory trust) {
         try {
-            return SslContextBuilder.forClient().build();
+            SslContextBuilder builder = SslContextBuilder.forClient();
+            if (trust != null) {
+                builder.trustManager(trust);
+            }
+            return builder.build();
         } catch (SSLException e) {
             throw new IllegalStateException("the platform's default TLS setup is unusable", e);
         }
     }
 
-    /** Builds each new connection's pipeline: TLS with SNI for https, HTTP codec, decompression, timeouts. */
+    /**
+     * The SNI name for a host: set explicitly because the JDK sends one only for names with a dot
+     * (so not for {@code localhost} or an intranet name); none for an address literal, as RFC 6066 says.
+     */
+    private static Optional<SNIHostName> sniName(String host) {
+        if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SNIHostName(host));
+        } catch (IllegalArgumentException e) {
+            // Not a valid DNS name for SNI (an underscore, say): the server gets no name and picks its default.
+            return Optional.empty();
+        }
+    }
+
+    /** {@code [::1]} as {@code ::1}: a socket address wants an IPv6 literal without brackets. */
+    private static String bareHost(URI uri) {
+        String host = uri.getHost();
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** Counts one origin's connections; updated from event loops, read from anywhere. */
+    private static final class ConnectionCounter {
+        private final AtomicLong opened = new AtomicLong();
+        private final AtomicInteger open = new AtomicInteger();
+        private final AtomicInteger maxOpen = new AtomicInteger();
+
+        void opened(Channel channel) {
+            opened.incrementAndGet();
+            int now = open.incrementAndGet();
+            maxOpen.accumulateAndGet(now, Math::max);
+            channel.closeFuture().addListener(closed -> open.decrementAndGet());
+        }
+
+        ConnectionStats snapshot(int leased) {
+            return new ConnectionStats(opened.get(), open.get(), maxOpen.get(), leased);
+        }
+    }
+
+    /** Builds each new connection's pipeline: TLS with SNI for https, read timeout, HTTP codec, decompression. */
     private final class PipelineInitializer extends AbstractChannelPoolHandler {
         private final URI origin;
+        private final ConnectionCounter counter;
 
-        PipelineInitializer(URI origin) {
+        PipelineInitializer(URI origin, ConnectionCounter counter) {
             this.origin = origin;
+            this.counter = counter;
         }
 
         @Override
         public void channelCreated(Channel channel) {
+            counter.opened(channel);
             if ("https".equals(origin.getScheme())) {
-                channel.pipeline().addLast(sslContext.newHandler(channel.alloc(), origin.getHost(), origin.getPort()));
+                channel.pipeline().addLast(tls(channel));
             }
             channel.pipeline()
                     .addLast(new IdleStateHandler(config.readTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS))
-                    .addLast(new HttpClientCodec())
-                    .addLast(new HttpContentDecompressor())
+                    .addLast(new HttpClientCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_CHUNK_BYTES))
+                    .addLast(new BoundedContentDecompressor(config.maxBodyBytes()))
                     .addLast(ExchangeHandler.INSTANCE);
+        }
+
+        private SslHandler tls(Channel channel) {
+            String host = bareHost(origin);
+            SslHandler handler = sslContext.newHandler(channel.alloc(), host, origin.getPort());
+            SSLEngine engine = handler.engine();
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            sniName(host).ifPresent(name -> parameters.setServerNames(List.of(name)));
+            engine.setSSLParameters(parameters);
+            handler.setHandshakeTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return handler;
         }
     }
 }

@@ -23,10 +23,18 @@ import org.jsoup.nodes.Document;
 public final class PageProcessor {
     private final LinkExtractor links;
     private final ProductExtractor products;
+    private final int maxRedirects;
 
+    /** With the default redirect limit of five hops. */
     public PageProcessor(LinkExtractor links, ProductExtractor products) {
+        this(links, products, 5);
+    }
+
+    /** @param maxRedirects redirect hops followed from one URL; the next one fails as {@code redirect-limit} */
+    public PageProcessor(LinkExtractor links, ProductExtractor products, int maxRedirects) {
         this.links = links;
         this.products = products;
+        this.maxRedirects = maxRedirects;
     }
 
     public PageOutcome process(PageTask task, FetchOutcome outcome, Instant fetchedAt) {
@@ -49,6 +57,12 @@ public final class PageProcessor {
 
     private PageOutcome page(PageTask task, FetchOutcome.Response response, Instant fetchedAt) {
         String contentType = response.header("content-type").orElse("");
+        Optional<String> binary = BinarySniffer.kind(response.body());
+        if (binary.isPresent()) {
+            // Whatever the label says: a PDF served as text/html is still not a page.
+            return PageOutcome.failed(task, response.status(), FailureClass.BAD_CONTENT,
+                    binary.get() + " content (Content-Type '" + contentType + "')", fetchedAt);
+        }
         if (!looksLikeHtml(contentType, response.body())) {
             return PageOutcome.failed(task, response.status(), FailureClass.BAD_CONTENT,
                     "not HTML (Content-Type '" + contentType + "')", fetchedAt);
@@ -79,13 +93,23 @@ public final class PageProcessor {
         } catch (IllegalArgumentException e) {
             return PageOutcome.failed(task, response.status(), FailureClass.HTTP_STATUS, "bad Location: " + location.get(), fetchedAt);
         }
-        // The target keeps the page's depth: a redirect is the same page under another name, and the
-        // seen set stops a redirect loop after one round.
+        // The target keeps the page's depth: a redirect is the same page under another name. It is queued
+        // like a link, so scope, robots and the address rules are checked again for it, and the seen set
+        // stops a redirect loop after one round; the hop count stops a chain that never repeats.
         Optional<DiscoveredUrl> next = links.toQueue(target, task.queued().depth());
         if (next.isEmpty()) {
             return PageOutcome.failed(task, response.status(), FailureClass.OUT_OF_SCOPE, "redirect to " + target, fetchedAt);
         }
-        return new PageOutcome(task, response.status(), 0, List.of(next.get()), List.of(), Optional.empty(), fetchedAt);
+        if (next.get().url().equals(task.queued().url())) {
+            return PageOutcome.failed(task, response.status(), FailureClass.REDIRECT_LIMIT, "redirects to itself", fetchedAt);
+        }
+        int hops = task.queued().redirectHops() + 1;
+        if (hops > maxRedirects) {
+            return PageOutcome.failed(task, response.status(), FailureClass.REDIRECT_LIMIT,
+                    "more than " + maxRedirects + " redirects in a row; the next was to " + target, fetchedAt);
+        }
+        DiscoveredUrl hop = new DiscoveredUrl(next.get().url(), next.get().origin(), next.get().depth(), next.get().priority(), hops);
+        return new PageOutcome(task, response.status(), 0, List.of(hop), List.of(), Optional.empty(), fetchedAt);
     }
 
     private static boolean looksLikeHtml(String contentType, byte[] body) {

@@ -1,5 +1,6 @@
 package dev.crawler.core.robots;
 
+import dev.crawler.core.fetch.BodyLimit;
 import dev.crawler.core.fetch.FetchOutcome;
 import dev.crawler.core.fetch.HttpFetcher;
 import dev.crawler.core.url.Origin;
@@ -8,11 +9,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Fetches a host's robots.txt, following up to five redirects as RFC 9309 asks. The returned future
- * completes on an event-loop thread; callers move parsing elsewhere.
+ * Fetches a host's robots.txt, following up to five redirects as RFC 9309 asks, and reading at most
+ * {@link RobotsPolicy#MAX_ROBOTS_BYTES} of it: a longer file is cut there (the rest is ignored, as the
+ * RFC allows) instead of being downloaded up to the page limit. The returned future completes on an
+ * event-loop thread; callers move parsing elsewhere.
  */
 public final class RobotsLoader {
     static final int MAX_REDIRECTS = 5;
+    private static final BodyLimit LIMIT = BodyLimit.truncateAt(RobotsPolicy.MAX_ROBOTS_BYTES);
 
     private final HttpFetcher fetcher;
 
@@ -25,7 +29,7 @@ public final class RobotsLoader {
     }
 
     private CompletableFuture<FetchOutcome> fetch(URI uri, String origin, int hops) {
-        return fetcher.fetch(uri, origin).thenCompose(outcome -> {
+        return fetcher.fetch(uri, origin, LIMIT).thenCompose(outcome -> {
             Optional<URI> target = redirectTarget(outcome);
             if (target.isEmpty() || hops >= MAX_REDIRECTS) {
                 return CompletableFuture.completedFuture(outcome);

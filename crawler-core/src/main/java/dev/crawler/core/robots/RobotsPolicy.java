@@ -3,13 +3,16 @@ package dev.crawler.core.robots;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.fetch.FetchOutcome;
 import java.util.List;
 
 /**
  * Turns the outcome of fetching {@code /robots.txt} into rules, as RFC 9309 asks: a 2xx is parsed,
- * a 4xx allows everything, and a 5xx or an unreachable server is "unavailable", which the caller
- * answers by waiting and trying again, and finally by disallowing everything.
+ * a 4xx allows everything, and a 5xx (or 429, or a sixth redirect) is "unavailable", which the caller
+ * answers by waiting and trying again, and finally by disallowing everything for a while. A server
+ * that does not answer at all (DNS, connect, timeout) is "unreachable": the host is failing, and the
+ * caller counts it toward parking the host. A host whose address the fetcher refused is "blocked".
  *
  * <p>Pure: it reads the bytes it is given and touches no socket. Thread-safe.
  */
@@ -31,14 +34,27 @@ public final class RobotsPolicy {
         record Rules(BaseRobotRules rules) implements Decision {
         }
 
-        /** robots.txt could not be read for a reason that may pass (5xx, network). */
+        /** robots.txt could not be read for a reason that may pass (5xx, 429, a broken connection). */
         record Unavailable(String reason) implements Decision {
+        }
+
+        /** The server did not answer at all (DNS, connect, timeout): the host itself is failing. */
+        record Unreachable(FailureClass failureClass, String reason) implements Decision {
+        }
+
+        /** The host resolved to an address the crawl may not connect to; nothing on it will be fetched. */
+        record Blocked(String reason) implements Decision {
         }
     }
 
     public Decision decide(FetchOutcome outcome) {
         if (outcome instanceof FetchOutcome.Failure failure) {
-            return new Decision.Unavailable(failure.failureClass().label() + ": " + failure.message());
+            String reason = failure.failureClass().label() + ": " + failure.message();
+            return switch (failure.failureClass()) {
+                case BLOCKED_ADDRESS -> new Decision.Blocked(reason);
+                case DNS, CONNECT, TIMEOUT -> new Decision.Unreachable(failure.failureClass(), reason);
+                default -> new Decision.Unavailable(reason);
+            };
         }
         FetchOutcome.Response response = (FetchOutcome.Response) outcome;
         int status = response.status();

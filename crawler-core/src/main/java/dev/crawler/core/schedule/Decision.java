@@ -1,5 +1,6 @@
 package dev.crawler.core.schedule;
 
+import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.storage.QueuedUrl;
 
 /** What the dispatcher should do next. */
@@ -8,12 +9,20 @@ public sealed interface Decision {
     record FetchPage(int hostId, String origin, QueuedUrl url) implements Decision {
     }
 
-    /** Fetch the host's robots.txt first; answer with {@code robotsLoaded} or {@code robotsUnavailable}. */
+    /** Fetch the host's robots.txt first; answer with {@code robotsLoaded} or one of the other robots outcomes. */
     record FetchRobots(int hostId, String origin) implements Decision {
     }
 
-    /** Settle a URL without fetching it: robots.txt disallows it. */
-    record Deny(int hostId, String origin, QueuedUrl url) implements Decision {
+    /**
+     * Settle a URL without fetching it, counted under {@code reason}: robots.txt disallows it
+     * ({@link FailureClass#ROBOTS_DENIED}) or its host may not be connected to
+     * ({@link FailureClass#BLOCKED_ADDRESS}).
+     */
+    record Deny(int hostId, String origin, QueuedUrl url, FailureClass reason, String message) implements Decision {
+        /** Disallowed by robots.txt. */
+        public Deny(int hostId, String origin, QueuedUrl url) {
+            this(hostId, origin, url, FailureClass.ROBOTS_DENIED, "disallowed by robots.txt");
+        }
     }
 
     /** Nothing is due before {@code atNanos}. */

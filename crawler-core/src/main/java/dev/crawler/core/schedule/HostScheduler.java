@@ -1,12 +1,15 @@
 package dev.crawler.core.schedule;
 
 import crawlercommons.robots.BaseRobotRules;
+import dev.crawler.core.commit.RetryBackoff;
 import dev.crawler.core.config.CrawlConfig;
+import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.robots.RobotsCache;
 import dev.crawler.core.robots.RobotsPolicy;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.FrontierKey;
 import dev.crawler.storage.QueuedUrl;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,36 +22,57 @@ import java.util.TreeSet;
  *
  * <h2>Problem</h2>
  * Thousands of hosts, each with its own queue on disk, its own politeness delay and a cap on
- * requests in flight; a global cap on URLs in flight that keeps memory flat; and robots.txt to read
- * before a host's first page.
+ * requests in flight; a global cap on URLs in flight that keeps memory flat; robots.txt to read
+ * before a host's first page; and hosts that slow down, ask for a pause, or stop answering.
  *
  * <h2>Approach</h2>
  * Politeness is data. Each host has a {@link HostState}: free permits, the earliest time of its next
  * request, and a small prefetch of its queue. Hosts that could send a request (work queued, a permit
- * free, robots not loading) sit in one ordered set by next allowed time, so the next host is always
- * the first element and the time to wait is known exactly. Nothing polls: {@link #next} answers
- * with a decision, and the caller feeds back events ({@link #requestFinished}, {@link #settled},
- * {@link #hostHasWork}, robots results) that change what is eligible.
+ * free, robots not loading, not parked) sit in one ordered set by next allowed time, so the next host
+ * is always the first element and the time to wait is known exactly. Nothing polls: {@link #next}
+ * answers with a decision, and the caller feeds back events ({@link #requestFinished},
+ * {@link #settled}, {@link #hostHasWork}, robots results) that change what is eligible.
  *
  * <h2>Rules</h2>
- * A request takes a permit and moves the host's next allowed time to now + delay; when it finishes
- * the permit comes back and the next allowed time becomes at least finish + delay, so with one permit
- * the gap between two requests to a host is never shorter than the delay. The delay is the larger of
- * the configured one and robots.txt's {@code Crawl-delay} (capped). A leased URL counts against the
- * global in-flight cap until its outcome is committed: that is the back-pressure on parsing and
- * storage. Robots-disallowed URLs are settled without a request, and take no permit.
+ * <ul>
+ *   <li>A request takes a permit and moves the host's next allowed time to now + delay; when it
+ *       finishes the permit comes back and the next allowed time becomes at least finish + delay, so
+ *       with one permit the gap between two requests to a host is never shorter than the delay.</li>
+ *   <li>The delay is the largest of: the configured one; robots.txt's {@code Crawl-delay}, capped at
+ *       {@code maxCrawlDelay}; and the adaptive delay, {@code adaptiveDelayFactor} times the host's
+ *       moving average response time, capped at {@code maxAdaptiveDelay}. A host that slows down is
+ *       asked less often.</li>
+ *   <li>A 429 or 503 with {@code Retry-After} pauses the whole host (not just the URL) until then,
+ *       capped at {@code maxRetryAfter}.</li>
+ *   <li>A request that gets no answer (DNS, connect, timeout) moves the host's next allowed time out
+ *       by the retry backoff of its consecutive failures; after {@code parkAfterFailures} in a row the
+ *       host is parked: no more requests to it this run, its URLs left queued for a resume. Any answer
+ *       resets the count.</li>
+ *   <li>robots.txt comes first. A 4xx allows all; a 5xx is retried with backoff and then disallows all
+ *       for {@code robotsErrorExpiry}, after which it is fetched again (RFC 9309); a robots.txt whose
+ *       server does not answer counts toward parking, and parks the host after the last attempt.
+ *       Disallowed URLs are settled without a request and take no permit; so are all URLs of a host
+ *       whose address the fetcher refused.</li>
+ *   <li>A leased URL counts against the global in-flight cap until its outcome is committed: that is
+ *       the back-pressure on parsing and storage.</li>
+ * </ul>
  *
  * <p>Not thread-safe: owned by the dispatcher thread. Time comes in as arguments, never from a
  * clock, so tests drive it with a fake one.
  */
 public final class HostScheduler {
     private static final int PREFETCH = 32;
-    private static final long ROBOTS_RETRY_BASE_NANOS = 1_000_000_000L;
 
     private final CrawlStore store;
     private final RobotsCache robots;
     private final long delayNanos;
     private final long maxCrawlDelayNanos;
+    private final double adaptiveFactor;
+    private final long maxAdaptiveNanos;
+    private final long maxRetryAfterNanos;
+    private final int parkAfterFailures;
+    private final Duration robotsErrorExpiry;
+    private final RetryBackoff backoff;
     private final int permitsPerHost;
     private final int maxInFlight;
     private final int maxRobotsAttempts;
@@ -58,6 +82,7 @@ public final class HostScheduler {
             Comparator.comparingLong((HostState h) -> h.nextAllowedNanos).thenComparingInt(h -> h.hostId));
     private int inFlight;
     private int robotsLoading;
+    private int parked;
     private long pagesStarted;
     private boolean draining;
 
@@ -65,11 +90,18 @@ public final class HostScheduler {
      * @param pagesAlreadyDone pages fetched by earlier runs of this crawl, counted against {@code maxPages}
      */
     public HostScheduler(CrawlStore store, RobotsCache robots, CrawlConfig config, long pagesAlreadyDone) {
+        CrawlConfig.Politeness politeness = config.politeness();
         this.store = store;
         this.robots = robots;
-        this.delayNanos = config.politeness().delay().toNanos();
-        this.maxCrawlDelayNanos = config.politeness().maxCrawlDelay().toNanos();
-        this.permitsPerHost = config.politeness().permitsPerHost();
+        this.delayNanos = politeness.delay().toNanos();
+        this.maxCrawlDelayNanos = politeness.maxCrawlDelay().toNanos();
+        this.adaptiveFactor = politeness.adaptiveDelayFactor();
+        this.maxAdaptiveNanos = politeness.maxAdaptiveDelay().toNanos();
+        this.maxRetryAfterNanos = politeness.maxRetryAfter().toNanos();
+        this.parkAfterFailures = politeness.parkAfterFailures();
+        this.robotsErrorExpiry = politeness.robotsErrorExpiry();
+        this.backoff = new RetryBackoff(config.fetch().retryBackoffBase(), config.fetch().retryBackoffMax());
+        this.permitsPerHost = politeness.permitsPerHost();
         this.maxInFlight = config.limits().maxInFlight();
         this.maxRobotsAttempts = config.fetch().maxRetries() + 1;
         this.pageBudget = config.limits().maxPages() == 0 ? Long.MAX_VALUE : config.limits().maxPages();
@@ -92,8 +124,8 @@ public final class HostScheduler {
             if (host.nextAllowedNanos > now) {
                 return new Decision.WaitUntil(host.nextAllowedNanos);
             }
-            Optional<BaseRobotRules> rules = robots.get(host.origin);
-            if (rules.isEmpty()) {
+            Optional<BaseRobotRules> rules = host.refusal != null ? Optional.empty() : robots.get(host.origin);
+            if (host.refusal == null && rules.isEmpty()) {
                 return startRobots(host, now);
             }
             QueuedUrl url = nextUrl(host);
@@ -103,6 +135,9 @@ public final class HostScheduler {
             }
             inFlight++;
             host.leased.add(url.key());
+            if (host.refusal != null) {
+                return new Decision.Deny(host.hostId, host.origin, url, host.refusal.failureClass(), host.refusal.message());
+            }
             if (!rules.get().isAllowed(url.url())) {
                 return new Decision.Deny(host.hostId, host.origin, url);
             }
@@ -121,18 +156,63 @@ public final class HostScheduler {
         update(host, () -> {
             host.robotsLoading = true;
             host.permitsFree--;
-            host.nextAllowedNanos = now + delayNanos;
+            host.nextAllowedNanos = now + effectiveDelay(host);
         });
         return new Decision.FetchRobots(host.hostId, host.origin);
     }
 
-    /** A request to the host (page or robots.txt) finished at {@code now}; its permit comes back. */
+    /** A request to the host finished at {@code now}, with nothing learnt about the host; its permit comes back. */
     public void requestFinished(int hostId, long now) {
+        requestFinished(hostId, now, HostSignal.NEUTRAL);
+    }
+
+    /**
+     * A page request to the host finished at {@code now}; its permit comes back, and what the request
+     * said about the host adjusts its delay, pauses it, or parks it.
+     *
+     * @return the parking, when this request parked the host
+     */
+    public Optional<Parking> requestFinished(int hostId, long now, HostSignal signal) {
         HostState host = hosts.get(hostId);
+        boolean wasParked = host.parked;
         update(host, () -> {
             host.permitsFree++;
+            learn(host, signal, now);
             host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + effectiveDelay(host));
         });
+        return parkingOf(host, wasParked);
+    }
+
+    private void learn(HostState host, HostSignal signal, long now) {
+        if (signal instanceof HostSignal.Answered answered) {
+            host.consecutiveFailures = 0;
+            host.observeResponse(answered.responseNanos());
+        } else if (signal instanceof HostSignal.Throttled throttled) {
+            host.consecutiveFailures = 0;
+            host.observeResponse(throttled.responseNanos());
+            long pause = Math.min(throttled.pause().toNanos(), maxRetryAfterNanos);
+            host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + pause);
+        } else if (signal instanceof HostSignal.Unanswered unanswered) {
+            failed(host, unanswered.reason(), now);
+        }
+    }
+
+    /** One more request without an answer: back off, and park past the limit. */
+    private void failed(HostState host, String reason, long now) {
+        host.consecutiveFailures++;
+        host.lastFailure = reason;
+        host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + backoff.after(host.consecutiveFailures, host.origin).toNanos());
+        if (parkAfterFailures > 0 && host.consecutiveFailures >= parkAfterFailures) {
+            host.parked = true;
+        }
+    }
+
+    private Optional<Parking> parkingOf(HostState host, boolean wasParked) {
+        if (wasParked || !host.parked) {
+            return Optional.empty();
+        }
+        parked++;
+        return Optional.of(new Parking(host.hostId, host.origin, host.consecutiveFailures, host.lastFailure));
     }
 
     /** robots.txt was read: obey it from now on. The request's permit comes back too. */
@@ -140,32 +220,81 @@ public final class HostScheduler {
         HostState host = hosts.get(hostId);
         robots.put(host.origin, rules);
         long crawlDelay = rules.getCrawlDelay() > 0 ? rules.getCrawlDelay() * 1_000_000L : 0;
-        robotsLoading--;
+        robotsDone(host);
         update(host, () -> {
-            host.robotsLoading = false;
             host.robotsAttempts = 0;
+            host.consecutiveFailures = 0;
             host.crawlDelayNanos = Math.min(crawlDelay, maxCrawlDelayNanos);
         });
         requestFinished(hostId, now);
     }
 
     /**
-     * robots.txt could not be read. The host waits with exponential backoff and tries again; after the
-     * last attempt everything on it is disallowed, as RFC 9309 asks for an unreachable robots.txt.
+     * robots.txt answered with a server error (5xx, 429) or could not be read for a reason that may
+     * pass. The host waits with backoff and tries again; after the last attempt everything on it is
+     * disallowed for {@code robotsErrorExpiry}, as RFC 9309 asks for an unreachable robots.txt, and
+     * then robots.txt is fetched again.
      */
     public void robotsUnavailable(int hostId, long now) {
         HostState host = hosts.get(hostId);
         if (host.robotsAttempts >= maxRobotsAttempts) {
-            robotsLoaded(hostId, RobotsPolicy.disallowAll(), now);
+            disallowForAWhile(host, now);
             return;
         }
-        robotsLoading--;
-        long backoff = ROBOTS_RETRY_BASE_NANOS << Math.min(host.robotsAttempts - 1, 10);
+        robotsDone(host);
+        long wait = backoff.after(host.robotsAttempts, host.origin).toNanos();
         update(host, () -> {
-            host.robotsLoading = false;
             host.permitsFree++;
-            host.nextAllowedNanos = now + Math.max(backoff, effectiveDelay(host));
+            host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + Math.max(wait, effectiveDelay(host)));
         });
+    }
+
+    /**
+     * robots.txt's server did not answer (DNS, connect, timeout). That counts toward parking the host,
+     * and the host is parked at the latest after the last robots attempt (or, when parking is off, is
+     * disallowed for a while instead).
+     *
+     * @return the parking, when this parked the host
+     */
+    public Optional<Parking> robotsUnreachable(int hostId, long now, String reason) {
+        HostState host = hosts.get(hostId);
+        boolean lastAttempt = host.robotsAttempts >= maxRobotsAttempts;
+        if (lastAttempt && parkAfterFailures == 0) {
+            disallowForAWhile(host, now);
+            return Optional.empty();
+        }
+        robotsDone(host);
+        boolean wasParked = host.parked;
+        update(host, () -> {
+            host.permitsFree++;
+            failed(host, reason, now);
+            host.parked |= lastAttempt;
+            host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + effectiveDelay(host));
+        });
+        return parkingOf(host, wasParked);
+    }
+
+    /** The host's address may not be connected to: every URL of it is settled unfetched, counted as {@code reason}. */
+    public void robotsBlocked(int hostId, long now, FailureClass reason, String message) {
+        HostState host = hosts.get(hostId);
+        robotsDone(host);
+        update(host, () -> {
+            host.robotsAttempts = 0;
+            host.refusal = new HostState.Refusal(reason, message);
+        });
+        requestFinished(hostId, now);
+    }
+
+    private void disallowForAWhile(HostState host, long now) {
+        robots.putTemporary(host.origin, RobotsPolicy.disallowAll(), robotsErrorExpiry);
+        robotsDone(host);
+        update(host, () -> host.robotsAttempts = 0);
+        requestFinished(host.hostId, now);
+    }
+
+    private void robotsDone(HostState host) {
+        robotsLoading--;
+        update(host, () -> host.robotsLoading = false);
     }
 
     /** The outcome of a leased URL was committed: it no longer counts as in flight. */
@@ -209,6 +338,28 @@ public final class HostScheduler {
         return ready.size();
     }
 
+    /** Hosts with work queued or in flight that are not parked. Walks every host: for progress reports. */
+    public int activeHosts() {
+        int active = 0;
+        for (HostState host : hosts.values()) {
+            if (host.isActive()) {
+                active++;
+            }
+        }
+        return active;
+    }
+
+    /** Hosts parked in this run. */
+    public int parkedHosts() {
+        return parked;
+    }
+
+    /** The delay now applied to a host, for tests and reports. */
+    public Duration currentDelay(int hostId) {
+        HostState host = hosts.get(hostId);
+        return host == null ? Duration.ofNanos(delayNanos) : Duration.ofNanos(effectiveDelay(host));
+    }
+
     private QueuedUrl nextUrl(HostState host) {
         if (host.buffer.isEmpty()) {
             List<QueuedUrl> head = store.peek(host.hostId, PREFETCH, host.leased);
@@ -218,7 +369,8 @@ public final class HostScheduler {
     }
 
     private long effectiveDelay(HostState host) {
-        return Math.max(delayNanos, host.crawlDelayNanos);
+        long adaptive = adaptiveFactor > 0 ? Math.min((long) (adaptiveFactor * host.averageResponseNanos), maxAdaptiveNanos) : 0;
+        return Math.max(Math.max(delayNanos, host.crawlDelayNanos), adaptive);
     }
 
     /** Applies a change to a host and re-files it in the ready set, whose order depends on the host's state. */

@@ -1,10 +1,12 @@
 package dev.crawler.core.schedule;
 
+import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.storage.FrontierKey;
 import dev.crawler.storage.QueuedUrl;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the scheduler knows about one host. Confined to the dispatcher thread.
@@ -13,6 +15,9 @@ import java.util.Set;
  * on disk in the frontier.
  */
 final class HostState {
+    /** Weight of the newest response time in the moving average: about the last five responses count. */
+    private static final double RESPONSE_WEIGHT = 0.3;
+
     final int hostId;
     final String origin;
     int permitsFree;
@@ -21,9 +26,22 @@ final class HostState {
     boolean hasWork;
     boolean robotsLoading;
     int robotsAttempts;
+    /** Exponentially weighted average of response times; 0 before the first answer. */
+    long averageResponseNanos;
+    /** Requests in a row that got no answer (DNS, connect, timeout); reset by any answer. */
+    int consecutiveFailures;
+    String lastFailure = "";
+    /** Given up on for this run: never eligible again. */
+    boolean parked;
+    /** Every URL of the host is settled unfetched with this reason (its address is refused). */
+    @Nullable Refusal refusal;
     final ArrayDeque<QueuedUrl> buffer = new ArrayDeque<>();
     /** Keys handed out and not yet committed: they are still in the frontier and must not be leased twice. */
     final Set<FrontierKey> leased = new HashSet<>();
+
+    /** Why a host's URLs are settled without a request. */
+    record Refusal(FailureClass failureClass, String message) {
+    }
 
     HostState(int hostId, String origin, int permits) {
         this.hostId = hostId;
@@ -39,7 +57,19 @@ final class HostState {
         return held;
     }
 
+    /** Folds one response time into the moving average. */
+    void observeResponse(long responseNanos) {
+        long sample = Math.max(0, responseNanos);
+        averageResponseNanos = averageResponseNanos == 0 ? sample
+                : averageResponseNanos + (long) (RESPONSE_WEIGHT * (sample - averageResponseNanos));
+    }
+
     boolean isEligible() {
-        return hasWork && permitsFree > 0 && !robotsLoading;
+        return hasWork && !parked && (refusal != null || (permitsFree > 0 && !robotsLoading));
+    }
+
+    /** Work queued or in flight, and not parked. */
+    boolean isActive() {
+        return !parked && (hasWork || !leased.isEmpty());
     }
 }
