@@ -1,91 +1,129 @@
 package dev.crawler.cli;
 
+import ch.qos.logback.classic.Level;
+import dev.crawler.cli.progress.ProgressDisplay;
+import dev.crawler.core.commit.CrawlCounters;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.engine.CrawlEngine;
-import dev.crawler.core.engine.CrawlProgress;
 import dev.crawler.core.engine.CrawlSummary;
 import dev.crawler.core.extract.ProductExtractor;
 import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.StoreOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs a crawl from the command line: progress lines while it runs, a summary at the end, and a
- * Ctrl-C that stops it cleanly and says how to resume.
+ * Runs a crawl from the command line: live progress while it runs, a summary at the end, and a
+ * Ctrl-C that stops it cleanly and says how to resume (see {@link InterruptHandler}).
  */
 final class CrawlRunner {
-    private static final Duration STOP_DEADLINE = Duration.ofSeconds(20);
+    private static final Logger LOG = LoggerFactory.getLogger(CrawlRunner.class);
+    static final Duration STOP_DEADLINE = Duration.ofSeconds(20);
 
     private CrawlRunner() {
     }
 
-    static int run(CrawlStore store, CrawlConfig config, Path dir, PrintWriter out, PrintWriter err) {
-        CrawlLog.attach(dir);
+    /**
+     * Crawls until done, stopped or failed, and closes the store.
+     *
+     * @return {@link ExitCodes#OK}, or {@link ExitCodes#INTERRUPTED} after Ctrl-C
+     */
+    static int run(CrawlStore store, CrawlConfig config, Path dir, StoreOptions options, Level logLevel,
+            PrintWriter out, PrintWriter err) {
+        String resume = ResumeHint.command(dir, options);
         CountDownLatch closed = new CountDownLatch(1);
-        @org.jspecify.annotations.Nullable Thread hook = null;
+        @Nullable Thread hook = null;
+        @Nullable InterruptHandler interrupts = null;
         CrawlSummary summary;
-        try (CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(dev.crawler.core.extract.ExtractionRules.none()),
-                progress -> {
-                    err.println(progressLine(progress));
-                    err.flush();
-                }, Duration.ofSeconds(5))) {
-            hook = new Thread(() -> stopGracefully(engine, closed, dir, err), "crawler-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            summary = engine.run();
+        AutoCloseable log = CrawlLog.attach(dir, logLevel);
+        try {
+            long pagesBefore = store.counter(CrawlCounters.PAGES_FETCHED);
+            LOG.info("crawl in {} starting ({} pages fetched before) with config {}", dir, pagesBefore, config);
+            // A console means a person watches: a live bar. Otherwise (a file, a pipe, CI) a line every few seconds.
+            ProgressDisplay display = ProgressDisplay.choose(System.console() != null, err, pagesBefore, config.limits().maxPages());
+            try (display; CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(config.extraction()), display,
+                    display.interval())) {
+                hook = new Thread(() -> stopOnShutdown(engine, closed, resume, err), "crawler-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                interrupts = InterruptHandler.install(engine, err, STOP_DEADLINE);
+                summary = engine.run();
+            }
         } finally {
             store.close();
-            // The shutdown hook waits for this, so a Ctrl-C exit never cuts the store's close short.
+            // The shutdown hook waits for this, so an exit on SIGTERM never cuts the store's close short.
             closed.countDown();
+            if (interrupts != null) {
+                interrupts.close();
+            }
+            closeQuietly(log);
         }
         removeHook(hook);
-        printSummary(summary, dir, out);
-        return ExitCodes.OK;
+        boolean interrupted = interrupts != null && interrupts.fired();
+        printSummary(summary, interrupted, resume, out, err);
+        return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
-    private static void stopGracefully(CrawlEngine engine, CountDownLatch finished, Path dir, PrintWriter err) {
+    /** SIGTERM (or Ctrl-C where it cannot be handled): the JVM is exiting; stop gracefully before it does. */
+    private static void stopOnShutdown(CrawlEngine engine, CountDownLatch closed, String resume, PrintWriter err) {
         err.println("Stopping: letting pages in flight finish (up to " + STOP_DEADLINE.toSeconds() + " s)...");
         err.flush();
         engine.stop();
         try {
-            if (!finished.await(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            if (!closed.await(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
                 engine.abort();
+                closed.await(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             engine.abort();
         }
-        err.println("Stopped. Continue with: crawler resume --dir " + dir);
+        err.println("Stopped. Continue with: " + resume);
         err.flush();
     }
 
-    private static void removeHook(@org.jspecify.annotations.Nullable Thread hook) {
+    private static void removeHook(@Nullable Thread hook) {
         if (hook == null) {
             return;
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
-            // The JVM is exiting because of Ctrl-C; the hook is running and prints the resume command.
+            // The JVM is exiting (SIGTERM); the hook is running and prints the resume command.
         }
     }
 
-    static String progressLine(CrawlProgress p) {
-        double seconds = Math.max(0.001, p.elapsed().toMillis() / 1000.0);
-        return String.format(Locale.ROOT, "%6.0fs  pages %d  products %d  queued %d  failed %d  in flight %d  hosts %d",
-                seconds, p.pagesFetched(), p.products(), p.queued(), p.failed(), p.inFlight(), p.hosts());
-    }
-
-    private static void printSummary(CrawlSummary summary, Path dir, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s after %.1f s: %d pages fetched (%.1f pages/s), %d products stored, %d failed, %d still queued%n",
+    private static void printSummary(CrawlSummary summary, boolean interrupted, String resume, PrintWriter out, PrintWriter err) {
+        String line = String.format(Locale.ROOT,
+                "%s after %.1f s: %d pages fetched (%.1f pages/s), %d products stored, %d failed, %d still queued",
                 summary.stopped() ? "Stopped" : "Done", summary.elapsed().toMillis() / 1000.0, summary.pagesThisRun(),
                 summary.pagesPerSecond(), summary.products(), summary.failed(), summary.queued());
-        if (summary.queued() > 0) {
-            out.println("Continue with: crawler resume --dir " + dir);
+        LOG.info(line);
+        out.println(line);
+        if (summary.internalErrors() > 0) {
+            out.println(summary.internalErrors() + " unexpected internal error(s) were survived; crawler.log has the details");
         }
         out.flush();
+        if (interrupted) {
+            err.println("Stopped. Continue with: " + resume);
+        } else if (summary.queued() > 0) {
+            out.println("Continue with: " + resume);
+        }
+        out.flush();
+        err.flush();
+    }
+
+    private static void closeQuietly(AutoCloseable log) {
+        try {
+            log.close();
+        } catch (Exception e) {
+            LOG.warn("closing crawler.log failed: {}", e.toString());
+        }
     }
 }

@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
 @Command(name = "crawler", mixinStandardHelpOptions = true, version = "crawler 0.1.0",
         description = "Crawls online shops politely, extracts their products, and exports them.",
         subcommands = {CrawlCommand.class, ResumeCommand.class, ExportCommand.class, StatusCommand.class,
-                CommandLine.HelpCommand.class})
+                ConfigCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done",
+                "1:bad usage, flags, seeds or config",
+                "2:crawl directory problem: missing, not a crawl, in use, damaged, disk full",
+                "3:the crawl stopped on an error it could not survive (resumable)",
+                "130:interrupted with Ctrl-C (resumable)"})
 public final class CrawlerMain {
 
     public static void main(String[] args) {
@@ -21,8 +28,8 @@ public final class CrawlerMain {
         return commandLine().execute(args);
     }
 
-    /** The configured command line, for callers that set their own output streams. */
-    static CommandLine commandLine() {
+    /** The configured command line, for callers (and tests) that set their own output streams. */
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new CrawlerMain());
         commandLine.setExecutionExceptionHandler(CrawlerMain::handle);
         commandLine.setParameterExceptionHandler((error, arguments) -> {

@@ -1,26 +1,33 @@
 package dev.crawler.cli;
 
+import dev.crawler.cli.export.ExportFilter;
 import dev.crawler.cli.export.ProductExporter;
 import dev.crawler.storage.CrawlStore;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code crawler export --dir DIR --format csv --out FILE}. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes the crawl's products as CSV (RFC 4180, UTF-8, header row) or JSON Lines. "
-                + "Works while the crawl runs, on what is committed so far.")
+/** {@code crawler export --dir DIR --out FILE [--format csv|jsonl] [--host H] [--since INSTANT]}. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Writes the crawl's products as CSV (RFC 4180, UTF-8, header row) or JSON Lines, one record at a time "
+                + "(any size in constant memory). Works while the crawl runs, on what is committed so far.")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,26 +35,40 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The crawl's directory.")
     Path dir;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv or jsonl. Default: csv.")
-    String format;
-
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file, or - for standard output.")
     String out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "csv or jsonl. Default: csv (or the config file's export.format).")
+    @Nullable String format;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Only products from this host, e.g. shop.example.")
+    @Nullable String host;
+
+    @Option(names = "--since", paramLabel = "INSTANT",
+            description = "Only products fetched at or after this time: 2026-01-31T00:00:00Z, or a date (2026-01-31, UTC).")
+    @Nullable String since;
 
     @Option(names = "--raw", description = "Write cells that look like spreadsheet formulas as they are (CSV only).")
     boolean raw;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Take export.format and export.raw from this config file.")
+    @Nullable Path config;
+
     @Override
     public Integer call() throws IOException {
-        ProductExporter.Format chosen = parseFormat();
+        ExportSettings defaults = config == null ? ExportSettings.defaults() : ConfigFile.load(config).export();
+        ProductExporter.Format chosen = parseFormat(format == null ? defaults.format() : format);
+        ProductExporter exporter = new ProductExporter(raw || defaults.raw());
+        ExportFilter filter = new ExportFilter(Optional.ofNullable(host).map(ExportCommand::hostOf),
+                Optional.ofNullable(since).map(ExportCommand::instantOf));
         try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
             long count;
             if (out.equals("-")) {
                 Writer writer = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                count = new ProductExporter(raw).export(store, chosen, writer);
+                count = exporter.export(store, chosen, writer, filter);
                 writer.flush();
             } else {
-                count = exportToFile(store, chosen, Path.of(out));
+                count = exportToFile(store, exporter, chosen, filter, Path.of(out));
             }
             spec.commandLine().getErr().println("Exported " + count + " products" + (out.equals("-") ? "" : " to " + out));
         }
@@ -55,7 +76,8 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** Writes to a temporary file beside the target and moves it into place, so a failed export never leaves half a file. */
-    private long exportToFile(CrawlStore store, ProductExporter.Format chosen, Path target) throws IOException {
+    private static long exportToFile(CrawlStore store, ProductExporter exporter, ProductExporter.Format chosen,
+            ExportFilter filter, Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new UserError("cannot write " + target + ": directory " + parent + " does not exist");
@@ -64,7 +86,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             long count;
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                count = new ProductExporter(raw).export(store, chosen, writer);
+                count = exporter.export(store, chosen, writer, filter);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return count;
@@ -73,11 +95,40 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private ProductExporter.Format parseFormat() {
-        return switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> ProductExporter.Format.CSV;
-            case "jsonl", "json-lines", "jsonlines" -> ProductExporter.Format.JSONL;
-            default -> throw new UserError("unknown export format '" + format + "'; use csv or jsonl");
-        };
+    private static ProductExporter.Format parseFormat(String name) {
+        try {
+            return ProductExporter.Format.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** A host name; an origin or URL is accepted too, and only its host is kept (records carry no port). */
+    static String hostOf(String text) {
+        String trimmed = text.strip();
+        if (trimmed.contains("://")) {
+            String parsed = URI.create(trimmed).getHost();
+            if (parsed == null) {
+                throw new UserError("--host '" + text + "' is not a host name such as shop.example");
+            }
+            return parsed;
+        }
+        if (trimmed.isEmpty() || trimmed.contains("/") || trimmed.chars().anyMatch(Character::isWhitespace)) {
+            throw new UserError("--host '" + text + "' is not a host name such as shop.example");
+        }
+        int colon = trimmed.lastIndexOf(':');
+        return colon > 0 && trimmed.indexOf(':') == colon ? trimmed.substring(0, colon) : trimmed;
+    }
+
+    static Instant instantOf(String text) {
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw new UserError("--since '" + text + "' is not a time such as 2026-01-31T00:00:00Z or a date such as 2026-01-31");
+            }
+        }
     }
 }

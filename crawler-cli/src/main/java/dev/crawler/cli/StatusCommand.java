@@ -20,9 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code crawler status --dir DIR}: where a crawl stands; works while it runs. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Shows where a crawl stands.")
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Shows where a crawl stands: totals, HTTP statuses, failures with sample URLs, the hosts with the "
+                + "longest queues and the parked ones. Works while the crawl runs.")
 final class StatusCommand implements Callable<Integer> {
     private static final int SAMPLES_PER_CLASS = 3;
+    private static final int TOP_HOSTS = 10;
+    /** Bounds the time status spends counting queues: a few seconds even for a huge frontier. */
+    private static final long MAX_KEYS_SCANNED = 5_000_000;
 
     @Spec
     CommandSpec spec;
@@ -38,17 +43,24 @@ final class StatusCommand implements Callable<Integer> {
         try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
             Map<String, Long> counters = new TreeMap<>(store.counters());
             Map<String, List<FailureRecord>> samples = failureSamples(store);
+            HostReport hosts = HostReport.of(store.hostQueues(MAX_KEYS_SCANNED), store.parkedHosts(), TOP_HOSTS);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> report = new LinkedHashMap<>();
                 report.put("crawlId", store.info().crawlId());
                 report.put("createdAt", store.info().createdAt().toString());
+                report.put("products", counters.getOrDefault(Counters.PRODUCTS, 0L));
                 report.put("counters", counters);
                 report.put("failureSamples", samples);
+                report.put("hosts", hosts.toJson());
                 out.println(new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                         .writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {
                 printText(store, counters, samples, out);
+                hosts.print(out);
+                if (counters.getOrDefault(Counters.URLS_QUEUED, 0L) > 0) {
+                    out.println("Continue with: " + ResumeHint.command(dir, dev.crawler.storage.StoreOptions.defaults()));
+                }
             }
             out.flush();
         }
@@ -58,8 +70,8 @@ final class StatusCommand implements Callable<Integer> {
     private static void printText(CrawlStore store, Map<String, Long> counters, Map<String, List<FailureRecord>> samples,
             PrintWriter out) {
         out.println("Crawl " + store.info().crawlId() + " (created " + store.info().createdAt() + ")");
-        out.printf("  pages fetched   %d%n", counters.getOrDefault(CrawlCounters.PAGES_FETCHED, 0L));
         out.printf("  products        %d%n", counters.getOrDefault(Counters.PRODUCTS, 0L));
+        out.printf("  pages fetched   %d%n", counters.getOrDefault(CrawlCounters.PAGES_FETCHED, 0L));
         out.printf("  queued          %d%n", counters.getOrDefault(Counters.URLS_QUEUED, 0L));
         out.printf("  discovered      %d%n", counters.getOrDefault(Counters.URLS_DISCOVERED, 0L));
         out.printf("  failed          %d%n", counters.getOrDefault(CrawlCounters.PAGES_FAILED, 0L));
@@ -71,9 +83,6 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("    %-16s %s (%s)%n", failureClass, record.url(), record.message());
             }
         });
-        if (counters.getOrDefault(Counters.URLS_QUEUED, 0L) > 0) {
-            out.println("Continue with: crawler resume --dir " + store.directory());
-        }
     }
 
     private static void section(PrintWriter out, String title, Map<String, Long> counters, String prefix) {

@@ -13,7 +13,9 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Streams every stored product to a writer, one record at a time, so an export of any size runs in
@@ -21,7 +23,22 @@ import java.util.Map;
  */
 public final class ProductExporter {
     /** The export formats. */
-    public enum Format { CSV, JSONL }
+    public enum Format {
+        CSV, JSONL;
+
+        /**
+         * Reads a format name: {@code csv} or {@code jsonl} (also {@code json-lines}), any case.
+         *
+         * @throws IllegalArgumentException naming the known formats
+         */
+        public static Format parse(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "csv" -> CSV;
+                case "jsonl", "json-lines", "jsonlines" -> JSONL;
+                default -> throw new IllegalArgumentException("unknown export format '" + name + "'; use csv or jsonl");
+            };
+        }
+    }
 
     private final boolean raw;
 
@@ -32,14 +49,19 @@ public final class ProductExporter {
 
     /** Writes every product; returns how many. */
     public long export(CrawlStore store, Format format, Writer out) throws IOException {
+        return export(store, format, out, record -> true);
+    }
+
+    /** Writes the products that pass {@code filter}, still one at a time; returns how many. */
+    public long export(CrawlStore store, Format format, Writer out, Predicate<ProductRecord> filter) throws IOException {
         try {
-            return format == Format.CSV ? csv(store, out) : jsonLines(store, out);
+            return format == Format.CSV ? csv(store, out, filter) : jsonLines(store, out, filter);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private long csv(CrawlStore store, Writer out) throws IOException {
+    private long csv(CrawlStore store, Writer out, Predicate<ProductRecord> filter) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
         for (String header : ProductColumns.headers()) {
             schema.addColumn(header);
@@ -49,6 +71,9 @@ public final class ProductExporter {
         try (SequenceWriter rows = mapper.writerFor(List.class).with(schema.build())
                 .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
             store.forEachProduct(record -> {
+                if (!filter.test(record)) {
+                    return;
+                }
                 write(rows, cells(record));
                 count[0]++;
             });
@@ -57,10 +82,13 @@ public final class ProductExporter {
         return count[0];
     }
 
-    private long jsonLines(CrawlStore store, Writer out) throws IOException {
+    private long jsonLines(CrawlStore store, Writer out, Predicate<ProductRecord> filter) throws IOException {
         ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         long[] count = {0};
         store.forEachProduct(record -> {
+            if (!filter.test(record)) {
+                return;
+            }
             Map<String, String> row = new LinkedHashMap<>();
             for (ProductColumns column : ProductColumns.values()) {
                 row.put(column.header(), column.valueOf(record));

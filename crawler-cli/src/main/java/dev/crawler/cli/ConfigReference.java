@@ -1,0 +1,233 @@
+package dev.crawler.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What every config setting means, in one place: {@code crawler config --defaults} prints it as the
+ * comments of the default file (with the values taken from the code's defaults, so the two never
+ * disagree), and {@code crawler config --reference} prints it as the README's table. Tests check that
+ * every setting the records have is described here and listed in the README.
+ */
+final class ConfigReference {
+    /**
+     * One setting.
+     *
+     * @param key     its path in the file, e.g. {@code politeness.delay}; list items as {@code siteRules[].name}
+     * @param flag    the command-line flag that overrides it, or empty
+     * @param meaning one or two sentences for a person
+     */
+    record Setting(String key, String flag, String meaning) {
+    }
+
+    private static final Map<String, String> SECTIONS = new LinkedHashMap<>();
+    private static final Map<String, Setting> SETTINGS = new LinkedHashMap<>();
+    private static final Pattern PLAIN = Pattern.compile("\\d+(?:ms|s|m|h)");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static {
+        section("politeness", "How kind the crawl is to each host.");
+        setting("politeness.delay", "--delay", "Least time between two requests to one host.");
+        setting("politeness.permitsPerHost", "--per-host", "Requests in flight to one host at most (1..64).");
+        setting("politeness.maxCrawlDelay", "", "The most a robots.txt Crawl-delay may slow a host down.");
+        setting("politeness.adaptiveDelayFactor", "", "A slow host gets this many times its recent average response time "
+                + "as its delay, when that is longer (0 turns it off).");
+        setting("politeness.maxAdaptiveDelay", "", "The most the adaptive delay may slow a host down.");
+        setting("politeness.maxRetryAfter", "", "The longest a Retry-After on a 429 or 503 may pause a host.");
+        setting("politeness.parkAfterFailures", "", "A host that fails this many requests in a row without answering "
+                + "(DNS, connect, timeout) is parked for the run; its URLs stay queued for a resume (0: never).");
+        setting("politeness.robotsExpiry", "", "How long a host's robots.txt is trusted before it is fetched again.");
+        setting("politeness.robotsErrorExpiry", "", "How long a robots.txt that answered 5xx blocks its host before it is tried again.");
+
+        section("fetch", "How one request is made.");
+        setting("fetch.userAgent", "--user-agent", "Sent with every request; say who you are and how to reach you.");
+        setting("fetch.robotsName", "", "The name robots.txt groups are matched against (letters, - and _).");
+        setting("fetch.connectTimeout", "", "Longest wait for a connection.");
+        setting("fetch.readTimeout", "", "Longest silence while waiting for bytes.");
+        setting("fetch.totalTimeout", "", "Longest a whole request may take.");
+        setting("fetch.maxBodyBytes", "", "A longer body is cut and counted as too large (bytes, at least 1024).");
+        setting("fetch.maxRetries", "", "Transient failures (timeouts, 5xx, 429) of one URL retried at most this often (0..20).");
+        setting("fetch.ioThreads", "", "Network threads; one saturates a small machine (1..64).");
+        setting("fetch.firstByteTimeout", "", "Longest wait from sending a request to the first byte of the answer.");
+        setting("fetch.maxRedirects", "", "Redirect hops followed from one URL (0..20).");
+        setting("fetch.retryBackoffBase", "", "Wait before the first retry of a transient failure; it doubles with each further try.");
+        setting("fetch.retryBackoffMax", "", "Longest wait before a retry.");
+        setting("fetch.dnsMinTtl", "", "DNS answers are kept at least this long, whatever their TTL.");
+        setting("fetch.dnsMaxTtl", "", "DNS answers are kept at most this long, whatever their TTL.");
+        setting("fetch.dnsNegativeTtl", "", "A name that did not resolve is not asked again for this long.");
+
+        section("scope", "Which URLs belong to the crawl.");
+        setting("scope.allowedOrigins", "", "Origins such as https://shop.example the crawl may fetch besides the seeds' own.");
+        setting("scope.maxDepth", "--max-depth", "Links followed at most this far from a seed.");
+        setting("scope.maxUrlLength", "", "Longer URLs are dropped (at least 64).");
+        setting("scope.maxLinksPerPage", "", "Links taken from one page at most.");
+        setting("scope.followNofollow", "", "Whether rel=nofollow links are followed.");
+        setting("scope.trackingParams", "", "Query parameters removed from every URL; a trailing * matches a prefix.");
+        setting("scope.allowPrivateAddresses", "", "Whether hosts other than the seeds' may resolve to loopback, private "
+                + "or link-local addresses (off: such fetches are refused, against server-side request forgery).");
+
+        section("limits", "How much the crawl does and holds at once.");
+        setting("limits.maxPages", "--max-pages", "Stop after this many pages in all, counting earlier runs (0: no limit).");
+        setting("limits.maxInFlight", "--max-in-flight", "URLs being fetched, parsed or written at once, across all hosts (1..100000).");
+        setting("limits.parseThreads", "", "Threads that parse pages; the default is one per core of the machine.");
+        setting("limits.maxUrlsPerHost", "", "URLs one host may ever queue; a guard against spider traps.");
+
+        section("extraction", "Reading products from pages.");
+        setting("extraction.siteRules", "", "CSS rules for shops without structured data; each rule beats "
+                + "structured data for the fields it names. Example in the README.");
+        setting("extraction.siteRules[].hostPattern", "", "shop.example.com (that host) or *.example.com (it and its subdomains).");
+        setting("extraction.siteRules[].name", "", "CSS selector of the product name.");
+        setting("extraction.siteRules[].price", "", "CSS selector of the price text, e.g. \"$1,299.00\".");
+        setting("extraction.siteRules[].currency", "", "CSS selector of a currency code or symbol, when the price text has none.");
+        setting("extraction.siteRules[].sku", "", "CSS selector of the shop's product id.");
+        setting("extraction.siteRules[].availability", "", "CSS selector of the stock text (\"In stock\", \"Sold out\").");
+        setting("extraction.siteRules[].image", "", "CSS selector of the main product image.");
+
+        section("sitemaps", "Sitemap seeds (a seed URL ending in .xml or sitemap).");
+        setting("sitemaps.maxFiles", "", "Sitemap files read at most for one seed, index included.");
+        setting("sitemaps.maxUrls", "", "Page URLs taken at most from one sitemap seed.");
+
+        section("storage", "The crawl directory's database.");
+        setting("storage.fsync", "--fsync", "Sync every commit to disk: survives power loss, costs speed. "
+                + "A crash of the process loses nothing either way.");
+        setting("storage.blockCacheBytes", "", "Memory for the database (bytes, at least 1 MiB).");
+        setting("storage.writeBufferBytes", "", "Size of one in-memory write buffer (bytes, at least 1 MiB).");
+
+        section("export", "Defaults for 'crawler export --config FILE'.");
+        setting("export.format", "export --format", "csv or jsonl.");
+        setting("export.raw", "export --raw", "Write cells that look like spreadsheet formulas as they are.");
+    }
+
+    private static final String SITE_RULE_EXAMPLE = """
+              # Example:
+              #   siteRules:
+              #     - hostPattern: shop.example.com
+              #       name: h1.product-title
+              #       price: .price-box .price
+              #       currency: meta[itemprop=priceCurrency]
+              #       sku: "[data-sku]"
+              #       availability: .stock-status
+              #       image: img.main-photo
+            """;
+
+    private ConfigReference() {
+    }
+
+    private static void section(String name, String meaning) {
+        SECTIONS.put(name, meaning);
+    }
+
+    private static void setting(String key, String flag, String meaning) {
+        SETTINGS.put(key, new Setting(key, flag, meaning));
+    }
+
+    static List<Setting> settings() {
+        return List.copyOf(SETTINGS.values());
+    }
+
+    /** The default config file: every setting with its default value and a comment saying what it does. */
+    static String defaultsFile() {
+        JsonNode defaults = ConfigFile.MAPPER.valueToTree(ConfigDocument.defaults());
+        StringBuilder yaml = new StringBuilder("""
+                # crawler config file: every setting with its default. Keep only what you change.
+                # Use it with: crawler crawl SEEDS --dir DIR --config FILE  (flags override the file)
+                # Durations: 500ms, 2s, 1m or ISO 8601 (PT1S). Sizes are in bytes.
+                """);
+        Iterator<Map.Entry<String, JsonNode>> sections = defaults.fields();
+        while (sections.hasNext()) {
+            Map.Entry<String, JsonNode> section = sections.next();
+            yaml.append('\n').append("# ").append(describeSection(section.getKey())).append('\n');
+            yaml.append(section.getKey()).append(":\n");
+            Iterator<Map.Entry<String, JsonNode>> values = section.getValue().fields();
+            while (values.hasNext()) {
+                Map.Entry<String, JsonNode> value = values.next();
+                String key = section.getKey() + "." + value.getKey();
+                for (String line : wrap(describe(key).meaning(), 96)) {
+                    yaml.append("  # ").append(line).append('\n');
+                }
+                if (key.equals("extraction.siteRules")) {
+                    yaml.append(SITE_RULE_EXAMPLE);
+                }
+                yaml.append("  ").append(value.getKey()).append(": ").append(scalar(value.getValue())).append('\n');
+            }
+        }
+        return yaml.toString();
+    }
+
+    /** The settings as a Markdown table, for the README. */
+    static String markdownTable() {
+        JsonNode defaults = ConfigFile.MAPPER.valueToTree(ConfigDocument.defaults());
+        StringBuilder table = new StringBuilder("| setting | default | flag | meaning |\n|---|---|---|---|\n");
+        for (Setting setting : SETTINGS.values()) {
+            JsonNode value = setting.key().contains("[]") ? null : defaults.at("/" + setting.key().replace('.', '/'));
+            String shown = value == null ? "" : "`" + scalar(value).replace("|", "\\|") + "`";
+            if (setting.key().equals("limits.parseThreads")) {
+                shown = "one per core";
+            }
+            table.append("| `").append(setting.key()).append("` | ").append(shown).append(" | ")
+                    .append(setting.flag().isEmpty() ? "" : "`" + setting.flag() + "`").append(" | ")
+                    .append(setting.meaning().replace("|", "\\|")).append(" |\n");
+        }
+        return table.toString();
+    }
+
+    /** Splits text at spaces into lines of at most {@code width} characters (a longer word gets a line of its own). */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    private static String describeSection(String name) {
+        String meaning = SECTIONS.get(name);
+        if (meaning == null) {
+            throw new IllegalStateException("config section '" + name + "' is not described in ConfigReference");
+        }
+        return meaning;
+    }
+
+    private static Setting describe(String key) {
+        Setting setting = SETTINGS.get(key);
+        if (setting == null) {
+            throw new IllegalStateException("config setting '" + key + "' is not described in ConfigReference");
+        }
+        return setting;
+    }
+
+    /** One value in YAML flow syntax: JSON, except that durations are written bare. */
+    private static String scalar(JsonNode value) {
+        if (value.isTextual() && PLAIN.matcher(value.asText()).matches()) {
+            return value.asText();
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(scalar(item)));
+            return "[" + String.join(", ", items) + "]";
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a config default could not be written", e);
+        }
+    }
+
+    /** Every key the reference describes, list items included. */
+    static List<String> keys() {
+        return new ArrayList<>(SETTINGS.keySet());
+    }
+}

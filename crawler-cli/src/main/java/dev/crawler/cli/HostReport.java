@@ -1,0 +1,104 @@
+package dev.crawler.cli;
+
+import dev.crawler.storage.HostQueues;
+import dev.crawler.storage.ParkedHost;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The host part of {@code crawler status}: the hosts with the longest queues, the hosts the crawl
+ * parked and why, and the hosts that wait only for retries.
+ *
+ * @param hostsWithWork how many hosts have any URL queued or retrying
+ * @param longest       up to the top-N hosts by URLs waiting, longest first
+ * @param parked        hosts the engine stopped asking after failures in a row, most recent first
+ * @param backingOff    hosts with nothing left but retries after transient failures, soonest due first
+ * @param queues        the queue of every host with work, by origin
+ * @param complete      false when the queue count stopped early: its numbers are then lower bounds
+ */
+record HostReport(int hostsWithWork, List<HostQueues.Host> longest, List<ParkedHost> parked,
+        List<HostQueues.Host> backingOff, Map<String, HostQueues.Host> queues, boolean complete) {
+
+    static HostReport of(HostQueues counted, List<ParkedHost> parked, int top) {
+        List<HostQueues.Host> withWork = counted.hosts().stream().filter(h -> h.queued() + h.retrying() > 0).toList();
+        List<HostQueues.Host> longest = withWork.stream()
+                .sorted(Comparator.comparingLong((HostQueues.Host h) -> h.queued() + h.retrying()).reversed()
+                        .thenComparing(HostQueues.Host::origin))
+                .limit(top)
+                .toList();
+        List<HostQueues.Host> backingOff = withWork.stream()
+                .filter(h -> h.queued() == 0 && h.retrying() > 0)
+                .sorted(Comparator.comparing((HostQueues.Host h) -> h.nextRetryAt().orElseThrow()).thenComparing(HostQueues.Host::origin))
+                .toList();
+        List<ParkedHost> recentFirst = parked.stream().sorted(Comparator.comparing(ParkedHost::at).reversed()).toList();
+        Map<String, HostQueues.Host> queues = withWork.stream()
+                .collect(Collectors.toMap(HostQueues.Host::origin, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return new HostReport(withWork.size(), longest, recentFirst, backingOff, queues, counted.complete());
+    }
+
+    void print(PrintWriter out) {
+        if (hostsWithWork > 0) {
+            out.printf("  Longest queues (%s%d hosts with work)%n", complete ? "" : "at least ", hostsWithWork);
+            for (HostQueues.Host host : longest) {
+                out.printf("    %-40s queued %d  retrying %d%n", host.origin(), host.queued(), host.retrying());
+            }
+        }
+        if (!parked.isEmpty()) {
+            out.printf("  Parked hosts (%d): stopped after failures in a row; 'resume' tries them again%n", parked.size());
+            for (ParkedHost host : parked) {
+                out.printf("    %-40s %d failures in a row, last: %s (at %s; %d URLs waiting)%n", host.origin(),
+                        host.consecutiveFailures(), host.reason(), host.at(), waiting(host.origin()));
+            }
+        }
+        if (!backingOff.isEmpty()) {
+            out.printf("  Backing off (%d): only retries left after transient failures%n", backingOff.size());
+            for (HostQueues.Host host : backingOff) {
+                out.printf("    %-40s %d URL(s), next retry at %s%n", host.origin(), host.retrying(),
+                        host.nextRetryAt().map(Object::toString).orElse("?"));
+            }
+        }
+        if (!complete) {
+            out.println("  (queues counted in part: the frontier is larger than status reads)");
+        }
+    }
+
+    private long waiting(String origin) {
+        HostQueues.Host host = queues.get(origin);
+        return host == null ? 0 : host.queued() + host.retrying();
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("complete", complete);
+        json.put("withWork", hostsWithWork);
+        json.put("longestQueues", longest.stream().map(HostReport::queueJson).toList());
+        List<Map<String, Object>> parkedJson = new ArrayList<>();
+        for (ParkedHost host : parked) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("origin", host.origin());
+            entry.put("reason", host.reason());
+            entry.put("consecutiveFailures", host.consecutiveFailures());
+            entry.put("at", host.at().toString());
+            entry.put("waiting", waiting(host.origin()));
+            parkedJson.add(entry);
+        }
+        json.put("parked", parkedJson);
+        json.put("backingOff", backingOff.stream().map(HostReport::queueJson).toList());
+        return json;
+    }
+
+    private static Map<String, Object> queueJson(HostQueues.Host host) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("origin", host.origin());
+        entry.put("queued", host.queued());
+        entry.put("retrying", host.retrying());
+        entry.put("nextRetryAt", host.nextRetryAt().map(Object::toString).orElse(null));
+        return entry;
+    }
+}
