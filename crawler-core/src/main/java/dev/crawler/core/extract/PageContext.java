@@ -37,14 +37,22 @@ record PageContext(URI pageUrl, URI baseUri, String productUrl, String host, Lis
     return UrlResolver.resolve(raw, baseUri);
   }
 
+  /**
+   * Jsoup already applied the first {@code <base href>} while parsing (resolved against the URL the
+   * page was parsed with, which is the page's URL), so the document's base URI is the answer; asking
+   * it saves a walk over the whole tree.
+   */
   private static URI baseUri(Document doc, URI pageUrl) {
-    Element base = doc.selectFirst("base[href]");
-    URI resolved = base == null ? null : UrlResolver.resolveUri(base.attr("href"), pageUrl);
+    URI resolved = doc.baseUri().isEmpty() ? null : UrlResolver.resolveUri(doc.baseUri(), pageUrl);
     return resolved == null ? pageUrl : resolved;
   }
 
+  /** Only a canonical link in {@code <head>} counts: search engines ignore one in the body, and so do we. */
   private static URI canonicalOrPage(Document doc, URI base, URI pageUrl) {
-    for (Element link : doc.select("link[rel~=(?i)^canonical$][href]")) {
+    for (Element link : doc.head().getElementsByTag("link")) {
+      if (!link.attr("rel").strip().equalsIgnoreCase("canonical") || !link.hasAttr("href")) {
+        continue;
+      }
       URI canonical = UrlResolver.resolveUri(link.attr("href"), base);
       if (canonical != null && canonical.getHost().equalsIgnoreCase(pageUrl.getHost())) {
         return canonical;
@@ -53,14 +61,19 @@ record PageContext(URI pageUrl, URI baseUri, String productUrl, String host, Lis
     return pageUrl;
   }
 
-  /** Language tags in order of trust: {@code <html lang>}, og:locale, Content-Language. */
+  /**
+   * Language tags in order of trust: {@code <html lang>}, og:locale, Content-Language. The metas are
+   * looked for in {@code <head>} only, where they belong, so that a page without them is not walked
+   * from end to end twice.
+   */
   private static List<String> languageTags(Document doc) {
     List<String> tags = new ArrayList<>();
-    Element html = doc.selectFirst("html[lang]");
-    addTag(tags, html == null ? null : html.attr("lang"));
-    Element ogLocale = doc.selectFirst("meta[property=og:locale][content]");
+    Element html = doc.firstElementChild();
+    addTag(tags, html == null || !html.hasAttr("lang") ? null : html.attr("lang"));
+    Element head = doc.head();
+    Element ogLocale = head.selectFirst("meta[property=og:locale][content]");
     addTag(tags, ogLocale == null ? null : ogLocale.attr("content"));
-    Element contentLanguage = doc.selectFirst("meta[http-equiv~=(?i)^content-language$][content]");
+    Element contentLanguage = head.selectFirst("meta[http-equiv~=(?i)^content-language$][content]");
     addTag(tags, contentLanguage == null ? null : contentLanguage.attr("content"));
     return tags;
   }

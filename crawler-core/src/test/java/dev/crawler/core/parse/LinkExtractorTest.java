@@ -62,4 +62,21 @@ class LinkExtractorTest {
 
         assertThat(links(extractor(capped), html.toString(), 0)).hasSize(3);
     }
+
+    @Test
+    void everyFormOfHrefResolvesAsAgainstThePage() {
+        String html = "<a href='HTTP://Shop.Example:80/p/a'>abs</a><a href=' /p/./b/../c '>root</a><a href='//shop.example/p/d'>proto</a>"
+                + "<a href='e?x=1#top'>rel</a><a href='/p/f\tg'>tab</a><a href='/p/h i'>space</a><a href='https://shop.example/p/j'>other scheme</a>";
+
+        assertThat(links(extractor(CrawlConfig.Scope.defaults(Set.of(SHOP))), html, 0)).containsExactly(
+                "http://shop.example/p/a", "http://shop.example/p/c", "http://shop.example/p/d", "http://shop.example/c/e?x=1",
+                "http://shop.example/p/fg", "http://shop.example/p/h%20i");
+    }
+
+    @Test
+    void aRobotsMetaNofollowAnywhereOnThePageStopsItsLinks() {
+        String html = "<a href='/p/1'>1</a><meta name='ROBOTS' content='noindex, NoFollow'>";
+
+        assertThat(links(extractor(CrawlConfig.Scope.defaults(Set.of(SHOP))), html, 0)).isEmpty();
+    }
 }
