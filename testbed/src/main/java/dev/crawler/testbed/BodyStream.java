@@ -3,6 +3,7 @@ package dev.crawler.testbed;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Writes a response body piece by piece after the head has been sent: each piece is written when the
  * previous write has completed (so a client that stops reading stops the stream, and memory stays
  * flat), optionally after a pause scheduled on the event loop. The pieces cycle through a
- * {@link SharedChunk}. Ends the exchange when the body is complete or the connection is gone.
+ * {@link SharedChunk}. Ends the exchange when the body is complete or the connection is gone (at
+ * once, not at the next piece, which may be a pause away).
  */
 final class BodyStream {
 
@@ -25,6 +27,7 @@ final class BodyStream {
   private final int pieceBytes;
   private final long pauseNanos;
   private final int status;
+  private final ChannelFutureListener hungUp;
   private long remaining;
   private int position;
 
@@ -41,15 +44,22 @@ final class BodyStream {
     this.pauseNanos = pauseNanos;
     this.status = status;
     this.remaining = total;
+    this.hungUp = closed -> exchange.finish(status);
   }
 
   void start() {
+    channel.closeFuture().addListener(hungUp);
     writeNext();
+  }
+
+  private void end() {
+    channel.closeFuture().removeListener(hungUp);
+    exchange.finish(status);
   }
 
   private void writeNext() {
     if (!channel.isActive()) {
-      exchange.finish(status);
+      end();
       return;
     }
     int size = Math.min(pieceBytes, source.length() - position);
@@ -63,7 +73,7 @@ final class BodyStream {
     HttpContent piece = last ? new DefaultLastHttpContent(bytes) : new DefaultHttpContent(bytes);
     channel.writeAndFlush(piece).addListener((ChannelFuture written) -> {
       if (!written.isSuccess() || last || channel.eventLoop().isShuttingDown()) {
-        exchange.finish(status);
+        end();
       } else if (pauseNanos > 0) {
         channel.eventLoop().schedule(this::writeNext, pauseNanos, TimeUnit.NANOSECONDS);
       } else {

@@ -2,7 +2,9 @@ package dev.crawler.testbed;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -87,9 +89,7 @@ final class FaultSite implements Site {
 
   private void respond(Exchange exchange, Fault fault) {
     switch (fault) {
-      case SLOW_FIRST_BYTE -> exchange.executor().schedule(
-          () -> exchange.text(HttpResponseStatus.OK, Exchange.HTML, SmallPages.page("Slow", "<p>Worth the wait.</p>")),
-          millis(exchange, "ms", config.firstByteDelay()), TimeUnit.MILLISECONDS);
+      case SLOW_FIRST_BYTE -> slowFirstByte(exchange);
       case DRIP -> drip(exchange);
       case RESET_MID_BODY -> reset(exchange);
       case SERVER_ERROR -> exchange.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, Exchange.HTML,
@@ -131,6 +131,21 @@ final class FaultSite implements Site {
       case MAIN, REDIRECT_TARGET -> exchange.text(HttpResponseStatus.OK, Exchange.TEXT,
           "User-agent: *\nDisallow: /private/\n");
     }
+  }
+
+  /**
+   * Nothing for {@code firstByteDelay}, then a small page. A client that hangs up first ends the
+   * exchange then, as {@link RequestLog} promises, not when the page would have gone out: a crawler
+   * that gave up and asked again is not asking twice at once.
+   */
+  private void slowFirstByte(Exchange exchange) {
+    Channel channel = exchange.ctx().channel();
+    ChannelFutureListener hungUp = closed -> exchange.finish(200);
+    channel.closeFuture().addListener(hungUp);
+    exchange.executor().schedule(() -> {
+      channel.closeFuture().removeListener(hungUp);
+      exchange.text(HttpResponseStatus.OK, Exchange.HTML, SmallPages.page("Slow", "<p>Worth the wait.</p>"));
+    }, millis(exchange, "ms", config.firstByteDelay()), TimeUnit.MILLISECONDS);
   }
 
   private void retryAfter(Exchange exchange, HttpResponseStatus status, String retryAfter) {

@@ -73,6 +73,19 @@ class FaultShopTest {
   }
 
   @Test
+  void aClientThatHangsUpOnASlowFaultEndsTheExchangeThenNotWhenTheAnswerWouldHaveGone() throws Exception {
+    for (String path : List.of(Fault.SLOW_FIRST_BYTE.path() + "?ms=5000", Fault.DRIP.path() + "?ms=5000")) {
+      long before = System.nanoTime();
+      try (RawHttp raw = new RawHttp(faults.host(), faults.port())) {
+        raw.get(path);
+      }
+      RequestRecord record = Logs.awaitSince(faults.requestLog(), before, 1).get(0);
+      assertThat(record.pathAndQuery()).isEqualTo(path);
+      assertThat(record.durationNanos()).as(path).isLessThan(TimeUnit.SECONDS.toNanos(4));
+    }
+  }
+
+  @Test
   void dripSendsTheHeadAtOnceAndTheBodyInTimedPieces() throws Exception {
     long before = System.nanoTime();
     try (RawHttp raw = new RawHttp(faults.host(), faults.port())) {

@@ -95,7 +95,7 @@ public final class CrawlEngine implements AutoCloseable {
         this.progressInterval = progressInterval;
         store.limitUrlsPerHost(config.limits().maxUrlsPerHost());
         this.fetcher = new HttpFetcher(config.fetch(), config.politeness().permitsPerHost(), addressPolicy(store, config));
-        this.robotsLoader = new RobotsLoader(fetcher);
+        this.robotsLoader = new RobotsLoader(fetcher, config.politeness().delay());
         this.robotsPolicy = new RobotsPolicy(config.fetch().robotsName(), config.politeness().maxCrawlDelay().toMillis());
         this.parsePool = new ParsePool(config.limits().parseThreads(), config.limits().maxInFlight() + 64);
         UrlCanonicalizer canonicalizer = new UrlCanonicalizer(config.scope().trackingParams(), config.scope().maxUrlLength());
@@ -131,7 +131,7 @@ public final class CrawlEngine implements AutoCloseable {
                 draining = true;
                 scheduler.drain();
             }
-            if (scheduler.isFinished(store.counter(dev.crawler.storage.Counters.URLS_RETRYING) > 0)) {
+            if (isFinished()) {
                 break;
             }
             long now = ticker.getAsLong();
@@ -140,7 +140,9 @@ public final class CrawlEngine implements AutoCloseable {
                 nextProgress = now + progressInterval.toNanos();
             }
             long parkUntil = Math.min(dispatchDue(now), nextProgress);
-            if (events.isEmpty()) {
+            // Dispatching can finish the crawl by itself (the last host finds its queue empty); no event
+            // would then wake the loop, so look before parking rather than idling out a full park.
+            if (events.isEmpty() && !isFinished()) {
                 LockSupport.parkNanos(this, Math.max(0, parkUntil - ticker.getAsLong()));
             }
         }
@@ -159,6 +161,10 @@ public final class CrawlEngine implements AutoCloseable {
                 internalErrors.get());
         progress.onProgress(snapshot(started));
         return summary;
+    }
+
+    private boolean isFinished() {
+        return scheduler.isFinished(store.counter(dev.crawler.storage.Counters.URLS_RETRYING) > 0);
     }
 
     /** Starts everything that is due; returns when the dispatcher should next look without an event. */

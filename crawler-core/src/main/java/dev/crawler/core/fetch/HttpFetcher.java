@@ -194,6 +194,26 @@ public final class HttpFetcher implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Like {@link #fetch(URI, String, BodyLimit)}, but started {@code wait} from now: for a follow-up
+     * request, such as a redirect hop, that has to keep a host's politeness delay. The wait is a timer
+     * on an event loop; no thread sleeps.
+     */
+    public CompletableFuture<FetchOutcome> fetchAfter(Duration wait, URI uri, String origin, BodyLimit limit) {
+        if (wait.isZero() || wait.isNegative()) {
+            return fetch(uri, origin, limit);
+        }
+        CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
+        group.next().schedule(() -> fetch(uri, origin, limit).whenComplete((outcome, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(outcome);
+            }
+        }), wait.toNanos(), TimeUnit.NANOSECONDS);
+        return result;
+    }
+
     /** The connection pools' counts by origin, for tests and reports. */
     public Map<String, ConnectionStats> connectionStats() {
         Map<String, ConnectionStats> stats = new TreeMap<>();

@@ -18,12 +18,14 @@ import org.jsoup.nodes.Document;
 /**
  * Turns one fetch into a page outcome: decodes and parses the HTML, takes its links and products,
  * and classifies everything that is not a page. Runs on the parse pool; pure apart from reading the
- * bytes it is given. Thread-safe.
+ * bytes it is given and a bounded memory of recent redirects (to name redirect loops, see
+ * {@link RedirectLoops}). Thread-safe.
  */
 public final class PageProcessor {
     private final LinkExtractor links;
     private final ProductExtractor products;
     private final int maxRedirects;
+    private final RedirectLoops loops = new RedirectLoops();
 
     /** With the default redirect limit of five hops. */
     public PageProcessor(LinkExtractor links, ProductExtractor products) {
@@ -95,13 +97,19 @@ public final class PageProcessor {
         }
         // The target keeps the page's depth: a redirect is the same page under another name. It is queued
         // like a link, so scope, robots and the address rules are checked again for it, and the seen set
-        // stops a redirect loop after one round; the hop count stops a chain that never repeats.
+        // stops a redirect loop after one round (the redirect that closes it fails as redirect-limit);
+        // the hop count stops a chain that never repeats.
         Optional<DiscoveredUrl> next = links.toQueue(target, task.queued().depth());
         if (next.isEmpty()) {
             return PageOutcome.failed(task, response.status(), FailureClass.OUT_OF_SCOPE, "redirect to " + target, fetchedAt);
         }
         if (next.get().url().equals(task.queued().url())) {
             return PageOutcome.failed(task, response.status(), FailureClass.REDIRECT_LIMIT, "redirects to itself", fetchedAt);
+        }
+        Optional<String> loop = loops.redirect(task.queued().url(), next.get().url(), maxRedirects);
+        if (loop.isPresent()) {
+            return PageOutcome.failed(task, response.status(), FailureClass.REDIRECT_LIMIT, "redirect loop: " + loop.get(),
+                    fetchedAt);
         }
         int hops = task.queued().redirectHops() + 1;
         if (hops > maxRedirects) {

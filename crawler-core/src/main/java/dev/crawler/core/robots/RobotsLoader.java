@@ -5,6 +5,7 @@ import dev.crawler.core.fetch.FetchOutcome;
 import dev.crawler.core.fetch.HttpFetcher;
 import dev.crawler.core.url.Origin;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,15 +14,22 @@ import java.util.concurrent.CompletableFuture;
  * {@link RobotsPolicy#MAX_ROBOTS_BYTES} of it: a longer file is cut there (the rest is ignored, as the
  * RFC allows) instead of being downloaded up to the page limit. The returned future completes on an
  * event-loop thread; callers move parsing elsewhere.
+ *
+ * <p>Each redirect hop is a request like any other, so it waits the politeness delay after the answer
+ * before it: the scheduler sees the whole load as one request (one permit), and would otherwise let the
+ * hops reach the host back to back.
  */
 public final class RobotsLoader {
     static final int MAX_REDIRECTS = 5;
     private static final BodyLimit LIMIT = BodyLimit.truncateAt(RobotsPolicy.MAX_ROBOTS_BYTES);
 
     private final HttpFetcher fetcher;
+    private final Duration hopDelay;
 
-    public RobotsLoader(HttpFetcher fetcher) {
+    /** @param hopDelay the wait before following a redirect: the crawl's {@code politeness.delay} */
+    public RobotsLoader(HttpFetcher fetcher, Duration hopDelay) {
         this.fetcher = fetcher;
+        this.hopDelay = hopDelay;
     }
 
     public CompletableFuture<FetchOutcome> load(String origin) {
@@ -29,7 +37,8 @@ public final class RobotsLoader {
     }
 
     private CompletableFuture<FetchOutcome> fetch(URI uri, String origin, int hops) {
-        return fetcher.fetch(uri, origin, LIMIT).thenCompose(outcome -> {
+        Duration wait = hops == 0 ? Duration.ZERO : hopDelay;
+        return fetcher.fetchAfter(wait, uri, origin, LIMIT).thenCompose(outcome -> {
             Optional<URI> target = redirectTarget(outcome);
             if (target.isEmpty() || hops >= MAX_REDIRECTS) {
                 return CompletableFuture.completedFuture(outcome);

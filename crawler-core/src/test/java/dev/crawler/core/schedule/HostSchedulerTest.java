@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import crawlercommons.robots.SimpleRobotRules;
 import dev.crawler.core.config.CrawlConfig;
+import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.robots.RobotsCache;
 import dev.crawler.core.robots.RobotsPolicy;
 import dev.crawler.storage.CrawlStore;
@@ -12,6 +13,7 @@ import dev.crawler.storage.StoreOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -163,5 +165,135 @@ class HostSchedulerTest {
         scheduler.requestFinished(0, now());
         scheduler.settled(page.hostId(), page.url().key());
         assertThat(scheduler.isFinished(false)).isTrue();
+    }
+
+    /** Robots allowed, then the host's first page leased, waiting out any delay first. */
+    private Decision.FetchPage firstPage(HostScheduler scheduler) {
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+        scheduler.robotsLoaded(0, RobotsPolicy.allowAll(), now());
+        return nextPage(scheduler);
+    }
+
+    /** The next page of the host, once the scheduler lets it go: the fake clock jumps to any wait. */
+    private Decision.FetchPage nextPage(HostScheduler scheduler) {
+        Decision decision = scheduler.next(now());
+        if (decision instanceof Decision.WaitUntil wait) {
+            clock.set(wait.atNanos());
+            decision = scheduler.next(now());
+        }
+        assertThat(decision).isInstanceOf(Decision.FetchPage.class);
+        return (Decision.FetchPage) decision;
+    }
+
+    private static HostSignal.Unanswered timeout() {
+        return new HostSignal.Unanswered(FailureClass.TIMEOUT, "timeout: no answer");
+    }
+
+    @Test
+    void aThrottledAnswerPausesTheWholeHostUntilItsRetryAfter() {
+        HostScheduler scheduler = scheduler(config(Duration.ofMillis(100), 1), SHOP + "/a", SHOP + "/b");
+        firstPage(scheduler);
+
+        scheduler.requestFinished(0, now(), new HostSignal.Throttled(1_000_000L, Duration.ofSeconds(30)));
+
+        assertThat(scheduler.next(now())).as("the host's other URL waits too").isEqualTo(new Decision.WaitUntil(now() + 30 * SECOND));
+        clock.addAndGet(30 * SECOND - 1);
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.WaitUntil.class);
+        clock.addAndGet(1);
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchPage.class);
+    }
+
+    @Test
+    void aRetryAfterLongerThanMaxRetryAfterPausesOnlyThatLong() {
+        CrawlConfig base = config(Duration.ofMillis(100), 1);
+        CrawlConfig config = base.withPoliteness(base.politeness().withMaxRetryAfter(Duration.ofMinutes(2)));
+        HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b");
+        firstPage(scheduler);
+
+        scheduler.requestFinished(0, now(), new HostSignal.Throttled(1_000_000L, Duration.ofDays(1)));
+
+        assertThat(scheduler.next(now())).isEqualTo(new Decision.WaitUntil(now() + 120 * SECOND));
+    }
+
+    @Test
+    void theAdaptiveDelayFollowsTheResponseTimeUpToItsCap() {
+        CrawlConfig base = config(Duration.ofMillis(100), 1);
+        CrawlConfig config = base.withPoliteness(base.politeness().withAdaptiveDelay(2.0, Duration.ofSeconds(3)));
+        HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b", SHOP + "/c", SHOP + "/d");
+        firstPage(scheduler);
+
+        scheduler.requestFinished(0, now(), new HostSignal.Answered(10_000_000L));
+        assertThat(scheduler.currentDelay(0)).as("a fast host keeps the configured delay").isEqualTo(Duration.ofMillis(100));
+
+        nextPage(scheduler);
+        scheduler.requestFinished(0, now(), new HostSignal.Answered(SECOND));
+        Duration slower = scheduler.currentDelay(0);
+        assertThat(slower).as("twice the average response time").isGreaterThan(Duration.ofMillis(500));
+        assertThat(scheduler.next(now())).isEqualTo(new Decision.WaitUntil(now() + slower.toNanos()));
+
+        nextPage(scheduler);
+        scheduler.requestFinished(0, now(), new HostSignal.Answered(60 * SECOND));
+        assertThat(scheduler.currentDelay(0)).as("capped at maxAdaptiveDelay").isEqualTo(Duration.ofSeconds(3));
+        assertThat(scheduler.next(now())).isEqualTo(new Decision.WaitUntil(now() + 3 * SECOND));
+    }
+
+    @Test
+    void aHostIsParkedAfterParkAfterFailuresUnansweredRequestsInARowAndAnAnswerResetsTheCount() {
+        CrawlConfig base = config(Duration.ZERO, 1);
+        CrawlConfig config = base.withPoliteness(base.politeness().withParkAfterFailures(3));
+        HostScheduler scheduler = scheduler(config, SHOP + "/1", SHOP + "/2", SHOP + "/3", SHOP + "/4", SHOP + "/5",
+                SHOP + "/6", SHOP + "/7");
+        firstPage(scheduler);
+        assertThat(scheduler.requestFinished(0, now(), timeout())).isEmpty();
+        nextPage(scheduler);
+        assertThat(scheduler.requestFinished(0, now(), timeout())).isEmpty();
+        nextPage(scheduler);
+        assertThat(scheduler.requestFinished(0, now(), new HostSignal.Answered(1_000_000L))).as("an answer").isEmpty();
+
+        for (int failure = 1; failure < 3; failure++) {
+            nextPage(scheduler);
+            assertThat(scheduler.requestFinished(0, now(), timeout())).as("failure %d after the answer", failure).isEmpty();
+        }
+        nextPage(scheduler);
+        Optional<Parking> parking = scheduler.requestFinished(0, now(), timeout());
+
+        assertThat(parking).hasValueSatisfying(parked -> {
+            assertThat(parked.origin()).isEqualTo(SHOP);
+            assertThat(parked.consecutiveFailures()).isEqualTo(3);
+            assertThat(parked.reason()).contains("timeout");
+        });
+        assertThat(scheduler.parkedHosts()).isEqualTo(1);
+        clock.addAndGet(3_600 * SECOND);
+        assertThat(scheduler.next(now())).as("a parked host gets no more requests, though URLs are queued")
+                .isInstanceOf(Decision.Idle.class);
+    }
+
+    @Test
+    void theDisallowAllOfARobotsTxtThatKeptFailingExpiresAndRobotsTxtIsFetchedAgain() {
+        CrawlConfig base = config(Duration.ZERO, 1);
+        CrawlConfig config = base.withPoliteness(base.politeness().withRobotsExpiry(Duration.ofHours(24), Duration.ofMinutes(1)));
+        HostScheduler scheduler = scheduler(config, SHOP + "/a");
+        int attempts = config.fetch().maxRetries() + 1;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            Decision decision = scheduler.next(now());
+            if (decision instanceof Decision.WaitUntil wait) {
+                clock.set(wait.atNanos());
+                decision = scheduler.next(now());
+            }
+            assertThat(decision).as("robots.txt attempt %d", attempt).isInstanceOf(Decision.FetchRobots.class);
+            scheduler.robotsUnavailable(0, now());
+        }
+        long disallowedAt = now();
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.Deny.class);
+
+        clock.set(disallowedAt + 59 * SECOND);
+        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/b", SHOP, 0, 0)));
+        scheduler.hostHasWork(0);
+        assertThat(scheduler.next(now())).as("still within robotsErrorExpiry").isInstanceOf(Decision.Deny.class);
+
+        clock.set(disallowedAt + 61 * SECOND);
+        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/c", SHOP, 0, 0)));
+        scheduler.hostHasWork(0);
+        assertThat(scheduler.next(now())).as("past robotsErrorExpiry").isInstanceOf(Decision.FetchRobots.class);
     }
 }

@@ -1,0 +1,411 @@
+package dev.crawler.core.engine;
+
+import static dev.crawler.core.engine.FaultCrawl.DELAY;
+import static dev.crawler.core.engine.FaultCrawl.MAX_RETRIES;
+import static dev.crawler.core.engine.FaultCrawl.PERMITS;
+import static dev.crawler.core.engine.FaultCrawl.assertPausedAfter;
+import static dev.crawler.core.engine.FaultCrawl.assertPolite;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.crawler.core.commit.CrawlCounters;
+import dev.crawler.core.config.CrawlConfig;
+import dev.crawler.storage.Counters;
+import dev.crawler.storage.FailureRecord;
+import dev.crawler.testbed.Fault;
+import dev.crawler.testbed.FaultConfig;
+import dev.crawler.testbed.FaultHost;
+import dev.crawler.testbed.FaultShop;
+import dev.crawler.testbed.RequestRecord;
+import dev.crawler.testbed.Testbed;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Issue 4, "a fetcher that is fast, polite and unbreakable": one real crawl per fault of the
+ * {@link FaultShop}, each seeded with the fault's URL over a fresh crawl directory. Every crawl must
+ * <ol>
+ *   <li>finish (the {@link Timeout} is the guard: a hang fails, nothing here sleeps);</li>
+ *   <li>count the fault under the right failure class, or fetch the page where that is the right outcome;</li>
+ *   <li>leak nothing: no URL left in flight, no connection left leased, never more connections to a
+ *       host than its permits;</li>
+ *   <li>stay polite as the shop's own request log tells it: the delay between requests to a host, no more
+ *       at once than the permits, no request during a {@code Retry-After} pause, the {@code Crawl-delay}
+ *       honoured, and no page asked of a host whose robots.txt could not be read.</li>
+ * </ol>
+ * The crawl config is {@link FaultCrawl#config}: 100 ms delay, one permit, 500 ms first-byte and read
+ * timeouts, 1 s in all, one retry after 100..400 ms, a 2 MiB body limit.
+ */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class FaultModesTest {
+    /** The shop's slow faults are made just slow enough to trip the crawl's timeouts, and no slower. */
+    private static final FaultConfig FAULTS = FaultConfig.defaults()
+            .withFirstByteDelay(Duration.ofSeconds(3))
+            // 64 bytes every 100 ms: never silent for the read timeout, and 6.4 s in all, past the total timeout.
+            .withDrip(Duration.ofMillis(100), 64, 4096)
+            .withRetryAfterSeconds(1)
+            .withCrawlDelaySeconds(1)
+            .withFlakyFailures(MAX_RETRIES);
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0} fails as {1} after {2} attempt(s)")
+    @CsvSource({
+            "SLOW_FIRST_BYTE,    timeout,          2",
+            "DRIP,               timeout,          2",
+            "RESET_MID_BODY,     connection-reset, 2",
+            "SERVER_ERROR,       http-transient,   2",
+            "ENDLESS_BODY,       too-large,        1",
+            "LARGE_BODY,         too-large,        1",
+            "GZIP_BOMB,          too-large,        1",
+            "WRONG_CONTENT_TYPE, bad-content,      1",
+            "PDF_AT_HTML_URL,    bad-content,      1",
+            "PDF_LABELLED_HTML,  bad-content,      1",
+    })
+    void aPageThatCannotBeHadIsCountedOnceUnderItsFailureClass(Fault fault, String failureClass, int attempts)
+            throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI page = shop.uri(fault);
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), page);
+
+            assertThat(crawl.failureCounters()).isEqualTo(Map.of(failureClass, 1L));
+            assertThat(crawl.counter(CrawlCounters.PAGES_FAILED)).isEqualTo(1);
+            assertThat(crawl.counter(CrawlCounters.URLS_SKIPPED)).isZero();
+            assertThat(crawl.counter(CrawlCounters.RETRIES)).as("transient failures retried").isEqualTo(attempts - 1);
+            FailureRecord record = crawl.failureOf(page);
+            assertThat(record.failureClass()).isEqualTo(failureClass);
+            assertThat(record.attempts()).isEqualTo(attempts);
+
+            List<RequestRecord> requests = crawl.requests(1 + attempts);
+            assertThat(crawl.pathsOn(FaultHost.MAIN, requests))
+                    .containsExactlyElementsOf(concat("/robots.txt", Collections.nCopies(attempts, fault.path())));
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @Test
+    void withTwoPermitsConnectionsThatFailAreReplacedButNeverAddedTo() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI[] pages = {shop.uri(Fault.SLOW_FIRST_BYTE), shop.uri(Fault.RESET_MID_BODY), shop.uri(Fault.ENDLESS_BODY),
+                    shop.uri(FaultHost.MAIN, Fault.SLOW_FIRST_BYTE.path() + "?ms=2000"), shop.uri(Fault.SERVER_ERROR)};
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.MAIN);
+            Duration delay = DELAY.multipliedBy(2);
+            config = config.withPoliteness(config.politeness().withPermitsPerHost(2).withDelay(delay));
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, pages);
+
+            assertThat(crawl.failureCounters()).isEqualTo(
+                    Map.of("timeout", 2L, "connection-reset", 1L, "too-large", 1L, "http-transient", 1L));
+            assertThat(crawl.failures()).hasSize(pages.length);
+            // robots.txt, two attempts at each of the four transient failures, one at the endless body.
+            List<RequestRecord> requests = crawl.requests(1 + 4 * 2 + 1);
+            crawl.assertNothingLeaked();
+            assertPolite(requests, delay, 2);
+        }
+    }
+
+    @Test
+    void aHostThatNeverAnswersIsParkedAndTheCrawlStillEnds() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI[] pages = new URI[5];
+            for (int i = 0; i < pages.length; i++) {
+                pages[i] = shop.uri(FaultHost.MAIN, Fault.SLOW_FIRST_BYTE.path() + "?n=" + i);
+            }
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.MAIN);
+            config = config.withPoliteness(config.politeness().withParkAfterFailures(2))
+                    .withFetch(config.fetch().withMaxRetries(0));
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, pages);
+
+            assertThat(crawl.failureCounters()).isEqualTo(Map.of("timeout", 2L));
+            assertThat(crawl.counter(Counters.HOSTS_PARKED)).isEqualTo(1);
+            assertThat(crawl.summary().queued()).as("left queued for a resume").isEqualTo(3);
+            List<RequestRecord> requests = crawl.requests(3);
+            assertThat(crawl.pathsOn(FaultHost.MAIN, requests)).containsExactly("/robots.txt",
+                    Fault.SLOW_FIRST_BYTE.path() + "?n=0", Fault.SLOW_FIRST_BYTE.path() + "?n=1");
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"SERVICE_UNAVAILABLE", "TOO_MANY_REQUESTS"})
+    void aRetryAfterInSecondsPausesTheWholeHostAndThePageFailsAsTransient(Fault fault) throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI page = shop.uri(fault);
+            URI landing = shop.uri(FaultHost.MAIN, "/landing");
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), page, landing);
+
+            assertRetryAfterHonoured(crawl, fault, Duration.ofSeconds(FAULTS.retryAfterSeconds()));
+        }
+    }
+
+    @Test
+    void aRetryAfterAsAnHttpDatePausesTheWholeHostUntilThatTime() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS.withRetryAfterSeconds(2))) {
+            URI page = shop.uri(Fault.TOO_MANY_REQUESTS_DATE);
+            URI landing = shop.uri(FaultHost.MAIN, "/landing");
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), page, landing);
+
+            // An HTTP-date has whole seconds: "now + 2 s" names a time 1 to 2 s away when it reaches the crawler.
+            assertRetryAfterHonoured(crawl, Fault.TOO_MANY_REQUESTS_DATE, Duration.ofSeconds(1));
+        }
+    }
+
+    /**
+     * The paused page fails as transient after its retry; the other seed and its links are fetched,
+     * but only once each pause is over.
+     */
+    private static void assertRetryAfterHonoured(FaultCrawl.Result crawl, Fault fault, Duration pause) throws Exception {
+        URI page = crawl.shop().uri(fault);
+        assertThat(crawl.failureCounters()).isEqualTo(Map.of("http-transient", 1L, "robots-denied", 1L));
+        assertThat(crawl.failureOf(page).attempts()).isEqualTo(2);
+        assertThat(crawl.failureOf(page).httpStatus()).isEqualTo(fault == Fault.SERVICE_UNAVAILABLE ? 503 : 429);
+        assertThat(crawl.counter(CrawlCounters.PAGES_FAILED)).isEqualTo(1);
+        assertThat(crawl.counter(CrawlCounters.http(200))).as("/landing and /landing/more").isEqualTo(2);
+
+        List<RequestRecord> requests = crawl.requests(5);
+        assertThat(crawl.pathsOn(FaultHost.MAIN, requests)).containsExactlyInAnyOrder(
+                "/robots.txt", fault.path(), fault.path(), "/landing", "/landing/more");
+        assertPausedAfter(requests, crawl.shop().host(), r -> r.pathAndQuery().equals(fault.path()), pause);
+        crawl.assertNothingLeaked();
+        assertPolite(requests, DELAY, PERMITS);
+    }
+
+    @Test
+    void aFlakyPageIsFetchedOnItsRetry() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI page = shop.uri(Fault.FLAKY);
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), page);
+
+            assertThat(crawl.failureCounters()).isEmpty();
+            assertThat(crawl.failures()).isEmpty();
+            assertThat(crawl.counter(CrawlCounters.RETRIES)).isEqualTo(1);
+            assertThat(crawl.counter(CrawlCounters.http(503))).isEqualTo(1);
+            assertThat(crawl.counter(CrawlCounters.http(200))).isEqualTo(1);
+            List<RequestRecord> requests = crawl.requests(3);
+            assertThat(requests).extracting(RequestRecord::pathAndQuery, RequestRecord::status)
+                    .containsExactly(tuple("/robots.txt", 200),
+                            tuple(Fault.FLAKY.path(), 503),
+                            tuple(Fault.FLAKY.path(), 200));
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"MISSING_CONTENT_TYPE", "LYING_CHARSET"})
+    void anHtmlPageWithAMissingOrWrongHeaderIsStillFetched(Fault fault) throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI page = shop.uri(fault);
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), page);
+
+            assertThat(crawl.failureCounters()).isEmpty();
+            assertThat(crawl.failures()).isEmpty();
+            assertThat(crawl.counter(CrawlCounters.http(200))).isEqualTo(1);
+            List<RequestRecord> requests = crawl.requests(2);
+            assertThat(crawl.pathsOn(FaultHost.MAIN, requests)).containsExactly("/robots.txt", fault.path());
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @Test
+    void aRedirectLoopIsCutAfterOneRoundAndCountedAsARedirectFailure() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI page = shop.uri(Fault.REDIRECT_LOOP);
+            URI back = shop.uri(FaultHost.MAIN, "/fault/redirect-loop-b");
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), page);
+
+            assertThat(crawl.failureCounters()).isEqualTo(Map.of("redirect-limit", 1L));
+            assertThat(crawl.failureOf(back).failureClass()).isEqualTo("redirect-limit");
+            assertThat(crawl.failureOf(back).message()).startsWith("redirect loop: " + page);
+            assertThat(crawl.counter(CrawlCounters.PAGES_FAILED)).isEqualTo(1);
+            List<RequestRecord> requests = crawl.requests(3);
+            assertThat(crawl.pathsOn(FaultHost.MAIN, requests))
+                    .containsExactly("/robots.txt", Fault.REDIRECT_LOOP.path(), "/fault/redirect-loop-b");
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @Test
+    void aRedirectChainThatNeverEndsIsCutAtTheHopLimit() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.MAIN);
+            int hops = config.fetch().maxRedirects();
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, shop.uri(Fault.REDIRECT_CHAIN));
+
+            assertThat(crawl.failureCounters()).isEqualTo(Map.of("redirect-limit", 1L));
+            assertThat(crawl.failureOf(shop.uri(FaultHost.MAIN, "/fault/redirect-chain/" + hops)).failureClass())
+                    .isEqualTo("redirect-limit");
+            List<RequestRecord> requests = crawl.requests(2 + hops);
+            List<String> chain = new ArrayList<>();
+            for (int hop = 0; hop <= hops; hop++) {
+                chain.add("/fault/redirect-chain/" + hop);
+            }
+            assertThat(crawl.pathsOn(FaultHost.MAIN, requests)).containsExactlyElementsOf(concat("/robots.txt", chain));
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @Test
+    void aRedirectToAHostOutsideTheScopeIsSkippedAndThatHostNeverContacted() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI page = shop.uri(Fault.REDIRECT_OTHER_HOST);
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), page);
+
+            assertThat(crawl.failureCounters()).isEqualTo(Map.of("out-of-scope", 1L));
+            assertThat(crawl.failureOf(page).failureClass()).isEqualTo("out-of-scope");
+            assertThat(crawl.counter(CrawlCounters.URLS_SKIPPED)).isEqualTo(1);
+            assertThat(crawl.counter(CrawlCounters.PAGES_FAILED)).isZero();
+            List<RequestRecord> requests = crawl.requests(2);
+            assertThat(requests).extracting(RequestRecord::host).containsOnly(shop.host(FaultHost.MAIN));
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @Test
+    void aRedirectToAnotherHostInScopeIsFollowedUnderThatHostsRobotsAndPoliteness() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI page = shop.uri(Fault.REDIRECT_OTHER_HOST);
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.MAIN, FaultHost.REDIRECT_TARGET);
+            // The target is no seed's host and resolves to loopback: only allowed when private addresses are.
+            config = config.withScope(config.scope().withAllowPrivateAddresses(true));
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, page);
+
+            assertThat(crawl.failureCounters()).as("/private/secret on the target").isEqualTo(Map.of("robots-denied", 1L));
+            assertThat(crawl.failureOf(shop.uri(FaultHost.REDIRECT_TARGET, "/private/secret")).failureClass())
+                    .isEqualTo("robots-denied");
+            assertThat(crawl.counter(CrawlCounters.http(301))).isEqualTo(1);
+            assertThat(crawl.counter(CrawlCounters.http(200))).as("/landing and /landing/more").isEqualTo(2);
+            List<RequestRecord> requests = crawl.requests(5);
+            assertThat(crawl.pathsOn(FaultHost.MAIN, requests)).containsExactly("/robots.txt", Fault.REDIRECT_OTHER_HOST.path());
+            assertThat(crawl.pathsOn(FaultHost.REDIRECT_TARGET, requests))
+                    .containsExactly("/robots.txt", "/landing", "/landing/more");
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @Test
+    void aRedirectToAnotherHostOnAPrivateAddressIsRefusedWithoutContactingIt() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI page = shop.uri(Fault.REDIRECT_OTHER_HOST);
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir,
+                    FaultCrawl.config(shop, FaultHost.MAIN, FaultHost.REDIRECT_TARGET), page);
+
+            assertThat(crawl.failureCounters()).isEqualTo(Map.of("blocked-address", 1L));
+            assertThat(crawl.failureOf(shop.uri(FaultHost.REDIRECT_TARGET, "/landing")).failureClass())
+                    .isEqualTo("blocked-address");
+            assertThat(crawl.counter(CrawlCounters.URLS_SKIPPED)).isEqualTo(1);
+            List<RequestRecord> requests = crawl.requests(2);
+            assertThat(requests).extracting(RequestRecord::host).containsOnly(shop.host(FaultHost.MAIN));
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @Test
+    void aRobotsTxtAnswering500IsRetriedThenNoPageOfItsHostIsFetched() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI landing = shop.uri(FaultHost.ROBOTS_500, "/landing");
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.ROBOTS_500), landing);
+
+            assertThat(crawl.failureCounters()).isEqualTo(Map.of("robots-denied", 1L));
+            assertThat(crawl.failureOf(landing).failureClass()).isEqualTo("robots-denied");
+            assertThat(crawl.counter(CrawlCounters.URLS_SKIPPED)).isEqualTo(1);
+            assertThat(crawl.counter(CrawlCounters.PAGES_FETCHED)).isZero();
+            List<RequestRecord> requests = crawl.requests(1 + MAX_RETRIES);
+            assertThat(crawl.pathsOn(FaultHost.ROBOTS_500, requests)).containsOnly("/robots.txt");
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @Test
+    void aRobotsTxtAnswering404AllowsEveryPage() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI landing = shop.uri(FaultHost.ROBOTS_404, "/landing");
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.ROBOTS_404), landing);
+
+            assertThat(crawl.failureCounters()).isEmpty();
+            assertThat(crawl.counter(CrawlCounters.http(200))).isEqualTo(3);
+            List<RequestRecord> requests = crawl.requests(4);
+            assertThat(crawl.pathsOn(FaultHost.ROBOTS_404, requests))
+                    .containsExactly("/robots.txt", "/landing", "/landing/more", "/private/secret");
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @Test
+    void aRedirectedRobotsTxtIsFollowedAndObeyed() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI landing = shop.uri(FaultHost.ROBOTS_REDIRECT, "/landing");
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.ROBOTS_REDIRECT), landing);
+
+            assertThat(crawl.failureCounters()).isEqualTo(Map.of("robots-denied", 1L));
+            assertThat(crawl.failureOf(shop.uri(FaultHost.ROBOTS_REDIRECT, "/private/secret")).failureClass())
+                    .isEqualTo("robots-denied");
+            assertThat(crawl.counter(CrawlCounters.http(200))).isEqualTo(2);
+            List<RequestRecord> requests = crawl.requests(4);
+            assertThat(crawl.pathsOn(FaultHost.ROBOTS_REDIRECT, requests))
+                    .containsExactly("/robots.txt", "/robots-moved.txt", "/landing", "/landing/more");
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    @Test
+    void aCrawlDelayInRobotsTxtSpacesEveryRequestToItsHost() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI landing = shop.uri(FaultHost.ROBOTS_CRAWL_DELAY, "/landing");
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.ROBOTS_CRAWL_DELAY), landing);
+
+            assertThat(crawl.failureCounters()).isEqualTo(Map.of("robots-denied", 1L));
+            assertThat(crawl.counter(CrawlCounters.http(200))).isEqualTo(2);
+            List<RequestRecord> requests = crawl.requests(3);
+            assertThat(crawl.pathsOn(FaultHost.ROBOTS_CRAWL_DELAY, requests))
+                    .containsExactly("/robots.txt", "/landing", "/landing/more");
+            crawl.assertNothingLeaked();
+            assertPolite(requests, Duration.ofSeconds(FAULTS.crawlDelaySeconds()), PERMITS);
+        }
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+}
