@@ -55,6 +55,13 @@ start_testbed() {
     return 1
 }
 
+# testbed_cpu : CPU seconds the testbed process has used so far (it shares the machine with the crawler)
+testbed_cpu() {
+    local ticks
+    ticks=$(getconf CLK_TCK)
+    awk -v hz="$ticks" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$TESTBED_PID/stat"
+}
+
 # field NAME FILE : a value from GNU time's -v report
 field() {
     grep -F "$1" "$2" | head -n 1 | sed 's/.*: //'
@@ -67,12 +74,15 @@ crawl_once() {
     rm -rf "$dir"
     mkdir -p "$dir"
     start_testbed "$dir" --shops "$shops" --products "$products" --page-bytes 40000-120000
-    CRAWLER_JAVA_OPTS="-Xmx$XMX" /usr/bin/time -v -o "$dir/time.txt" \
+    # -XX:+CITime: the JIT's compile time, printed at exit, which a short run does not amortise.
+    CRAWLER_JAVA_OPTS="-Xmx$XMX -XX:+CITime" /usr/bin/time -v -o "$dir/time.txt" \
         ./crawler crawl "$dir/seeds.txt" --dir "$dir/crawl" --delay 0 --per-host 4 > "$dir/crawl.out" 2> "$dir/crawl.err"
+    local served
+    served=$(testbed_cpu)
     stop_testbed
     ./crawler export --dir "$dir/crawl" --format csv --out "$dir/products.csv" 2> "$dir/export.err"
     ./crawler status --dir "$dir/crawl" --json > "$dir/status.json"
-    local pages bytes wall user sys rss exported
+    local pages bytes wall user sys rss exported jit
     pages=$(python3 -c "import json,sys; print(json.load(open('$dir/status.json'))['counters'].get('pages.fetched',0))")
     bytes=$(python3 -c "import json,sys; print(json.load(open('$dir/status.json'))['counters'].get('bytes.fetched',0))")
     wall=$(python3 -c "
@@ -82,17 +92,18 @@ print(sum(float(x)*60**i for i,x in enumerate(reversed(t))))")
     sys=$(field 'System time' "$dir/time.txt")
     rss=$(field 'Maximum resident set size' "$dir/time.txt")
     exported=$(grep -o 'Exported [0-9]*' "$dir/export.err" | grep -o '[0-9]*')
-    python3 - "$label" "$pages" "$bytes" "$wall" "$user" "$sys" "$rss" "$exported" <<'PY'
+    jit=$(grep -m 1 'Total compilation time' "$dir/crawl.out" | grep -o '[0-9.]* s' | grep -o '[0-9.]*' || echo 0)
+    python3 - "$label" "$pages" "$bytes" "$wall" "$user" "$sys" "$rss" "$exported" "$served" "$jit" <<'PY'
 import sys
-label, pages, nbytes, wall, user, sys_, rss, exported = sys.argv[1:]
+label, pages, nbytes, wall, user, sys_, rss, exported, served, jit = sys.argv[1:]
 pages, nbytes, wall, cpu = int(pages), int(nbytes), float(wall), float(user) + float(sys_)
-print(f"| {label} | {pages:,} | {wall:.1f} | {pages / wall:,.0f} | {nbytes / wall / 1e6:.1f} | {cpu / pages * 1000:.2f} | {int(rss) / 1024:.0f} | {int(exported):,} |")
+print(f"| {label} | {pages:,} | {wall:.1f} | {pages / wall:,.0f} | {nbytes / wall / 1e6:.1f} | {cpu / pages * 1000:.2f} | {int(rss) / 1024:.0f} | {int(exported):,} | {float(served) / pages * 1000:.2f} | {float(jit):.1f} |")
 PY
 }
 
 crawl_header() {
-    echo "| world | pages | wall s | pages/s | MB/s HTML | crawler CPU s / 1,000 pages | peak RSS MiB | products exported |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| world | pages | wall s | pages/s | MB/s HTML | crawler CPU s / 1,000 pages | peak RSS MiB | products exported | testbed CPU s / 1,000 pages | JIT compile s |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 }
 
 mkdir -p "$OUT"
