@@ -37,7 +37,7 @@ final class ConfigReference {
         setting("politeness.delay", "--delay", "Least time between two requests to one host.");
         setting("politeness.permitsPerHost", "--per-host", "Requests in flight to one host at most (1..64).");
         setting("politeness.maxCrawlDelay", "", "The most a robots.txt Crawl-delay may slow a host down.");
-        setting("politeness.adaptiveDelayFactor", "", "A slow host gets this many times its recent average response time "
+        setting("politeness.adaptiveDelayFactor", "--adaptive-delay", "A slow host gets this many times its recent average response time "
                 + "as its delay, when that is longer (0 turns it off).");
         setting("politeness.maxAdaptiveDelay", "", "The most the adaptive delay may slow a host down.");
         setting("politeness.maxRetryAfter", "", "The longest a Retry-After on a 429 or 503 may pause a host.");
@@ -81,7 +81,8 @@ final class ConfigReference {
 
         section("extraction", "Reading products from pages.");
         setting("extraction.siteRules", "", "CSS rules for shops without structured data; each rule beats "
-                + "structured data for the fields it names. Example in the README.");
+                + "structured data for the fields it names. A selector reads its first match: the content or value "
+                + "attribute, else the text. Example in the README.");
         setting("extraction.siteRules[].hostPattern", "", "shop.example.com (that host) or *.example.com (it and its subdomains).");
         setting("extraction.siteRules[].name", "", "CSS selector of the product name.");
         setting("extraction.siteRules[].price", "", "CSS selector of the price text, e.g. \"$1,299.00\".");
@@ -112,7 +113,7 @@ final class ConfigReference {
               #       name: h1.product-title
               #       price: .price-box .price
               #       currency: meta[itemprop=priceCurrency]
-              #       sku: "[data-sku]"
+              #       sku: "input[name=product_id]"
               #       availability: .stock-status
               #       image: img.main-photo
             """;

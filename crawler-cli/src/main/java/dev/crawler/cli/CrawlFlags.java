@@ -3,7 +3,7 @@ package dev.crawler.cli;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.storage.StoreOptions;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -19,6 +19,11 @@ final class CrawlFlags {
 
     @Option(names = "--per-host", paramLabel = "N", description = "Requests in flight to one host at most. Default: 1.")
     @Nullable Integer perHost;
+
+    @Option(names = "--adaptive-delay", paramLabel = "FACTOR",
+            description = "Slow a host down to FACTOR times its recent average response time when that is longer than "
+                    + "--delay; 0 turns it off (for your own or a test site). Default: 1.0.")
+    @Nullable Double adaptiveDelay;
 
     @Option(names = "--max-pages", paramLabel = "N",
             description = "Stop after N pages in all, counting earlier runs of the crawl. Default: no limit.")
@@ -40,35 +45,15 @@ final class CrawlFlags {
     /** The config with every given flag applied. */
     CrawlConfig applyTo(CrawlConfig config) {
         CrawlConfig.Politeness politeness = config.politeness();
-        if (delay != null) {
-            Duration value = delay;
-            politeness = checked("--delay", Durations.format(value), () -> config.politeness().withDelay(value));
-        }
-        if (perHost != null) {
-            int value = perHost;
-            CrawlConfig.Politeness base = politeness;
-            politeness = checked("--per-host", String.valueOf(value), () -> base.withPermitsPerHost(value));
-        }
+        politeness = override(politeness, "--delay", delay, CrawlConfig.Politeness::withDelay);
+        politeness = override(politeness, "--per-host", perHost, CrawlConfig.Politeness::withPermitsPerHost);
+        politeness = override(politeness, "--adaptive-delay", adaptiveDelay,
+                (base, factor) -> base.withAdaptiveDelay(factor, base.maxAdaptiveDelay()));
         CrawlConfig.Limits limits = config.limits();
-        if (maxPages != null) {
-            long value = maxPages;
-            limits = checked("--max-pages", String.valueOf(value), () -> config.limits().withMaxPages(value));
-        }
-        if (maxInFlight != null) {
-            int value = maxInFlight;
-            CrawlConfig.Limits base = limits;
-            limits = checked("--max-in-flight", String.valueOf(value), () -> base.withMaxInFlight(value));
-        }
-        CrawlConfig.Scope scope = config.scope();
-        if (maxDepth != null) {
-            int value = maxDepth;
-            scope = checked("--max-depth", String.valueOf(value), () -> config.scope().withMaxDepth(value));
-        }
-        CrawlConfig.Fetch fetch = config.fetch();
-        if (userAgent != null) {
-            String value = userAgent;
-            fetch = checked("--user-agent", "'" + value + "'", () -> config.fetch().withUserAgent(value));
-        }
+        limits = override(limits, "--max-pages", maxPages, CrawlConfig.Limits::withMaxPages);
+        limits = override(limits, "--max-in-flight", maxInFlight, CrawlConfig.Limits::withMaxInFlight);
+        CrawlConfig.Scope scope = override(config.scope(), "--max-depth", maxDepth, CrawlConfig.Scope::withMaxDepth);
+        CrawlConfig.Fetch fetch = override(config.fetch(), "--user-agent", userAgent, CrawlConfig.Fetch::withUserAgent);
         return config.withPoliteness(politeness).withLimits(limits).withScope(scope).withFetch(fetch);
     }
 
@@ -77,14 +62,28 @@ final class CrawlFlags {
         return fsync == null ? options : options.withFsync(fsync);
     }
 
-    /** Builds a value from a flag, turning the records' complaint into one about the flag. */
-    private static <T> T checked(String flag, String value, Supplier<T> build) {
+    /**
+     * The section with one flag's value set, when the flag was given; the records' complaint about a
+     * bad value becomes one about the flag.
+     */
+    private static <S, V> S override(S section, String flag, @Nullable V value, BiFunction<S, V, S> set) {
+        if (value == null) {
+            return section;
+        }
         try {
-            return build.get();
+            return set.apply(section, value);
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
             int colon = message.indexOf(": ");
-            throw new UserError(flag + " " + value + ": " + (colon < 0 ? message : message.substring(colon + 2)));
+            throw new UserError(flag + " " + shown(value) + ": " + (colon < 0 ? message : message.substring(colon + 2)));
         }
+    }
+
+    /** A flag's value as the user would write it: durations in their short form, text quoted. */
+    private static String shown(Object value) {
+        if (value instanceof Duration duration) {
+            return Durations.format(duration);
+        }
+        return value instanceof String text ? "'" + text + "'" : String.valueOf(value);
     }
 }

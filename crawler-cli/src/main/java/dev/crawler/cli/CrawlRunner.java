@@ -37,12 +37,22 @@ final class CrawlRunner {
      */
     static int run(CrawlStore store, CrawlConfig config, Path dir, StoreOptions options, Level logLevel,
             PrintWriter out, PrintWriter err) {
+        // crawler.log stays attached until the summary is written, so the log ends with it.
+        AutoCloseable log = CrawlLog.attach(dir, logLevel);
+        try {
+            return runLogged(store, config, dir, options, out, err);
+        } finally {
+            closeQuietly(log);
+        }
+    }
+
+    private static int runLogged(CrawlStore store, CrawlConfig config, Path dir, StoreOptions options, PrintWriter out,
+            PrintWriter err) {
         String resume = ResumeHint.command(dir, options);
         CountDownLatch closed = new CountDownLatch(1);
         @Nullable Thread hook = null;
         @Nullable InterruptHandler interrupts = null;
         CrawlSummary summary;
-        AutoCloseable log = CrawlLog.attach(dir, logLevel);
         try {
             long pagesBefore = store.counter(CrawlCounters.PAGES_FETCHED);
             LOG.info("crawl in {} starting ({} pages fetched before) with config {}", dir, pagesBefore, config);
@@ -62,11 +72,11 @@ final class CrawlRunner {
             if (interrupts != null) {
                 interrupts.close();
             }
-            closeQuietly(log);
         }
         removeHook(hook);
         boolean interrupted = interrupts != null && interrupts.fired();
-        printSummary(summary, interrupted, resume, out, err);
+        String continuation = ResumeHint.continuation(dir, options, config.limits().maxPages(), summary.pagesTotal());
+        printSummary(summary, interrupted, resume, continuation, out, err);
         return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
@@ -99,7 +109,8 @@ final class CrawlRunner {
         }
     }
 
-    private static void printSummary(CrawlSummary summary, boolean interrupted, String resume, PrintWriter out, PrintWriter err) {
+    private static void printSummary(CrawlSummary summary, boolean interrupted, String resume, String continuation,
+            PrintWriter out, PrintWriter err) {
         String line = String.format(Locale.ROOT,
                 "%s after %.1f s: %d pages fetched (%.1f pages/s), %d products stored, %d failed, %d still queued",
                 summary.stopped() ? "Stopped" : "Done", summary.elapsed().toMillis() / 1000.0, summary.pagesThisRun(),
@@ -113,7 +124,7 @@ final class CrawlRunner {
         if (interrupted) {
             err.println("Stopped. Continue with: " + resume);
         } else if (summary.queued() > 0) {
-            out.println("Continue with: " + resume);
+            out.println(continuation);
         }
         out.flush();
         err.flush();

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 "1:bad usage, flags, seeds or config",
                 "2:crawl directory problem: missing, not a crawl, in use, damaged, disk full",
                 "3:the crawl stopped on an error it could not survive (resumable)",
-                "130:interrupted with Ctrl-C (resumable)"})
+                "130:interrupted with Ctrl-C (resumable)",
+                "143:stopped with kill (SIGTERM), as gracefully as by Ctrl-C (resumable)"})
 public final class CrawlerMain {
 
     public static void main(String[] args) {

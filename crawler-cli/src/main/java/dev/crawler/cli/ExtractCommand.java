@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,10 +35,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code crawler extract FILE|URL}: the products one page yields, as JSON, with the extractor that
- * supplied each field. The tool to reach for while writing site rules.
+ * {@code crawler extract FILE|URL [--base-url URL] [--rules FILE]}: the products one page yields, as
+ * JSON, with the extractor that supplied each field. The tool to reach for while writing site rules:
+ * {@code --rules} applies the site rules of a config file, as a crawl with that file would.
  */
-@Command(name = "extract", mixinStandardHelpOptions = true,
+@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Prints the products found on one page (a saved file or a URL) as JSON, "
                 + "with which extractor found each field.")
 final class ExtractCommand implements Callable<Integer> {
@@ -48,19 +50,23 @@ final class ExtractCommand implements Callable<Integer> {
     String source;
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "The page's address, for resolving links and images in a saved file. Default: the file's own URI.")
+            description = "The page's address, for resolving links and images in a saved file and for choosing "
+                    + "the site rule by host. Default: the file's own URI.")
     String baseUrl;
 
-    private ExtractionRules rules = ExtractionRules.none();
-
-    /** Site rules to apply, for callers (and the --rules option) that have them. */
-    void rules(ExtractionRules value) {
-        this.rules = value;
-    }
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "A config file whose extraction.siteRules to apply, as a crawl with --config FILE would; "
+                    + "the way to try CSS rules on a saved page before crawling.")
+    @Nullable Path rulesFile;
 
     @Override
     public Integer call() throws IOException {
+        // The rules file is read first: a mistake in it is reported before any page is fetched.
+        ExtractionRules rules = rulesFile == null ? ExtractionRules.none() : ConfigFile.load(rulesFile).extraction();
         Page page = source.startsWith("http://") || source.startsWith("https://") ? fetch(URI.create(source)) : read(Path.of(source));
+        if (rulesFile != null) {
+            warnWithoutMatchingRule(rules, page.uri);
+        }
         Document doc = Jsoup.parse(new ByteArrayInputStream(page.body), page.charset.orElse(null), page.uri.toString());
         List<ExtractedProduct> products = new ProductExtractor(rules).extract(doc, page.uri);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -74,6 +80,18 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     private record Page(URI uri, byte[] body, Optional<String> charset) {
+    }
+
+    /** Rules apply by the page's host: a saved file without --base-url has none, which is the usual slip. */
+    private void warnWithoutMatchingRule(ExtractionRules rules, URI page) {
+        String host = page.getHost() == null ? "" : page.getHost();
+        if (rules.ruleFor(host).isPresent()) {
+            return;
+        }
+        String hint = host.isEmpty()
+                ? "the page has no host; give the shop's address with --base-url"
+                : "no hostPattern in it matches " + host;
+        spec.commandLine().getErr().println("crawler: no site rule of " + rulesFile + " applies: " + hint);
     }
 
     private Page read(Path file) throws IOException {
@@ -121,7 +139,11 @@ final class ExtractCommand implements Callable<Integer> {
         view.put("image", product.image());
         view.put("rating", product.rating());
         view.put("review_count", product.reviewCount());
-        view.put("sources", product.sources());
+        // Which extractor found each field, in the same order as the fields.
+        Map<String, Object> sources = new LinkedHashMap<>();
+        view.keySet().stream().filter(product.sources()::containsKey).forEach(field -> sources.put(field, product.sources().get(field)));
+        product.sources().forEach(sources::putIfAbsent);
+        view.put("sources", sources);
         return view;
     }
 }

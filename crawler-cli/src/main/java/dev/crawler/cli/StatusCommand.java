@@ -3,9 +3,11 @@ package dev.crawler.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.crawler.core.commit.CrawlCounters;
+import dev.crawler.core.engine.Crawls;
 import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.FailureRecord;
+import dev.crawler.storage.StoreOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,12 +61,22 @@ final class StatusCommand implements Callable<Integer> {
                 printText(store, counters, samples, out);
                 hosts.print(out);
                 if (counters.getOrDefault(Counters.URLS_QUEUED, 0L) > 0) {
-                    out.println("Continue with: " + ResumeHint.command(dir, dev.crawler.storage.StoreOptions.defaults()));
+                    out.println(ResumeHint.continuation(dir, StoreOptions.defaults(), storedMaxPages(store),
+                            counters.getOrDefault(CrawlCounters.PAGES_FETCHED, 0L)));
                 }
             }
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The page budget the crawl was last run with; 0 (none) when its stored settings cannot be read. */
+    private static long storedMaxPages(CrawlStore store) {
+        try {
+            return Crawls.storedConfig(store).limits().maxPages();
+        } catch (IllegalArgumentException unreadable) {
+            return 0;
+        }
     }
 
     private static void printText(CrawlStore store, Map<String, Long> counters, Map<String, List<FailureRecord>> samples,
@@ -76,20 +88,22 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("  discovered      %d%n", counters.getOrDefault(Counters.URLS_DISCOVERED, 0L));
         out.printf("  failed          %d%n", counters.getOrDefault(CrawlCounters.PAGES_FAILED, 0L));
         out.printf("  retries         %d%n", counters.getOrDefault(CrawlCounters.RETRIES, 0L));
-        section(out, "HTTP status", counters, CrawlCounters.HTTP_PREFIX);
-        section(out, "Failures", counters, CrawlCounters.FAILURE_PREFIX);
-        samples.forEach((failureClass, records) -> {
-            for (FailureRecord record : records) {
-                out.printf("    %-16s %s (%s)%n", failureClass, record.url(), record.message());
-            }
-        });
+        section(out, "HTTP status", counters, CrawlCounters.HTTP_PREFIX, Map.of());
+        section(out, "Failures (with up to " + SAMPLES_PER_CLASS + " sample URLs each)", counters, CrawlCounters.FAILURE_PREFIX,
+                samples);
     }
 
-    private static void section(PrintWriter out, String title, Map<String, Long> counters, String prefix) {
+    /** The counters under one prefix, each followed by its sample failures, if any. */
+    private static void section(PrintWriter out, String title, Map<String, Long> counters, String prefix,
+            Map<String, List<FailureRecord>> samples) {
         List<String> lines = new ArrayList<>();
         counters.forEach((name, value) -> {
             if (name.startsWith(prefix)) {
-                lines.add(String.format("    %-16s %d", name.substring(prefix.length()), value));
+                String label = name.substring(prefix.length());
+                lines.add(String.format("    %-16s %d", label, value));
+                for (FailureRecord record : samples.getOrDefault(label, List.of())) {
+                    lines.add("      " + record.url() + " (" + record.message() + ")");
+                }
             }
         });
         if (!lines.isEmpty()) {

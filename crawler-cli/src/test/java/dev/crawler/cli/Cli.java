@@ -1,5 +1,7 @@
 package dev.crawler.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -26,7 +28,14 @@ final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** Starts {@code crawler ARGS} in a child JVM on the test classpath, its output going to files in {@code logs}. */
+    /** Runs a command that must succeed; a failure shows what it printed on standard error. */
+    static Result succeed(String... args) {
+        Result result = run(args);
+        assertThat(result.exitCode()).as("crawler %s%n%s", String.join(" ", args), result.err()).isZero();
+        return result;
+    }
+
+    /** Starts {@code crawler ARGS} in a child JVM on the test classpath, its output going to NAME.out and NAME.err in {@code logs}. */
     static Process start(Path logs, String name, List<String> jvmOptions, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));

@@ -2,9 +2,6 @@ package dev.crawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.engine.Crawls;
 import dev.crawler.storage.CrawlStore;
@@ -15,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -57,24 +53,13 @@ class ConfigFileCrawlTest {
                 assertThat(stored.scope().maxDepth()).isEqualTo(7);
                 assertThat(stored.extraction().siteRules()).hasSize(1);
             }
-            List<List<String>> rows = exportedRows(dir);
+            List<List<String>> rows = ExportedCsv.export(dir, temp.resolve("products.csv"));
             assertThat(rows).extracting(row -> row.get(0))
                     .containsExactlyInAnyOrderElementsOf(testbed.groundTruth().products().stream().map(ProductTruth::url).toList());
             assertThat(rows).extracting(row -> row.get(1)).as("names from the site rule").allMatch(name -> name.startsWith("by "))
                     .doesNotContainAnyElementsOf(testbed.groundTruth().products().stream().map(ProductTruth::name).toList());
-            assertThat(Files.readString(dir.resolve("crawler.log"))).as("--log-level debug").contains("INFO", "starting");
+            assertThat(Files.readString(dir.resolve("crawler.log"))).as("--log-level debug, ending with the summary")
+                    .contains("INFO", "starting").containsPattern("INFO .* Done after .*\\n$");
         }
-    }
-
-    private List<List<String>> exportedRows(Path dir) throws Exception {
-        Path csv = temp.resolve("products.csv");
-        assertThat(Cli.run("export", "--dir", dir.toString(), "--out", csv.toString()).exitCode()).isZero();
-        List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> it = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                .readerForListOf(String.class).readValues(csv.toFile())) {
-            it.next();
-            it.forEachRemaining(rows::add);
-        }
-        return rows;
     }
 }

@@ -80,5 +80,7 @@ class ConfigReferenceTest {
 
         assertThat(listed).as("`crawler config --reference` prints the table to paste")
                 .containsExactlyInAnyOrderElementsOf(ConfigReference.keys());
+        assertThat(readme).as("defaults, flags and meanings as the code has them; paste `crawler config --reference`")
+                .contains(ConfigReference.markdownTable());
     }
 }

@@ -3,28 +3,18 @@ package dev.crawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crawler.storage.CrawlStore;
-import dev.crawler.storage.DiscoveredUrl;
-import dev.crawler.storage.PageCommit;
 import dev.crawler.storage.ProductRecord;
-import dev.crawler.storage.QueuedUrl;
-import dev.crawler.storage.StoreOptions;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code crawler export} filters by host and by fetch time, and takes its defaults from a config file. */
 class ExportCommandTest {
-    private static final String SHOP = "http://shop.example:80";
-
     @TempDir
     Path temp;
 
@@ -33,14 +23,10 @@ class ExportCommandTest {
     @BeforeEach
     void productsOfTwoHostsFetchedOnTwoDays() {
         dir = temp.resolve("crawl");
-        try (CrawlStore store = CrawlStore.create(dir, "{}", StoreOptions.defaults())) {
-            store.enqueue(List.of(new DiscoveredUrl(SHOP + "/", SHOP, 0, 0)));
-            QueuedUrl page = store.peek(0, 1, Set.of()).get(0);
-            store.commit(List.of(new PageCommit(page.key(), Optional.empty(), List.of(), List.of(
-                    product("a", "shop.example", "2026-01-01T10:00:00Z"),
-                    product("b", "shop.example", "2026-01-03T10:00:00Z"),
-                    product("c", "other.example", "2026-01-03T11:00:00Z")), Optional.empty(), Map.of())));
-        }
+        StoredProducts.create(dir, List.of(
+                product("a", "shop.example", "2026-01-01T10:00:00Z"),
+                product("b", "shop.example", "2026-01-03T10:00:00Z"),
+                product("c", "other.example", "2026-01-03T11:00:00Z"))).close();
     }
 
     private static ProductRecord product(String id, String host, String fetchedAt) {

@@ -7,29 +7,38 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crawler.testbed.ProductTruth;
 import dev.crawler.testbed.Testbed;
 import dev.crawler.testbed.TestbedConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
+/** {@code crawler extract}: the products of one page, and which extractor (or site rule) found each field. */
 class ExtractCommandTest {
+    /** A shop page with no structured data at all: only a site rule can read it. */
+    private static final String PLAIN_PAGE = """
+            <html><head><title>Brass desk lamp | Lamps | Example Shop</title></head><body>
+            <nav><a href="/">Home</a></nav>
+            <form class="product" action="/cart"><input type="hidden" name="product_id" value="L-1042">
+              <h1 class="product-title">Brass desk lamp</h1>
+              <div class="price-box"><span class="price">€1,299.00</span></div>
+              <p class="stock-status">In stock</p>
+              <img class="main-photo" src="/img/l-1042.jpg">
+            </form></body></html>""";
+
+    /** A rules file as a user writes it: only the extraction section of a config file. */
+    private static final String RULES = """
+            extraction:
+              siteRules:
+                - hostPattern: "*.shop.example"
+                  name: h1.product-title
+                  price: .price-box .price
+                  sku: "input[name=product_id]"
+                  availability: .stock-status
+                  image: img.main-photo
+            """;
+
     @TempDir
     Path temp;
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = CrawlerMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Result(commandLine.execute(args), out.toString(), err.toString());
-    }
 
     @Test
     void aSavedPageYieldsItsProductAndWhichExtractorFoundEachField() throws Exception {
@@ -40,7 +49,7 @@ class ExtractCommandTest {
                   "offers":{"@type":"Offer","price":"49.90","priceCurrency":"EUR","availability":"https://schema.org/InStock"}}</script>
                 </head><body><h1>Brass Lamp</h1></body></html>""");
 
-        Result result = run("extract", page.toString(), "--base-url", "https://shop.example/p/lamp");
+        Cli.Result result = Cli.run("extract", page.toString(), "--base-url", "https://shop.example/p/lamp");
 
         assertThat(result.exitCode()).isZero();
         JsonNode product = new ObjectMapper().readTree(result.out()).get(0);
@@ -56,7 +65,7 @@ class ExtractCommandTest {
         try (Testbed testbed = Testbed.start(TestbedConfig.defaults().withShops(1).withProductsPerShop(3))) {
             ProductTruth truth = testbed.groundTruth().products().get(0);
 
-            Result result = run("extract", truth.url());
+            Cli.Result result = Cli.run("extract", truth.url());
 
             assertThat(result.exitCode()).as(result.err()).isZero();
             JsonNode product = new ObjectMapper().readTree(result.out()).get(0);
@@ -67,7 +76,7 @@ class ExtractCommandTest {
 
     @Test
     void aMissingFileIsAOneLineUsageError() {
-        Result result = run("extract", temp.resolve("nope.html").toString());
+        Cli.Result result = Cli.run("extract", temp.resolve("nope.html").toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).startsWith("crawler: file ").contains("does not exist").doesNotContain("Exception");
@@ -77,10 +86,74 @@ class ExtractCommandTest {
     void aPageWithoutProductsPrintsAnEmptyListAndSaysSo() throws Exception {
         Path page = Files.writeString(temp.resolve("about.html"), "<html><body><p>About us</p></body></html>");
 
-        Result result = run("extract", page.toString());
+        Cli.Result result = Cli.run("extract", page.toString());
 
         assertThat(result.exitCode()).isZero();
         assertThat(new ObjectMapper().readTree(result.out())).isEmpty();
         assertThat(result.err()).contains("no product found");
+    }
+
+    @Test
+    void aRulesFileReadsAPageWithoutStructuredDataAndSaysTheSiteRuleFoundEachField() throws Exception {
+        Path page = Files.writeString(temp.resolve("lamp.html"), PLAIN_PAGE);
+        Path rules = Files.writeString(temp.resolve("rules.yaml"), RULES);
+
+        Cli.Result without = Cli.run("extract", page.toString(), "--base-url", "https://www.shop.example/p/lamp");
+        Cli.Result result = Cli.run("extract", page.toString(), "--base-url", "https://www.shop.example/p/lamp",
+                "--rules", rules.toString());
+
+        assertThat(new ObjectMapper().readTree(without.out())).as("no structured data: nothing without the rule").isEmpty();
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).isEmpty();
+        JsonNode products = new ObjectMapper().readTree(result.out());
+        assertThat(products).hasSize(1);
+        JsonNode product = products.get(0);
+        assertThat(product.get("url").asText()).isEqualTo("https://www.shop.example/p/lamp");
+        assertThat(product.get("name").asText()).isEqualTo("Brass desk lamp");
+        assertThat(product.get("price").decimalValue()).isEqualByComparingTo("1299.00");
+        assertThat(product.get("currency").asText()).isEqualTo("EUR");
+        assertThat(product.get("sku").asText()).isEqualTo("L-1042");
+        assertThat(product.get("availability").asText()).isEqualTo("InStock");
+        assertThat(product.get("image").asText()).isEqualTo("https://www.shop.example/img/l-1042.jpg");
+        assertThat(product.get("sources").get("name").asText()).isEqualTo("site-rule");
+        assertThat(product.get("sources").get("price").asText()).isEqualTo("site-rule");
+    }
+
+    @Test
+    void rulesForNoHostOfThePageSaySoAndHowToGiveTheHost() throws Exception {
+        Path page = Files.writeString(temp.resolve("lamp.html"), PLAIN_PAGE);
+        Path rules = Files.writeString(temp.resolve("rules.yaml"), RULES);
+
+        Cli.Result noHost = Cli.run("extract", page.toString(), "--rules", rules.toString());
+        Cli.Result otherHost = Cli.run("extract", page.toString(), "--rules", rules.toString(), "--base-url", "https://other.example/p/1");
+
+        assertThat(noHost.exitCode()).isZero();
+        assertThat(noHost.err()).isEqualTo("crawler: no site rule of " + rules
+                + " applies: the page has no host; give the shop's address with --base-url\n"
+                + "crawler: no product found on " + page.toAbsolutePath().toUri() + "\n");
+        assertThat(otherHost.err()).startsWith("crawler: no site rule of " + rules + " applies: no hostPattern in it matches other.example\n");
+    }
+
+    @Test
+    void aBadRulesFileIsAOneLineUsageErrorNamingTheLine() throws Exception {
+        Path page = Files.writeString(temp.resolve("lamp.html"), PLAIN_PAGE);
+        Path rules = Files.writeString(temp.resolve("rules.yaml"), RULES.replace("price: .price-box", "prize: .price-box"));
+
+        Cli.Result result = Cli.run("extract", page.toString(), "--rules", rules.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("crawler: " + rules + " line 5: unknown setting 'extraction.siteRules[0].prize'; "
+                + "did you mean 'extraction.siteRules[0].price'?\n");
+    }
+
+    @Test
+    void aMissingRulesFileIsAOneLineUsageError() throws Exception {
+        Path page = Files.writeString(temp.resolve("lamp.html"), PLAIN_PAGE);
+
+        Cli.Result result = Cli.run("extract", page.toString(), "--rules", temp.resolve("nope.yaml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("crawler: config file " + temp.resolve("nope.yaml") + " does not exist\n");
     }
 }

@@ -2,22 +2,22 @@ package dev.crawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.crawler.storage.Counters;
-import dev.crawler.storage.CrawlDirectoryException;
-import dev.crawler.storage.CrawlStore;
 import dev.crawler.testbed.ProductTruth;
 import dev.crawler.testbed.Testbed;
 import dev.crawler.testbed.TestbedConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class InterruptAndResumeTest {
+    /** Flags that only make the rest of a crawl faster; flags given to resume override the stored settings. */
+    private static final List<String> FAST = List.of("--delay", "0", "--per-host", "8", "--adaptive-delay", "0");
+
     @TempDir
     Path temp;
 
@@ -35,30 +38,32 @@ class InterruptAndResumeTest {
     void ctrlCStopsGracefullyWith130AndTheResumeCommandItPrintsFinishesTheCrawl() throws Exception {
         try (Testbed testbed = Testbed.start(TestbedConfig.defaults().withShops(2).withProductsPerShop(100))) {
             Path dir = temp.resolve("crawl");
-            Process child = startCrawl(testbed, dir, "100ms");
-            awaitChild("the child to commit some products", () -> storedProducts(dir) >= 20);
+            Process child = startCrawl(testbed, dir, "--delay", "100ms", "--per-host", "2");
+            awaitChild("the child to commit some products", () -> StoredCounters.read(dir, Counters.PRODUCTS) >= 20);
 
             interrupt(child);
 
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("exited after Ctrl-C").isTrue();
-            String err = Files.readString(temp.resolve("crawl.err"));
+            String err = childErr();
             assertThat(child.exitValue()).as(err).isEqualTo(ExitCodes.INTERRUPTED);
             assertThat(err).contains("Stopping: letting pages in flight finish", "Continue with: crawler resume --dir " + dir);
-            assertThat(storedProducts(dir)).as("stopped partway").isLessThan(testbed.groundTruth().products().size());
+            assertThat(StoredCounters.read(dir, Counters.PRODUCTS)).as("stopped partway").isLessThan(testbed.groundTruth().products().size());
             assertThat(Files.readString(dir.resolve("crawler.log"))).contains("Ctrl-C: stopping gracefully");
 
             assertResumedToEveryProductOnce(testbed, dir, resumeCommand(err));
+            assertThat(pagesFetchedTwice(testbed)).as("the pages in flight finished and were committed before the exit").isEmpty();
         }
     }
 
     @Test
     void aSecondCtrlCStopsAtOnceAndTheCrawlStillResumesToEveryProductOnce() throws Exception {
-        // Slow responses keep pages in flight, so the second Ctrl-C lands during the graceful stop.
+        // Slow responses, and no delay between requests, keep two pages of each shop in flight all the time:
+        // the second Ctrl-C lands while the graceful stop still waits for them.
         TestbedConfig slow = TestbedConfig.defaults().withShops(2).withProductsPerShop(30).withLatency(Duration.ofSeconds(2));
         try (Testbed testbed = Testbed.start(slow)) {
             Path dir = temp.resolve("crawl");
-            Process child = startCrawl(testbed, dir, "0");
-            awaitChild("the child to commit some pages", () -> storedCounter(dir, "pages.fetched") >= 2);
+            Process child = startCrawl(testbed, dir, "--delay", "0", "--per-host", "2", "--adaptive-delay", "0");
+            awaitChild("the child to commit some pages", () -> StoredCounters.read(dir, "pages.fetched") >= 2);
 
             interrupt(child);
             awaitChild("the graceful stop to begin", () -> childErr().contains("Stopping: letting"));
@@ -70,17 +75,21 @@ class InterruptAndResumeTest {
             assertThat(err).contains("Stopping at once", "Continue with: crawler resume --dir " + dir);
 
             assertResumedToEveryProductOnce(testbed, dir, resumeCommand(err));
+            Map<String, Long> again = pagesFetchedTwice(testbed);
+            assertThat(again).as("the pages in flight at the second Ctrl-C, fetched again on resume").isNotEmpty();
+            assertThat(again.values()).as("each fetched again once, on resume").containsOnly(2L);
         }
     }
 
-    private Process startCrawl(Testbed testbed, Path dir, String delay) throws Exception {
+    private Process startCrawl(Testbed testbed, Path dir, String... flags) throws Exception {
         Path seeds = Files.write(temp.resolve("seeds.txt"), testbed.homePages().stream().map(URI::toString).toList());
-        return Cli.start(temp, "crawl", List.of(), "crawl", seeds.toString(), "--dir", dir.toString(), "--delay", delay,
-                "--per-host", "2");
+        List<String> args = new ArrayList<>(List.of("crawl", seeds.toString(), "--dir", dir.toString()));
+        args.addAll(List.of(flags));
+        return Cli.start(temp, "crawl", List.of(), args.toArray(String[]::new));
     }
 
     /** Waits for the child, and on a timeout says what the child printed. */
-    private void awaitChild(String what, java.util.function.BooleanSupplier condition) {
+    private void awaitChild(String what, BooleanSupplier condition) {
         try {
             Eventually.await(what, Duration.ofSeconds(60), condition);
         } catch (AssertionError e) {
@@ -91,8 +100,8 @@ class InterruptAndResumeTest {
     private String childErr() {
         try {
             return Files.readString(temp.resolve("crawl.err"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -102,50 +111,31 @@ class InterruptAndResumeTest {
         assertThat(kill.exitValue()).as("kill -INT").isZero();
     }
 
-    /**
-     * The arguments of the printed resume command, after "crawler", with flags that only make the
-     * rest of the crawl faster (flags given to resume override the stored settings).
-     */
+    /** The arguments of the printed resume command, after "crawler", with {@link #FAST}. */
     private static String[] resumeCommand(String err) {
         String line = err.lines().filter(l -> l.startsWith("Stopped. Continue with: crawler ")).reduce((a, b) -> b).orElseThrow();
         List<String> args = new ArrayList<>(List.of(line.substring("Stopped. Continue with: crawler ".length()).split(" ")));
-        args.addAll(List.of("--delay", "0", "--per-host", "8"));
+        args.addAll(FAST);
         return args.toArray(String[]::new);
     }
 
-    private void assertResumedToEveryProductOnce(Testbed testbed, Path dir, String[] resume) throws Exception {
-        Cli.Result resumed = Cli.run(resume);
-        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        Path csv = temp.resolve("products.csv");
-        Cli.Result exported = Cli.run("export", "--dir", dir.toString(), "--out", csv.toString());
-        assertThat(exported.exitCode()).as(exported.err()).isZero();
-        assertThat(exportedUrls(csv)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+    private void assertResumedToEveryProductOnce(Testbed testbed, Path dir, String[] resume) {
+        Cli.succeed(resume);
+        List<String> exported = ExportedCsv.urls(ExportedCsv.export(dir, temp.resolve("products.csv")));
+        assertThat(exported).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
                 testbed.groundTruth().products().stream().map(ProductTruth::url).toList());
     }
 
-    private static List<String> exportedUrls(Path csv) throws Exception {
-        List<String> urls = new ArrayList<>();
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(csv.toFile())) {
-            rows.next();
-            rows.forEachRemaining(row -> urls.add(row.get(0)));
-        }
-        return urls;
-    }
-
-    private static long storedProducts(Path dir) {
-        return storedCounter(dir, Counters.PRODUCTS);
-    }
-
-    /** A counter as committed so far, read while the child writes; 0 while the crawl directory is not there yet. */
-    private static long storedCounter(Path dir, String name) {
-        if (!Files.exists(dir.resolve("crawl.json"))) {
-            return 0;
-        }
-        try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
-            return store.counter(name);
-        } catch (CrawlDirectoryException e) {
-            return 0;
-        }
+    /**
+     * Pages the testbed served more than once over both runs, with how often. The testbed never fails,
+     * so only a page whose outcome was not committed before the first run ended is fetched again.
+     * robots.txt is left out: each run reads it afresh.
+     */
+    private static Map<String, Long> pagesFetchedTwice(Testbed testbed) {
+        Map<String, Long> times = testbed.requestLog().entries().stream()
+                .filter(request -> !request.pathAndQuery().equals("/robots.txt"))
+                .collect(Collectors.groupingBy(request -> request.host() + request.pathAndQuery(), Collectors.counting()));
+        times.values().removeIf(count -> count < 2);
+        return times;
     }
 }

@@ -2,26 +2,19 @@ package dev.crawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.testbed.ProductTruth;
 import dev.crawler.testbed.Testbed;
 import dev.crawler.testbed.TestbedConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * One crawl, killed with SIGKILL at 20 random moments (from JVM start-up, through creation of the
@@ -43,23 +36,20 @@ class RepeatedCrashTest {
             Path dir = temp.resolve("crawl");
             long previousProducts = 0;
             for (int kill = 0; kill < KILLS; kill++) {
-                Process child = startChild(seeds, dir, kill);
+                Process child = Cli.start(temp, "child-" + kill, List.of("-XX:TieredStopAtLevel=1"), crawlOrResume(seeds, dir));
                 boolean exited = child.waitFor(300 + random.nextInt(1_700), TimeUnit.MILLISECONDS);
                 if (!exited) {
                     child.destroyForcibly();
                     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 }
-                long products = storedProducts(dir);
+                long products = StoredCounters.read(dir, Counters.PRODUCTS);
                 assertThat(products).as("products never go down (seed %d, kill %d)", seed, kill).isGreaterThanOrEqualTo(previousProducts);
                 previousProducts = products;
             }
 
-            int code = Files.exists(dir.resolve("crawl.json"))
-                    ? cli("resume", "--dir", dir.toString())
-                    : cli("crawl", seeds.toString(), "--dir", dir.toString(), "--delay", "0");
-            assertThat(code).isZero();
+            Cli.succeed(crawlOrResume(seeds, dir));
 
-            List<String> exported = exportedUrls(dir);
+            List<String> exported = ExportedCsv.urls(ExportedCsv.export(dir, temp.resolve("export.csv")));
             List<String> expected = testbed.groundTruth().products().stream().map(ProductTruth::url).toList();
             assertThat(exported).as("seed %d", seed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
             try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
@@ -69,51 +59,10 @@ class RepeatedCrashTest {
         }
     }
 
-    private Process startChild(Path seeds, Path dir, int round) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                CrawlerMain.class.getName()));
-        if (Files.exists(dir.resolve("crawl.json"))) {
-            command.addAll(List.of("resume", "--dir", dir.toString()));
-        } else {
-            command.addAll(List.of("crawl", seeds.toString(), "--dir", dir.toString(), "--delay", "0"));
-        }
-        return new ProcessBuilder(command)
-                .redirectOutput(temp.resolve("child-" + round + ".out").toFile())
-                .redirectError(temp.resolve("child-" + round + ".err").toFile())
-                .start();
-    }
-
-    private static long storedProducts(Path dir) {
-        if (!Files.exists(dir.resolve("crawl.json"))) {
-            return 0;
-        }
-        try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
-            return store.counter(Counters.PRODUCTS);
-        }
-    }
-
-    private List<String> exportedUrls(Path dir) throws Exception {
-        Path csv = temp.resolve("export.csv");
-        assertThat(cli("export", "--dir", dir.toString(), "--out", csv.toString())).isZero();
-        List<String> urls = new ArrayList<>();
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(csv.toFile())) {
-            rows.next();
-            rows.forEachRemaining(row -> urls.add(row.get(0)));
-        }
-        return urls;
-    }
-
-    private static int cli(String... args) {
-        CommandLine commandLine = CrawlerMain.commandLine();
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
-        StringWriter err = new StringWriter();
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        if (code != 0) {
-            System.err.println(err);
-        }
-        return code;
+    /** {@code resume} once a killed run has created the crawl directory, {@code crawl} until then. */
+    private static String[] crawlOrResume(Path seeds, Path dir) {
+        return Files.exists(dir.resolve("crawl.json"))
+                ? new String[] {"resume", "--dir", dir.toString()}
+                : new String[] {"crawl", seeds.toString(), "--dir", dir.toString(), "--delay", "0"};
     }
 }

@@ -13,6 +13,9 @@ import dev.crawler.storage.ProductRecord;
 import dev.crawler.storage.QueuedUrl;
 import dev.crawler.storage.StoreOptions;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +85,7 @@ class StatusCommandTest {
                 "  products        1",
                 "  pages fetched   1",
                 "    200              1",
-                "    connect          " + DOWN + "/a (Connection refused)",
+                "  Failures (with up to 3 sample URLs each)\n    connect          1\n      " + DOWN + "/a (Connection refused)\n",
                 "  Longest queues (3 hosts with work)",
                 String.format("    %-40s queued 4  retrying 0", BUSY),
                 String.format("    %-40s queued 1  retrying 0", DOWN),
@@ -110,5 +114,27 @@ class StatusCommandTest {
         assertThat(json.at("/hosts/parked/0/consecutiveFailures").asInt()).isEqualTo(5);
         assertThat(json.at("/hosts/backingOff/0/origin").asText()).isEqualTo(RETRYING);
         assertThat(json.at("/hosts/backingOff/0/nextRetryAt").asText()).isEqualTo(RETRY_AT.toString());
+    }
+
+    @Test
+    void aHostThatNeverAnswersIsShownParkedWithWhyAfterARealCrawl() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String down = "http://127.0.0.1:" + closedPort;
+        Path seeds = Files.writeString(temp.resolve("seeds.txt"), down + "/\n");
+        // Short retry waits, so the host fails its robots.txt often enough to be parked within a second or two.
+        Path config = Files.writeString(temp.resolve("crawl.yaml"), "fetch:\n  retryBackoffBase: 50ms\n");
+        Path crawled = temp.resolve("down");
+
+        Cli.Result crawl = Cli.succeed("crawl", seeds.toString(), "--dir", crawled.toString(), "--config", config.toString(),
+                "--delay", "0");
+        Cli.Result status = Cli.succeed("status", "--dir", crawled.toString());
+
+        assertThat(crawl.out()).contains("1 still queued");
+        assertThat(crawl.err()).as("the progress line").contains("hosts 0 active, 1 parked");
+        assertThat(status.out()).contains("  Parked hosts (1): stopped after failures in a row; 'resume' tries them again")
+                .containsPattern(Pattern.quote(down) + " +\\d+ failures in a row, last: connect: .*Connection refused.*; 1 URLs waiting\\)");
     }
 }

@@ -2,24 +2,17 @@ package dev.crawler.cli.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.crawler.cli.ExportedCsv;
+import dev.crawler.cli.StoredProducts;
 import dev.crawler.storage.CrawlStore;
-import dev.crawler.storage.DiscoveredUrl;
-import dev.crawler.storage.PageCommit;
 import dev.crawler.storage.ProductRecord;
-import dev.crawler.storage.QueuedUrl;
-import dev.crawler.storage.StoreOptions;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +28,10 @@ class ProductExporterTest {
 
     @BeforeEach
     void storeTrickyProducts() {
-        store = CrawlStore.create(dir.resolve("crawl"), "{}", StoreOptions.defaults());
-        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/p/1", SHOP, 0, 0)));
-        QueuedUrl page = store.peek(0, 1, Set.of()).get(0);
-        store.commit(List.of(new PageCommit(page.key(), Optional.empty(), List.of(), List.of(
+        store = StoredProducts.create(dir.resolve("crawl"), List.of(
                 product("a", "Lamp, \"Deluxe\"\nwith cord", "=HYPERLINK(\"http://evil\")"),
                 product("b", "Café table", "+1 sofa"),
-                product("c", "-minus", "@SUM(A1)")), Optional.empty(), Map.of())));
+                product("c", "-minus", "@SUM(A1)")));
     }
 
     @AfterEach
@@ -58,10 +48,7 @@ class ProductExporterTest {
         StringWriter out = new StringWriter();
         long count = new ProductExporter(raw).export(store, ProductExporter.Format.CSV, out);
         assertThat(count).isEqualTo(3);
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(out.toString())) {
-            return rows.readAll();
-        }
+        return ExportedCsv.parse(out.toString());
     }
 
     @Test
