@@ -2,7 +2,8 @@
 # Benchmarks, all on this machine and loopback only. Each mode prints its figures; docs/PERFORMANCE.md
 # records them with the machine they came from.
 #
-#   scripts/bench.sh crawl [SHOPS] [PRODUCTS]   end-to-end crawl vs the parse-only limit (default 16 x 2000)
+#   scripts/bench.sh crawl [SHOPS] [PRODUCTS]   end-to-end crawl vs the parse-only limit (default 16 x 2000;
+#                                                delay 0, adaptive delay off, 4 permits per host)
 #   scripts/bench.sh world                       the crawl at 1x, 4x and 16x the world (products per shop)
 #   scripts/bench.sh politeness                  200 shops, 200 ms latency, 1 s delay, 1 permit: achieved vs bound
 #   scripts/bench.sh frontier                    JMH: enqueue, lease, commit
@@ -76,7 +77,7 @@ crawl_once() {
     start_testbed "$dir" --shops "$shops" --products "$products" --page-bytes 40000-120000
     # -XX:+CITime: the JIT's compile time, printed at exit, which a short run does not amortise.
     CRAWLER_JAVA_OPTS="-Xmx$XMX -XX:+CITime" /usr/bin/time -v -o "$dir/time.txt" \
-        ./crawler crawl "$dir/seeds.txt" --dir "$dir/crawl" --delay 0 --per-host 4 > "$dir/crawl.out" 2> "$dir/crawl.err"
+        ./crawler crawl "$dir/seeds.txt" --dir "$dir/crawl" --delay 0 --adaptive-delay 0 --per-host 4 > "$dir/crawl.out" 2> "$dir/crawl.err"
     local served
     served=$(testbed_cpu)
     stop_testbed

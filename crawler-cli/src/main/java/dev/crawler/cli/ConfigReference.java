@@ -42,7 +42,8 @@ final class ConfigReference {
         setting("politeness.maxAdaptiveDelay", "", "The most the adaptive delay may slow a host down.");
         setting("politeness.maxRetryAfter", "", "The longest a Retry-After on a 429 or 503 may pause a host.");
         setting("politeness.parkAfterFailures", "", "A host that fails this many requests in a row without answering "
-                + "(DNS, connect, timeout) is parked for the run; its URLs stay queued for a resume (0: never).");
+                + "(DNS, connect, timeout) is parked for the run; its URLs stay queued for a resume (0: never). So is a host whose robots.txt "
+                + "goes unanswered fetch.maxRetries + 1 times.");
         setting("politeness.robotsExpiry", "", "How long a host's robots.txt is trusted before it is fetched again.");
         setting("politeness.robotsErrorExpiry", "", "How long a robots.txt that answered 5xx blocks its host before it is tried again.");
 

@@ -2,11 +2,14 @@ package dev.crawler.core.commit;
 
 import dev.crawler.core.parse.PageOutcome;
 import dev.crawler.storage.CommitResult;
+import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.PageCommit;
 import dev.crawler.storage.ParkedHost;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,17 +33,17 @@ public final class Committer implements AutoCloseable {
     private final int maxGroup;
     private static final long RETRY_CHECK_MILLIS = 250;
 
-    private final java.time.InstantSource clock;
+    private final InstantSource clock;
     private final LinkedBlockingQueue<PageOutcome> queue = new LinkedBlockingQueue<>();
     /** Hosts parked since the last write; written with the next batch (or alone within a quarter second). */
-    private final java.util.concurrent.ConcurrentLinkedQueue<ParkedHost> parked = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ParkedHost> parked = new ConcurrentLinkedQueue<>();
     private volatile boolean failed;
     private long nextRetryCheck;
     private final Thread thread;
     private volatile boolean running = true;
 
     public Committer(CrawlStore store, CommitPlanner planner, CommitListener listener, int maxGroup,
-            java.time.InstantSource clock) {
+            InstantSource clock) {
         this.store = store;
         this.clock = clock;
         this.planner = planner;
@@ -109,7 +112,24 @@ public final class Committer implements AutoCloseable {
             listener.commitFailed(written, e);
             return;
         }
+        if (LOG.isDebugEnabled()) {
+            logCommitted(written);
+        }
         listener.committed(written, result);
+    }
+
+    /** One line per page, written only once its outcome is durable, for {@code --log-level debug}. */
+    private static void logCommitted(List<PageOutcome> written) {
+        for (PageOutcome outcome : written) {
+            String url = outcome.task().queued().url();
+            if (outcome.failure().isPresent()) {
+                PageOutcome.Failure failure = outcome.failure().get();
+                LOG.debug("{} {} {}: {}", url, outcome.httpStatus(), failure.failureClass().label(), failure.message());
+            } else {
+                LOG.debug("{} {} {} bytes, {} links, {} products", url, outcome.httpStatus(), outcome.bytes(),
+                        outcome.links().size(), outcome.products().size());
+            }
+        }
     }
 
     /** Every quarter second, moves retries whose backoff has passed back to their hosts' queues. */
@@ -119,7 +139,7 @@ public final class Committer implements AutoCloseable {
             return;
         }
         nextRetryCheck = now + RETRY_CHECK_MILLIS;
-        if (store.counter(dev.crawler.storage.Counters.URLS_RETRYING) == 0) {
+        if (store.counter(Counters.URLS_RETRYING) == 0) {
             return;
         }
         CommitResult result;

@@ -3,6 +3,7 @@ package dev.crawler.core.engine;
 import dev.crawler.core.commit.CommitListener;
 import dev.crawler.core.commit.CommitPlanner;
 import dev.crawler.core.commit.Committer;
+import dev.crawler.core.commit.CrawlCounters;
 import dev.crawler.core.commit.RetryBackoff;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.extract.ProductExtractor;
@@ -25,6 +26,7 @@ import dev.crawler.core.schedule.HostSignal;
 import dev.crawler.core.schedule.Parking;
 import dev.crawler.core.url.UrlCanonicalizer;
 import dev.crawler.storage.CommitResult;
+import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.ParkedHost;
 import java.net.URI;
@@ -103,7 +105,7 @@ public final class CrawlEngine implements AutoCloseable {
         RetryBackoff backoff = new RetryBackoff(config.fetch().retryBackoffBase(), config.fetch().retryBackoffMax());
         this.committer = new Committer(store, new CommitPlanner(config.fetch().maxRetries(), backoff), new Listener(), 256, clock);
         RobotsCache robots = new RobotsCache(config.politeness().robotsExpiry(), 1_000_000, ticker::getAsLong);
-        this.scheduler = new HostScheduler(store, robots, config, store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED));
+        this.scheduler = new HostScheduler(store, robots, config, store.counter(CrawlCounters.PAGES_FETCHED));
     }
 
     /**
@@ -115,7 +117,7 @@ public final class CrawlEngine implements AutoCloseable {
     public CrawlSummary run() {
         dispatcher = Thread.currentThread();
         Instant started = clock.instant();
-        long pagesBefore = store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED);
+        long pagesBefore = store.counter(CrawlCounters.PAGES_FETCHED);
         committer.start();
         for (int hostId : store.hostsWithQueuedUrls()) {
             scheduler.hostHasWork(hostId);
@@ -150,12 +152,12 @@ public final class CrawlEngine implements AutoCloseable {
             throw storeFailure;
         }
         CrawlSummary summary = new CrawlSummary(
-                store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED) - pagesBefore,
-                store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED),
-                store.counter(dev.crawler.storage.Counters.PRODUCTS),
-                store.counter(dev.crawler.storage.Counters.URLS_QUEUED),
-                store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FAILED),
-                store.counter(dev.crawler.core.commit.CrawlCounters.URLS_SKIPPED),
+                store.counter(CrawlCounters.PAGES_FETCHED) - pagesBefore,
+                store.counter(CrawlCounters.PAGES_FETCHED),
+                store.counter(Counters.PRODUCTS),
+                store.counter(Counters.URLS_QUEUED),
+                store.counter(CrawlCounters.PAGES_FAILED),
+                store.counter(CrawlCounters.URLS_SKIPPED),
                 Duration.between(started, clock.instant()),
                 stopRequested || abortRequested,
                 internalErrors.get());
@@ -164,7 +166,7 @@ public final class CrawlEngine implements AutoCloseable {
     }
 
     private boolean isFinished() {
-        return scheduler.isFinished(store.counter(dev.crawler.storage.Counters.URLS_RETRYING) > 0);
+        return scheduler.isFinished(store.counter(Counters.URLS_RETRYING) > 0);
     }
 
     /** Starts everything that is due; returns when the dispatcher should next look without an event. */
@@ -283,10 +285,10 @@ public final class CrawlEngine implements AutoCloseable {
 
     private CrawlProgress snapshot(Instant started) {
         return new CrawlProgress(
-                store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FETCHED),
-                store.counter(dev.crawler.storage.Counters.PRODUCTS),
-                store.counter(dev.crawler.storage.Counters.URLS_QUEUED),
-                store.counter(dev.crawler.core.commit.CrawlCounters.PAGES_FAILED),
+                store.counter(CrawlCounters.PAGES_FETCHED),
+                store.counter(Counters.PRODUCTS),
+                store.counter(Counters.URLS_QUEUED),
+                store.counter(CrawlCounters.PAGES_FAILED),
                 scheduler.inFlight(),
                 scheduler.knownHosts(),
                 Duration.between(started, clock.instant()),
