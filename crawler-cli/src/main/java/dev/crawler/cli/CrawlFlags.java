@@ -29,7 +29,7 @@ final class CrawlFlags {
             description = "Stop after N pages in all, counting earlier runs of the crawl. Default: no limit.")
     @Nullable Long maxPages;
 
-    @Option(names = "--max-depth", paramLabel = "N", description = "Follow links at most N steps from a seed. Default: 50.")
+    @Option(names = "--max-depth", paramLabel = "N", description = "Follow links at most N steps from a seed. Default: 1000.")
     @Nullable Integer maxDepth;
 
     @Option(names = "--max-in-flight", paramLabel = "N", description = "URLs in progress at once across all hosts. Default: 256.")

@@ -233,7 +233,9 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
      * Which URLs belong to the crawl.
      *
      * @param allowedOrigins  origins ({@code scheme://host:port}) the crawl may fetch; by default the seeds'
-     * @param maxDepth        links followed at most this far from a seed (default 50)
+     * @param maxDepth        links followed at most this far from a seed (default 1000: a shop's
+     *                        "next page" links make a long category as deep as it has pages; traps
+     *                        are stopped by {@code limits.maxUrlsPerHost} instead)
      * @param maxUrlLength    longer URLs are dropped (default 2048)
      * @param maxLinksPerPage links taken from one page at most (default 1000)
      * @param followNofollow  whether {@code rel=nofollow} links are followed (default false)
@@ -259,7 +261,7 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
         }
 
         public static Scope defaults(Set<String> allowedOrigins) {
-            return new Scope(allowedOrigins, 50, 2048, 1000, false,
+            return new Scope(allowedOrigins, 1000, 2048, 1000, false,
                     List.of("utm_*", "gclid", "fbclid", "msclkid", "mc_cid", "mc_eid", "ref", "_ga", "yclid"));
         }
 
