@@ -31,9 +31,12 @@ final class PageWork {
                 new ProductExtractor(ExtractionRules.none()));
     }
 
+    /** @param url the page's address; a fragment is dropped, as the crawl queues URLs without one */
     PageOutcome process(String url, byte[] body) {
-        URI uri = URI.create(url);
-        PageTask task = new PageTask(0, Origin.of(uri).orElse("http://x:80"), new QueuedUrl(new FrontierKey(0, 1, 1), url, 1, 0));
+        int fragment = url.indexOf('#');
+        String pageUrl = fragment < 0 ? url : url.substring(0, fragment);
+        URI uri = URI.create(pageUrl);
+        PageTask task = new PageTask(0, Origin.of(uri).orElse("http://x:80"), new QueuedUrl(new FrontierKey(0, 1, 1), pageUrl, 1, 0));
         FetchOutcome.Response response = new FetchOutcome.Response(uri, 200,
                 Map.of("content-type", "text/html; charset=utf-8"), body, 0);
         return processor.process(task, response, Instant.EPOCH);
