@@ -71,6 +71,9 @@ final class Exchange {
         long declared = HttpUtil.getContentLength(response, -1L);
         if (declared > limit.maxBytes() && limit.overflow() == BodyLimit.Overflow.FAIL) {
             fail(FailureClass.TOO_LARGE, "Content-Length " + declared + " exceeds " + limit.maxBytes() + " bytes");
+        } else if (declared > 0) {
+            // Present only when the body is not being decompressed (the decoder removes it), so it is the real size.
+            body.expect(declared);
         }
     }
 
