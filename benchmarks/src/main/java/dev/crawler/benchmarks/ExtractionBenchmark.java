@@ -1,9 +1,11 @@
 package dev.crawler.benchmarks;
 
+import dev.crawler.core.url.Origin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,8 @@ public class ExtractionBenchmark {
     private final List<String> urls = new ArrayList<>();
     private final List<byte[]> bodies = new ArrayList<>();
     private PageWork work;
+    /** The fixture pages' own origins: a crawl of these shops would follow their links, so the benchmark does too. */
+    private final Set<String> origins = new HashSet<>();
 
     @Setup(Level.Trial)
     public void load() throws IOException {
@@ -48,6 +52,7 @@ public class ExtractionBenchmark {
                 continue;
             }
             urls.add(fields[8]);
+            Origin.of(fields[8].replaceAll("#.*", "")).ifPresent(origins::add);
             bodies.add(Files.readAllBytes(root.resolve(fields[0])));
         }
     }
@@ -58,7 +63,7 @@ public class ExtractionBenchmark {
      */
     @Setup(Level.Invocation)
     public void freshWork() {
-        work = new PageWork(Set.of());
+        work = new PageWork(origins);
     }
 
     @Benchmark

@@ -1,15 +1,15 @@
 package dev.crawler.core.parse;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.url.Origin;
 import dev.crawler.core.url.UrlCanonicalizer;
 import dev.crawler.storage.DiscoveredUrl;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
@@ -21,22 +21,20 @@ import org.jsoup.select.NodeTraversor;
  * {@code <base href>}, which Jsoup applies while parsing), canonical, in scope, not {@code nofollow}
  * unless configured, within the depth and per-page caps, each once. Thread-safe.
  *
- * <p>Links are most of the per-page work after parsing itself, so two things are kept cheap: the
- * page is walked once for its anchors and its robots meta, and the canonical, in-scope form of each
- * absolute URL is cached, because a shop repeats its navigation, footer and related-product links on
- * every page.
+ * <p>Links are most of the per-page work after parsing itself, so three things are kept cheap: the
+ * page is walked once for its anchors and its robots meta; a link whose host is not one the crawl
+ * may fetch is dropped before it is canonicalised (most links to other sites); and the canonical,
+ * in-scope form of each absolute URL is remembered, because a shop repeats its navigation, footer and
+ * related-product links on every page. The memory is per parse thread, so it needs no locking.
  */
 public final class LinkExtractor {
-    /** About 100 bytes a URL twice over plus the entry: a few MiB of heap. */
-    private static final int CACHED_URLS = 16_384;
+    /** Per parse thread; about 300 bytes an entry: a few MiB of heap in all. */
+    private static final int REMEMBERED_URLS = 8_192;
 
     private final CrawlConfig.Scope scope;
     private final UrlCanonicalizer canonicalizer;
-    private final Cache<String, InScope> canonical = Caffeine.newBuilder()
-            .maximumSize(CACHED_URLS)
-            // Evictions run on the parse thread that caused them, never on a shared pool.
-            .executor(Runnable::run)
-            .build();
+    private final Set<String> allowedHosts = new HashSet<>();
+    private final ThreadLocal<Map<String, InScope>> canonical = ThreadLocal.withInitial(() -> new Lru(REMEMBERED_URLS));
 
     /** The canonical URL and origin of an in-scope link, or {@link #OUT} for one the crawl does not take. */
     private record InScope(String url, String origin) {
@@ -47,6 +45,11 @@ public final class LinkExtractor {
     public LinkExtractor(CrawlConfig.Scope scope, UrlCanonicalizer canonicalizer) {
         this.scope = scope;
         this.canonicalizer = canonicalizer;
+        for (String origin : scope.allowedOrigins()) {
+            int hostStart = origin.indexOf("://") + 3;
+            int portStart = origin.lastIndexOf(':');
+            allowedHosts.add(origin.substring(hostStart, portStart > hostStart ? portStart : origin.length()).toLowerCase(Locale.ROOT));
+        }
     }
 
     /** The links of {@code doc}, found at {@code depth}, as URLs to queue at {@code depth + 1}. */
@@ -78,7 +81,15 @@ public final class LinkExtractor {
         if (absoluteUrl.isEmpty()) {
             return Optional.empty();
         }
-        InScope found = canonical.get(absoluteUrl, this::inScope);
+        if (!mayBeInScope(absoluteUrl)) {
+            return Optional.empty();
+        }
+        Map<String, InScope> remembered = canonical.get();
+        InScope found = remembered.get(absoluteUrl);
+        if (found == null) {
+            found = inScope(absoluteUrl);
+            remembered.put(absoluteUrl, found);
+        }
         return found == OUT ? Optional.empty() : Optional.of(new DiscoveredUrl(found.url, found.origin, depth, Math.min(depth, 255)));
     }
 
@@ -86,6 +97,34 @@ public final class LinkExtractor {
         return canonicalizer.canonicalize(absoluteUrl)
                 .flatMap(url -> Origin.of(url).filter(scope.allowedOrigins()::contains).map(origin -> new InScope(url, origin)))
                 .orElse(OUT);
+    }
+
+    /**
+     * False only for a URL whose plain ASCII host is certainly not one of the crawl's hosts, judged
+     * from the text without parsing it. Anything unusual (IDN, a trailing dot, userinfo, no scheme)
+     * goes on to full canonicalisation, which decides.
+     */
+    private boolean mayBeInScope(String url) {
+        int schemeEnd = url.indexOf("://");
+        if (schemeEnd < 0) {
+            return true;
+        }
+        int hostStart = schemeEnd + 3;
+        int hostEnd = hostStart;
+        while (hostEnd < url.length()) {
+            char c = url.charAt(hostEnd);
+            if (c == '/' || c == '?' || c == '#' || c == ':') {
+                break;
+            }
+            if (c == '@' || c == '[' || c == '%' || c >= 0x80) {
+                return true;
+            }
+            hostEnd++;
+        }
+        if (hostEnd == hostStart || url.charAt(hostEnd - 1) == '.') {
+            return true;
+        }
+        return allowedHosts.contains(url.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -130,6 +169,21 @@ public final class LinkExtractor {
             }
         }
         return false;
+    }
+
+    /** A map that forgets the least recently used entry past its size. */
+    private static final class Lru extends LinkedHashMap<String, InScope> {
+        private final int size;
+
+        Lru(int size) {
+            super(size * 2, 0.75f, true);
+            this.size = size;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, InScope> eldest) {
+            return size() > size;
+        }
     }
 
     /** The anchors of a page and whether its robots meta says nofollow, from one walk over the tree. */
