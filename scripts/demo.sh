@@ -48,5 +48,8 @@ echo
 echo "==> Summary"
 sed -n '1p' "$OUT/crawl-summary.txt"
 echo "    products in CSV:  $ROWS (the testbed holds $EXPECTED)"
+# The testbed links a few pages that are gone on purpose; say so, so that "failed" is not a surprise.
+GONE=$(./crawler status --dir "$CRAWL_DIR" --json | grep -o '"http.404" *: *[0-9]*' | grep -o '[0-9]*$' || echo 0)
+echo "    failed pages:     HTTP 404 from the testbed's deliberately dead links: $GONE"
 echo "    CSV:              $CSV"
 echo "    crawl directory:  $CRAWL_DIR  (try: ./crawler status --dir $CRAWL_DIR)"
