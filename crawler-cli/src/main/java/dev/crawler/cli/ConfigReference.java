@@ -73,6 +73,8 @@ final class ConfigReference {
         setting("scope.trackingParams", "", "Query parameters removed from every URL; a trailing * matches a prefix.");
         setting("scope.allowPrivateAddresses", "", "Whether hosts other than the seeds' may resolve to loopback, private "
                 + "or link-local addresses (off: such fetches are refused, against server-side request forgery).");
+        setting("scope.sitemapsFromRobots", "", "Queue the sitemaps each host's robots.txt lists, so that the pages they "
+                + "list are crawled too (first, like seeds).");
 
         section("limits", "How much the crawl does and holds at once.");
         setting("limits.maxPages", "--max-pages", "Stop after this many pages in all, counting earlier runs (0: no limit).");

@@ -9,6 +9,9 @@ public interface CommitListener {
     /** A group of outcomes is durable. */
     void committed(List<PageOutcome> group, CommitResult result);
 
+    /** URLs handed to {@link Committer#enqueue} outside any page outcome are durable. */
+    void enqueued(CommitResult result);
+
     /** Writing failed (a full disk, a broken store): nothing of the group was written, and no more will be. */
     void commitFailed(List<PageOutcome> group, RuntimeException error);
 }

@@ -4,6 +4,7 @@ import dev.crawler.core.parse.PageOutcome;
 import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.DiscoveredUrl;
 import dev.crawler.storage.PageCommit;
 import dev.crawler.storage.ParkedHost;
 import java.time.InstantSource;
@@ -37,6 +38,8 @@ public final class Committer implements AutoCloseable {
     private final LinkedBlockingQueue<PageOutcome> queue = new LinkedBlockingQueue<>();
     /** Hosts parked since the last write; written with the next batch (or alone within a quarter second). */
     private final ConcurrentLinkedQueue<ParkedHost> parked = new ConcurrentLinkedQueue<>();
+    /** URLs to queue that no page outcome carries; written by this thread like everything else. */
+    private final ConcurrentLinkedQueue<List<DiscoveredUrl>> discovered = new ConcurrentLinkedQueue<>();
     private volatile boolean failed;
     private long nextRetryCheck;
     private final Thread thread;
@@ -62,6 +65,14 @@ public final class Committer implements AutoCloseable {
         parked.add(host);
     }
 
+    /**
+     * Queues URLs that no page outcome carries (the sitemaps a robots.txt lists) with the next write;
+     * the listener hears {@link CommitListener#enqueued} once for each call. Never blocks.
+     */
+    public void enqueue(List<DiscoveredUrl> urls) {
+        discovered.add(urls);
+    }
+
     /** Queues an outcome for writing. Never blocks: the queue is bounded by the crawl's in-flight cap. */
     public void submit(PageOutcome outcome) {
         queue.add(outcome);
@@ -79,6 +90,7 @@ public final class Committer implements AutoCloseable {
                 } else if (!parked.isEmpty()) {
                     write(group);
                 }
+                enqueueDiscovered();
                 promoteDueRetries();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -129,6 +141,22 @@ public final class Committer implements AutoCloseable {
                 LOG.debug("{} {} {} bytes, {} links, {} products", url, outcome.httpStatus(), outcome.bytes(),
                         outcome.links().size(), outcome.products().size());
             }
+        }
+    }
+
+    private void enqueueDiscovered() {
+        for (List<DiscoveredUrl> urls; running && (urls = discovered.poll()) != null; ) {
+            CommitResult result;
+            try {
+                result = store.enqueue(urls);
+            } catch (RuntimeException e) {
+                running = false;
+                failed = true;
+                LOG.error("queueing {} URLs failed; the crawl stops and can be resumed: {}", urls.size(), e.getMessage());
+                listener.commitFailed(List.of(), e);
+                return;
+            }
+            listener.enqueued(result);
         }
     }
 

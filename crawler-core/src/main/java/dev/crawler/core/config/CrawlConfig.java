@@ -243,9 +243,12 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
      * @param allowPrivateAddresses whether a host that is not a seed's may resolve to a loopback, private,
      *                        link-local or otherwise non-public address (default false: such a fetch is
      *                        refused and counted as {@code blocked-address}; seeds' hosts may always)
+     * @param sitemapsFromRobots whether the sitemaps a host's robots.txt lists are queued (first, like
+     *                        seeds) so that the pages they list are crawled too (default false)
      */
     public record Scope(Set<String> allowedOrigins, int maxDepth, int maxUrlLength, int maxLinksPerPage,
-            boolean followNofollow, List<String> trackingParams, boolean allowPrivateAddresses) {
+            boolean followNofollow, List<String> trackingParams, boolean allowPrivateAddresses,
+            boolean sitemapsFromRobots) {
         public Scope {
             allowedOrigins = Set.copyOf(allowedOrigins);
             trackingParams = List.copyOf(trackingParams);
@@ -257,7 +260,7 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
         /** Private addresses refused, as by default. */
         public Scope(Set<String> allowedOrigins, int maxDepth, int maxUrlLength, int maxLinksPerPage,
                 boolean followNofollow, List<String> trackingParams) {
-            this(allowedOrigins, maxDepth, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, false);
+            this(allowedOrigins, maxDepth, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, false, false);
         }
 
         public static Scope defaults(Set<String> allowedOrigins) {
@@ -266,15 +269,23 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
         }
 
         public Scope withAllowedOrigins(Set<String> value) {
-            return new Scope(value, maxDepth, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, allowPrivateAddresses);
+            return new Scope(value, maxDepth, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, allowPrivateAddresses,
+                    sitemapsFromRobots);
         }
 
         public Scope withMaxDepth(int value) {
-            return new Scope(allowedOrigins, value, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, allowPrivateAddresses);
+            return new Scope(allowedOrigins, value, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, allowPrivateAddresses,
+                    sitemapsFromRobots);
         }
 
         public Scope withAllowPrivateAddresses(boolean value) {
-            return new Scope(allowedOrigins, maxDepth, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, value);
+            return new Scope(allowedOrigins, maxDepth, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams, value,
+                    sitemapsFromRobots);
+        }
+
+        public Scope withSitemapsFromRobots(boolean value) {
+            return new Scope(allowedOrigins, maxDepth, maxUrlLength, maxLinksPerPage, followNofollow, trackingParams,
+                    allowPrivateAddresses, value);
         }
     }
 

@@ -29,6 +29,7 @@ import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.ParkedHost;
+import dev.crawler.storage.DiscoveredUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +41,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import java.util.ArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +81,9 @@ public final class CrawlEngine implements AutoCloseable {
     private final RobotsPolicy robotsPolicy;
     private final ParsePool parsePool;
     private final PageProcessor processor;
+    private final LinkExtractor links;
+    /** Sitemap lists handed to the committer and not yet written: the crawl is not over while any are. */
+    private final AtomicInteger sitemapsPending = new AtomicInteger();
     private final Committer committer;
     private final HostScheduler scheduler;
     private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
@@ -101,7 +107,8 @@ public final class CrawlEngine implements AutoCloseable {
         this.robotsPolicy = new RobotsPolicy(config.fetch().robotsName(), config.politeness().maxCrawlDelay().toMillis());
         this.parsePool = new ParsePool(config.limits().parseThreads(), config.limits().maxInFlight() + 64);
         UrlCanonicalizer canonicalizer = new UrlCanonicalizer(config.scope().trackingParams(), config.scope().maxUrlLength());
-        this.processor = new PageProcessor(new LinkExtractor(config.scope(), canonicalizer), extractor, config.fetch().maxRedirects());
+        this.links = new LinkExtractor(config.scope(), canonicalizer);
+        this.processor = new PageProcessor(links, extractor, config.fetch().maxRedirects());
         RetryBackoff backoff = new RetryBackoff(config.fetch().retryBackoffBase(), config.fetch().retryBackoffMax());
         this.committer = new Committer(store, new CommitPlanner(config.fetch().maxRetries(), backoff), new Listener(), 256, clock);
         RobotsCache robots = new RobotsCache(config.politeness().robotsExpiry(), 1_000_000, ticker::getAsLong);
@@ -166,7 +173,7 @@ public final class CrawlEngine implements AutoCloseable {
     }
 
     private boolean isFinished() {
-        return scheduler.isFinished(store.counter(Counters.URLS_RETRYING) > 0);
+        return sitemapsPending.get() == 0 && scheduler.isFinished(store.counter(Counters.URLS_RETRYING) > 0);
     }
 
     /** Starts everything that is due; returns when the dispatcher should next look without an event. */
@@ -223,6 +230,7 @@ public final class CrawlEngine implements AutoCloseable {
             boolean queued = parsePool.trySubmit(() -> {
                 RobotsPolicy.Decision decision = robotsPolicy.decide(result);
                 if (decision instanceof RobotsPolicy.Decision.Rules rules) {
+                    queueSitemaps(origin, rules.rules().getSitemaps());
                     post(() -> scheduler.robotsLoaded(hostId, rules.rules(), finished));
                 } else if (decision instanceof RobotsPolicy.Decision.Unreachable unreachable) {
                     LOG.warn("robots.txt of {} unreachable ({}); the host backs off", origin, unreachable.reason());
@@ -240,6 +248,26 @@ public final class CrawlEngine implements AutoCloseable {
                 post(() -> scheduler.robotsUnavailable(hostId, finished));
             }
         });
+    }
+
+    /**
+     * With {@code scope.sitemapsFromRobots}, the in-scope sitemaps a robots.txt lists are queued first
+     * in their hosts' queues, like seeds; the page processor turns each into the URLs it lists. Runs on
+     * a parse thread; the committer writes them.
+     */
+    private void queueSitemaps(String origin, List<String> sitemaps) {
+        if (!config.scope().sitemapsFromRobots() || sitemaps.isEmpty()) {
+            return;
+        }
+        List<DiscoveredUrl> queued = new ArrayList<>();
+        for (String sitemap : sitemaps) {
+            links.toQueue(sitemap, 0).ifPresent(url -> queued.add(new DiscoveredUrl(url.url(), url.origin(), 0, 0)));
+        }
+        LOG.info("robots.txt of {} lists {} sitemap(s), {} in scope", origin, sitemaps.size(), queued.size());
+        if (!queued.isEmpty()) {
+            sitemapsPending.incrementAndGet();
+            committer.enqueue(queued);
+        }
     }
 
     /** A host was given up on for this run: recorded with the next commit, and said once in the log. */
@@ -337,6 +365,14 @@ public final class CrawlEngine implements AutoCloseable {
                     scheduler.settled(outcome.task().hostId(), outcome.task().queued().key());
                 }
                 result.queuedByHost().keySet().forEach(scheduler::hostHasWork);
+            });
+        }
+
+        @Override
+        public void enqueued(CommitResult result) {
+            post(() -> {
+                result.queuedByHost().keySet().forEach(scheduler::hostHasWork);
+                sitemapsPending.decrementAndGet();
             });
         }
 

@@ -14,6 +14,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import dev.crawler.core.sitemap.SitemapDocument;
+import dev.crawler.core.sitemap.SitemapReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 
 /**
  * Turns one fetch into a page outcome: decodes and parses the HTML, takes its links and products,
@@ -59,6 +63,9 @@ public final class PageProcessor {
 
     private PageOutcome page(PageTask task, FetchOutcome.Response response, Instant fetchedAt) {
         String contentType = response.header("content-type").orElse("");
+        if (isSitemap(contentType, response)) {
+            return sitemap(task, response, contentType, fetchedAt);
+        }
         Optional<String> binary = BinarySniffer.kind(response.body());
         if (binary.isPresent()) {
             // Whatever the label says: a PDF served as text/html is still not a page.
@@ -118,6 +125,45 @@ public final class PageProcessor {
         }
         DiscoveredUrl hop = new DiscoveredUrl(next.get().url(), next.get().origin(), next.get().depth(), next.get().priority(), hops);
         return new PageOutcome(task, response.status(), 0, List.of(hop), List.of(), Optional.empty(), fetchedAt);
+    }
+
+    /**
+     * A sitemap (or sitemap index) found like a page: from a robots.txt's {@code Sitemap:} line or a
+     * link. What it lists is queued first in its host's queue, like seeds; the sitemap parser only
+     * accepts URLs under the sitemap's own location, and the scope rules apply as to any link.
+     */
+    private PageOutcome sitemap(PageTask task, FetchOutcome.Response response, String contentType, Instant fetchedAt) {
+        // A reader per sitemap: the parser is not thread-safe, and sitemaps are few.
+        SitemapDocument document = new SitemapReader().read(response.body(), contentType.isBlank() ? null : contentType, response.uri());
+        List<String> listed;
+        if (document instanceof SitemapDocument.Pages pages) {
+            listed = pages.urls();
+        } else if (document instanceof SitemapDocument.Index index) {
+            listed = index.sitemaps();
+        } else {
+            return PageOutcome.failed(task, response.status(), FailureClass.BAD_CONTENT,
+                    ((SitemapDocument.Unreadable) document).reason(), fetchedAt);
+        }
+        List<DiscoveredUrl> queued = new ArrayList<>();
+        int depth = task.queued().depth() + 1;
+        for (String url : listed) {
+            links.toQueue(url, depth).ifPresent(found -> queued.add(new DiscoveredUrl(found.url(), found.origin(), depth, 0)));
+        }
+        return new PageOutcome(task, response.status(), response.body().length, queued, List.of(), Optional.empty(), fetchedAt);
+    }
+
+    /** XML that is not XHTML, or a gzip file at a {@code .xml.gz} URL, with a sitemap's root element. */
+    private static boolean isSitemap(String contentType, FetchOutcome.Response response) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        if (type.contains("gzip") && response.uri().getPath() != null && response.uri().getPath().endsWith(".xml.gz")) {
+            return true;
+        }
+        if (type.contains("html") || (!type.contains("xml") && !type.isBlank() && !type.startsWith("text/plain"))) {
+            return false;
+        }
+        byte[] body = response.body();
+        String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return head.contains("<urlset") || head.contains("<sitemapindex");
     }
 
     private static boolean looksLikeHtml(String contentType, byte[] body) {
