@@ -118,10 +118,7 @@ public final class Committer implements AutoCloseable {
         try {
             result = store.commit(commits, hosts);
         } catch (RuntimeException e) {
-            running = false;
-            failed = true;
-            LOG.error("writing {} page outcomes failed; the crawl stops and can be resumed: {}", group.size(), e.getMessage());
-            listener.commitFailed(written, e);
+            stop("writing " + group.size() + " page outcomes", written, e);
             return;
         }
         if (LOG.isDebugEnabled()) {
@@ -144,16 +141,21 @@ public final class Committer implements AutoCloseable {
         }
     }
 
+    /** A write failed (a full disk, a broken store): nothing more is written, and the crawl stops resumable. */
+    private void stop(String what, List<PageOutcome> unwritten, RuntimeException error) {
+        running = false;
+        failed = true;
+        LOG.error("{} failed; the crawl stops and can be resumed: {}", what, error.getMessage());
+        listener.commitFailed(unwritten, error);
+    }
+
     private void enqueueDiscovered() {
         for (List<DiscoveredUrl> urls; running && (urls = discovered.poll()) != null; ) {
             CommitResult result;
             try {
                 result = store.enqueue(urls);
             } catch (RuntimeException e) {
-                running = false;
-                failed = true;
-                LOG.error("queueing {} URLs failed; the crawl stops and can be resumed: {}", urls.size(), e.getMessage());
-                listener.commitFailed(List.of(), e);
+                stop("queueing " + urls.size() + " URLs", List.of(), e);
                 return;
             }
             listener.enqueued(result);
@@ -174,10 +176,7 @@ public final class Committer implements AutoCloseable {
         try {
             result = store.promoteDueRetries(now, 10_000);
         } catch (RuntimeException e) {
-            running = false;
-            failed = true;
-            LOG.error("moving due retries back to the frontier failed; the crawl stops and can be resumed: {}", e.getMessage());
-            listener.commitFailed(List.of(), e);
+            stop("moving due retries back to the frontier", List.of(), e);
             return;
         }
         if (!result.queuedByHost().isEmpty()) {
