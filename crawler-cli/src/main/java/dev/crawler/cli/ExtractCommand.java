@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code crawler extract FILE|URL [--base-url URL] [--rules FILE]}: the products one page yields, as
+ * {@code crawler extract FILE|URL [--base-url URL] [--rules FILE] [--explain]}: the products one page yields, as
  * JSON, with the extractor that supplied each field. The tool to reach for while writing site rules:
  * {@code --rules} applies the site rules of a config file, as a crawl with that file would.
  */
@@ -59,6 +59,11 @@ final class ExtractCommand implements Callable<Integer> {
                     + "the way to try CSS rules on a saved page before crawling.")
     @Nullable Path rulesFile;
 
+    @Option(names = "--explain",
+            description = "Also print to standard error how the general page extractor read the page: its price "
+                    + "candidates with scores and reasons, and the identifier and availability it chose.")
+    boolean explain;
+
     @Override
     public Integer call() throws IOException {
         // The rules file is read first: a mistake in it is reported before any page is fetched.
@@ -68,7 +73,11 @@ final class ExtractCommand implements Callable<Integer> {
             warnWithoutMatchingRule(rules, page.uri);
         }
         Document doc = Jsoup.parse(new ByteArrayInputStream(page.body), page.charset.orElse(null), page.uri.toString());
-        List<ExtractedProduct> products = new ProductExtractor(rules).extract(doc, page.uri);
+        ProductExtractor extractor = new ProductExtractor(rules);
+        List<ExtractedProduct> products = extractor.extract(doc, page.uri);
+        if (explain) {
+            extractor.explain(doc, page.uri).forEach(spec.commandLine().getErr()::println);
+        }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         spec.commandLine().getOut().println(json.writeValueAsString(products.stream().map(ExtractCommand::view).toList()));

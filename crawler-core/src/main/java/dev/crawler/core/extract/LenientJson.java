@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.parser.Parser;
 
 /**
@@ -36,6 +38,7 @@ final class LenientJson {
   static final int MAX_VALUES = 64;
 
   private static final ObjectMapper MAPPER = createMapper();
+  private static final Pattern ASSIGNED_OBJECT = Pattern.compile("(?:=|\\(|^\\s*)\\s*\\{");
 
   private LenientJson() {}
 
@@ -68,6 +71,39 @@ final class LenientJson {
       // Reading from a String performs no I/O.
     }
     return values;
+  }
+
+  /**
+   * The JSON objects a script assigns or passes: {@code window.__STATE__ = {...}},
+   * {@code dataLayer.push({...})}, {@code new Product({...})}. At most {@code max} objects are read,
+   * each from the first brace after an {@code =}, a {@code :} at the top of the script, or an opening
+   * parenthesis; what follows the object is ignored. Never throws.
+   */
+  static List<JsonNode> assignedObjects(String script, int max) {
+    List<JsonNode> objects = new ArrayList<>();
+    if (script.length() > MAX_CHARS) {
+      return objects;
+    }
+    char[] chars = script.toCharArray();
+    Matcher m = ASSIGNED_OBJECT.matcher(script);
+    int tries = 0;
+    int resumeAt = 0;
+    while (objects.size() < max && tries < max * 4 && m.find(resumeAt)) {
+      tries++;
+      int brace = m.end() - 1;
+      resumeAt = brace + 1;
+      try (JsonParser parser = MAPPER.getFactory().createParser(chars, brace, chars.length - brace)) {
+        JsonNode value = MAPPER.readTree(parser);
+        if (value != null && value.isObject() && !value.isEmpty()) {
+          objects.add(value);
+        }
+      } catch (JacksonException notJson) {
+        // JavaScript, not JSON, from this brace on: try the next assignment.
+      } catch (IOException impossible) {
+        // Reading from a char array performs no I/O.
+      }
+    }
+    return objects;
   }
 
   /** Removes HTML-comment and CDATA wrappers that are not inside a JS comment. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * <h2>How</h2>
  * Five extractors read the page independently, each into normalised candidates: site rules
  * ({@link SiteRule}), JSON-LD, microdata, RDFa Lite and meta tags (OpenGraph, product:*, Twitter
- * Card). {@link ProductMerger} then groups candidates that describe the same product and, per field,
- * keeps the value of the highest-precedence extractor: site rules, JSON-LD, microdata, RDFa,
- * OpenGraph. The page's primary product comes first in the result.
+ * Card). Then the general page extractor ({@link VisiblePageExtractor}) reads what a shopper sees:
+ * heading, price, labelled identifiers, buy button, stock phrases and the page's script state.
+ * {@link ProductMerger} groups candidates that describe the same product and, per field, keeps the
+ * value of the highest-precedence extractor: site rules, JSON-LD, microdata, RDFa, OpenGraph, page.
+ * The page's primary product comes first in the result.
  *
  * <h2>Contract</h2>
  * <ul>
@@ -36,6 +39,7 @@ public final class ProductExtractor {
   private static final Logger LOG = LoggerFactory.getLogger(ProductExtractor.class);
 
   private final List<Extractor> extractors;
+  private final @Nullable VisiblePageExtractor general;
   // Only caps log volume; it does not influence results.
   private final AtomicInteger failuresLogged = new AtomicInteger();
 
@@ -44,16 +48,17 @@ public final class ProductExtractor {
    * @throws IllegalArgumentException when {@code rules} is null
    */
   public ProductExtractor(ExtractionRules rules) {
-    this(standardExtractors(rules));
+    this(standardExtractors(rules), new VisiblePageExtractor(PageCues.standard()));
   }
 
-  private ProductExtractor(List<Extractor> extractors) {
+  private ProductExtractor(List<Extractor> extractors, @Nullable VisiblePageExtractor general) {
     this.extractors = List.copyOf(extractors);
+    this.general = general;
   }
 
-  /** For tests: an extractor running a chosen set of extractors. */
+  /** For tests: an extractor running a chosen set of extractors, without the general one. */
   static ProductExtractor of(List<Extractor> extractors) {
-    return new ProductExtractor(extractors);
+    return new ProductExtractor(extractors, null);
   }
 
   private static List<Extractor> standardExtractors(ExtractionRules rules) {
@@ -84,6 +89,9 @@ public final class ProductExtractor {
       for (Extractor extractor : extractors) {
         bySource.put(extractor.source(), run(extractor, doc, page));
       }
+      if (general != null) {
+        bySource.put(Source.PAGE, readPage(doc, page, bySource));
+      }
       return ProductMerger.merge(bySource, page);
     } catch (RuntimeException bug) {
       // Page context and merging are meant to be total; if they are not, the page yields nothing.
@@ -98,6 +106,35 @@ public final class ProductExtractor {
     } catch (RuntimeException bug) {
       // A defect in one extractor must not cost the page the others' products.
       report(extractor.source().label() + " extractor", page.pageUrl(), bug);
+      return List.of();
+    }
+  }
+
+  /**
+   * How the general page extractor read {@code doc}: its price candidates with their scores and
+   * reasons, best first, the identifier it chose and the availability it decided, one line each.
+   * For people writing or debugging extraction ({@code crawler extract --explain}); not a stable format.
+   *
+   * @throws IllegalArgumentException when an argument is null or {@code pageUrl} is not absolute
+   */
+  public List<String> explain(Document doc, URI pageUrl) {
+    if (doc == null || pageUrl == null || !pageUrl.isAbsolute()) {
+      throw new IllegalArgumentException("doc and an absolute pageUrl are required, got: " + pageUrl);
+    }
+    if (general == null) {
+      return List.of("the general page extractor is off");
+    }
+    PageContext page = PageContext.of(doc, pageUrl);
+    boolean othersFound = extractors.stream().anyMatch(e -> !run(e, doc, page).isEmpty());
+    return general.read(doc, page, othersFound).explanation();
+  }
+
+  private List<ProductCandidate> readPage(Document doc, PageContext page, Map<Source, List<ProductCandidate>> others) {
+    boolean othersFound = others.values().stream().anyMatch(list -> !list.isEmpty());
+    try {
+      return general.read(doc, page, othersFound).candidate().map(List::of).orElse(List.of());
+    } catch (RuntimeException bug) {
+      report(Source.PAGE.label() + " extractor", page.pageUrl(), bug);
       return List.of();
     }
   }

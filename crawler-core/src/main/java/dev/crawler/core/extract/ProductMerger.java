@@ -154,7 +154,8 @@ final class ProductMerger {
       for (Field field : Field.values()) {
         Object value = field.getter.apply(candidate);
         Source current = sources.get(field);
-        if (value != null && (current == null || candidate.source().ordinal() < current.ordinal())) {
+        if (value != null && (current == null || candidate.source().ordinal() < current.ordinal()
+            || field == Field.PRICE && isZero(values.get(field)))) {
           values.put(field, value);
           sources.put(field, candidate.source());
         }
@@ -162,6 +163,11 @@ final class ProductMerger {
       if (itemUrl == null) {
         itemUrl = candidate.itemUrl();
       }
+    }
+
+    /** A price of 0 in markup is a placeholder ("call for price"), never what the shop charges. */
+    private static boolean isZero(@Nullable Object price) {
+      return price instanceof BigDecimal amount && amount.signum() == 0;
     }
 
     @Nullable Object value(Field field) {

@@ -4,14 +4,16 @@ package dev.crawler.core.extract;
  * The extractors, in precedence order: for every field, a value from an earlier constant beats one
  * from a later constant. Site rules come first because someone wrote them for this very site;
  * JSON-LD next because it is the markup shops maintain for search engines; microdata and RDFa are
- * often decorations scattered over the visible page; OpenGraph is written for link previews.
+ * often decorations scattered over the visible page; OpenGraph is written for link previews; the
+ * general page extractor reads what a shopper sees and only fills what all the others left empty.
  */
 enum Source {
   SITE_RULE("site-rule", true),
   JSON_LD("json-ld", false),
   MICRODATA("microdata", false),
   RDFA("rdfa", false),
-  OPENGRAPH("opengraph", true);
+  OPENGRAPH("opengraph", true),
+  PAGE("page", true);
 
   private final String label;
   private final boolean pageLevel;

@@ -1,0 +1,384 @@
+package dev.crawler.core.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One walk over a page's body that collects everything the general page extractor weighs: the
+ * main heading, short texts that look like prices, labelled identifiers, identifier attributes,
+ * add-to-cart controls, stock statements and inline scripts. Each spot keeps its position in
+ * document order, so choosers can prefer what stands near the heading and the buy button.
+ *
+ * <p>While walking it tracks, per element, whether it lies inside struck-through text, a link,
+ * or a block about other products (related items, carousels, navigation, header, footer).
+ * Hidden subtrees are skipped, except that hidden form fields are read for identifiers.
+ *
+ * <p>Bounded: at most {@link #MAX_ELEMENTS} elements are visited and each list is capped.
+ */
+final class PageWalk {
+
+  static final int MAX_ELEMENTS = 60_000;
+  static final int MAX_SPOTS = 400;
+  static final int MAX_SCRIPTS = 64;
+  /** Texts longer than this are sentences, not a price or a label with its value. */
+  static final int MAX_SHORT_TEXT = 80;
+  private static final int MAX_NAME = 300;
+  private static final Pattern DIGIT = Pattern.compile("\\d");
+  private static final Pattern SCHEMA_TERM =
+      Pattern.compile("(?i)schema\\.org/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|OnlineOnly|InStoreOnly|PreSale)\\b");
+  private static final Pattern ID_ATTRIBUTE =
+      Pattern.compile("(?i)^data-(?:product-?)?(?:sku|item-?sku|variant-?sku)$");
+  private static final Pattern ID_FIELD =
+      Pattern.compile("(?i)^(?:sku|product_?sku|asin|item_?sku|variant_?sku)$");
+
+  /** A short text that may be a price. */
+  record PriceSpot(int position, String text, boolean priceAttribute, boolean oldAttribute, boolean struck,
+      boolean inLink, boolean itemprop, @Nullable String label) {}
+
+  /** An identifier read from a label and its value, an attribute or a form field. */
+  record IdSpot(int position, IdKind kind, String value, String how) {}
+
+  enum IdKind { SKU, MPN, GTIN }
+
+  /** A control that adds the product to the cart. */
+  record CartSpot(int position, boolean disabled) {}
+
+  /** A statement of availability: a schema.org term or a stock phrase. */
+  record StockSpot(int position, String term, boolean schemaTerm, boolean stockAttribute) {}
+
+  private final PageCues cues;
+  private final List<PriceSpot> prices = new ArrayList<>();
+  private final List<IdSpot> ids = new ArrayList<>();
+  private final List<CartSpot> carts = new ArrayList<>();
+  private final List<StockSpot> stock = new ArrayList<>();
+  private final List<String> scripts = new ArrayList<>();
+  private @Nullable String heading;
+  private int headingPosition = -1;
+  private int position;
+
+  private PageWalk(PageCues cues) {
+    this.cues = cues;
+  }
+
+  static PageWalk of(Document doc, PageCues cues) {
+    PageWalk walk = new PageWalk(cues);
+    walk.run(doc);
+    return walk;
+  }
+
+  List<PriceSpot> prices() {
+    return prices;
+  }
+
+  List<IdSpot> ids() {
+    return ids;
+  }
+
+  List<CartSpot> carts() {
+    return carts;
+  }
+
+  List<StockSpot> stock() {
+    return stock;
+  }
+
+  List<String> scripts() {
+    return scripts;
+  }
+
+  @Nullable String heading() {
+    return heading;
+  }
+
+  /** Position of the main heading in document order, or -1 without one. */
+  int headingPosition() {
+    return headingPosition;
+  }
+
+  private void run(Document doc) {
+    // Context flags per depth; a flag holds for an element and everything below it.
+    int[] flags = new int[512];
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (position >= MAX_ELEMENTS) {
+          return FilterResult.STOP;
+        }
+        if (!(node instanceof Element element)) {
+          return FilterResult.CONTINUE;
+        }
+        int d = Math.min(depth, flags.length - 1);
+        int inherited = d == 0 ? 0 : flags[d - 1];
+        if (element.nameIs("script")) {
+          collectScript(element);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (element.nameIs("input") && element.attr("type").equalsIgnoreCase("hidden")) {
+          hiddenField(element);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (element != doc && element != doc.body() && VisibleText.isHidden(element)) {
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        position++;
+        // "Old price" marks reach one level down (<span class="was"><span>$12</span></span>), no further:
+        // a whole buy box may carry a class such as "price-range".
+        int parentOld = d == 0 ? 0 : flags[d - 1] & OLD_HERE;
+        int own = contextOf(element);
+        flags[d] = (inherited & ~(OLD | OLD_HERE)) | own | (parentOld != 0 ? OLD : 0) | ((own & OLD) != 0 ? OLD_HERE : 0);
+        visit(element, flags[d]);
+        return FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
+      }
+    }, doc);
+  }
+
+  private static final int OTHER = 1;
+  private static final int STRUCK = 2;
+  private static final int LINK = 4;
+  private static final int OLD = 8;
+  private static final int OLD_HERE = 16;
+
+  private int contextOf(Element element) {
+    int flags = 0;
+    String tag = element.normalName();
+    if (tag.equals("header") || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")
+        || element.attr("role").equalsIgnoreCase("navigation")
+        || cues.otherProductsAttribute().matcher(attributes(element)).find()) {
+      flags |= OTHER;
+    }
+    if (tag.equals("del") || tag.equals("s") || tag.equals("strike")
+        || element.attr("style").toLowerCase(Locale.ROOT).contains("line-through")) {
+      flags |= STRUCK;
+    }
+    if (tag.equals("a") && element.hasAttr("href")) {
+      flags |= LINK;
+    }
+    if (cues.oldPriceAttribute().matcher(attributes(element)).find()) {
+      flags |= OLD;
+    }
+    return flags;
+  }
+
+  private void visit(Element element, int flags) {
+    boolean other = (flags & OTHER) != 0;
+    schemaTerm(element, other);
+    if (other) {
+      return;
+    }
+    if (heading == null && element.nameIs("h1")) {
+      String text = TextCleaner.clean(element.text());
+      if (text != null && !text.isEmpty() && text.length() <= MAX_NAME) {
+        heading = text;
+        headingPosition = position;
+      }
+    }
+    idAttributes(element);
+    cartControl(element);
+    if (element.attr("itemprop").equalsIgnoreCase("price")) {
+      maybePrice(element, flags);
+      return;
+    }
+    if (element.ownText().isBlank()) {
+      // A price split over spans, <span class="price"><span>$</span><span>12</span></span>, is read
+      // from its wrapper; only wrappers that say "price" are read, to keep the walk linear.
+      if (element.childrenSize() > 0 && element.childrenSize() <= 6
+          && cues.priceAttribute().matcher(attributes(element)).find()) {
+        maybePrice(element, flags);
+      }
+      return;
+    }
+    String text = TextCleaner.clean(element.text());
+    if (text == null || text.isEmpty() || text.length() > MAX_SHORT_TEXT) {
+      return;
+    }
+    maybePrice(element, flags);
+    label(element, text);
+    stockText(element, text);
+  }
+
+  private void schemaTerm(Element element, boolean other) {
+    String value = element.hasAttr("href") ? element.attr("href") : element.attr("content");
+    if (value.isEmpty() || other || stock.size() >= MAX_SPOTS) {
+      return;
+    }
+    Matcher m = SCHEMA_TERM.matcher(value);
+    if (m.find()) {
+      stock.add(new StockSpot(position, m.group(1), true, false));
+    }
+  }
+
+  private void maybePrice(Element element, int flags) {
+    if (prices.size() >= MAX_SPOTS || element.nameIs("option") || element.nameIs("select")) {
+      return;
+    }
+    String attrs = attributes(element);
+    boolean itemprop = element.attr("itemprop").equalsIgnoreCase("price");
+    String text = itemprop && element.hasAttr("content") ? element.attr("content") : TextCleaner.clean(element.text());
+    if (text == null || text.length() > MAX_SHORT_TEXT / 2 || !DIGIT.matcher(text).find()) {
+      return;
+    }
+    boolean priceAttribute = itemprop || cues.priceAttribute().matcher(attrs).find();
+    boolean old = (flags & OLD) != 0 || cues.oldPriceAttribute().matcher(attrs).find();
+    prices.add(new PriceSpot(position, text, priceAttribute, old, (flags & STRUCK) != 0, (flags & LINK) != 0,
+        itemprop, precedingText(element)));
+  }
+
+  private void label(Element element, String text) {
+    if (ids.size() >= MAX_SPOTS) {
+      return;
+    }
+    labelOf(element, text, cues.gtinLabel(), IdKind.GTIN);
+    labelOf(element, text, cues.skuLabel(), IdKind.SKU);
+    labelOf(element, text, cues.mpnLabel(), IdKind.MPN);
+  }
+
+  private void labelOf(Element element, String text, Pattern label, IdKind kind) {
+    Matcher m = label.matcher(text);
+    if (!m.matches()) {
+      return;
+    }
+    String value = m.group(1).strip();
+    if (value.isEmpty()) {
+      value = followingText(element);
+    }
+    if (value != null && !value.isEmpty()) {
+      ids.add(new IdSpot(position, kind, value, "label"));
+    }
+  }
+
+  private void idAttributes(Element element) {
+    if (ids.size() >= MAX_SPOTS) {
+      return;
+    }
+    String itemprop = element.attr("itemprop").toLowerCase(Locale.ROOT);
+    if (!itemprop.isEmpty()) {
+      String value = element.hasAttr("content") ? element.attr("content") : element.text();
+      switch (itemprop) {
+        case "sku", "productid" -> ids.add(new IdSpot(position, IdKind.SKU, value, "itemprop"));
+        case "mpn" -> ids.add(new IdSpot(position, IdKind.MPN, value, "itemprop"));
+        case "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "ean", "isbn" ->
+            ids.add(new IdSpot(position, IdKind.GTIN, value, "itemprop"));
+        default -> { }
+      }
+    }
+    for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+      if (ID_ATTRIBUTE.matcher(attribute.getKey()).matches() && !attribute.getValue().isBlank()) {
+        ids.add(new IdSpot(position, IdKind.SKU, attribute.getValue(), "attribute"));
+        return;
+      }
+    }
+  }
+
+  private void hiddenField(Element input) {
+    if (ids.size() < MAX_SPOTS && ID_FIELD.matcher(input.attr("name")).matches() && !input.attr("value").isBlank()) {
+      ids.add(new IdSpot(position, IdKind.SKU, input.attr("value"), "form-field"));
+    }
+  }
+
+  private void cartControl(Element element) {
+    String tag = element.normalName();
+    boolean control = tag.equals("button") || tag.equals("a")
+        || tag.equals("input") && (element.attr("type").equalsIgnoreCase("submit")
+            || element.attr("type").equalsIgnoreCase("button"));
+    if (!control || carts.size() >= MAX_SPOTS) {
+      return;
+    }
+    String label = tag.equals("input") ? element.attr("value") : element.text();
+    boolean cart = label.length() <= MAX_SHORT_TEXT && cues.addToCartText().matcher(label).find()
+        || cues.cartAttribute().matcher(attributes(element) + " " + PageCues.attributeText(element.attr("name"))).find();
+    if (cart) {
+      boolean disabled = element.hasAttr("disabled") || element.attr("aria-disabled").equalsIgnoreCase("true")
+          || element.classNames().stream().anyMatch(c -> c.equalsIgnoreCase("disabled") || c.endsWith("--disabled"));
+      carts.add(new CartSpot(position, disabled));
+    }
+  }
+
+  private void stockText(Element element, String text) {
+    if (stock.size() >= MAX_SPOTS) {
+      return;
+    }
+    Element parent = element.parent();
+    boolean hinted = cues.stockAttribute().matcher(attributes(element)).find()
+        || parent != null && cues.stockAttribute().matcher(attributes(parent)).find();
+    if (!hinted && text.length() > MAX_SHORT_TEXT / 2) {
+      return; // a stray "available" in a sentence says nothing
+    }
+    if (cues.outOfStockText().matcher(text).find()) {
+      stock.add(new StockSpot(position, "OutOfStock", false, hinted));
+    } else if (cues.inStockText().matcher(text).find()) {
+      stock.add(new StockSpot(position, "InStock", false, hinted));
+    }
+  }
+
+  private void collectScript(Element script) {
+    if (scripts.size() >= MAX_SCRIPTS) {
+      return;
+    }
+    String type = script.attr("type").toLowerCase(Locale.ROOT);
+    if (type.contains("ld+json") || !(type.isEmpty() || type.contains("json") || type.contains("javascript"))) {
+      return; // JSON-LD has its own extractor; templates are not state
+    }
+    StringBuilder data = new StringBuilder();
+    for (Node child : script.childNodes()) {
+      if (child instanceof DataNode dataNode) {
+        data.append(dataNode.getWholeData());
+      }
+    }
+    if (data.length() > 0 && data.length() <= LenientJson.MAX_CHARS) {
+      scripts.add(data.toString());
+    }
+  }
+
+  /** The text just before the element inside its parent, e.g. "Price:" or "Was". */
+  private static @Nullable String precedingText(Element element) {
+    Node previous = element.previousSibling();
+    for (int i = 0; previous != null && i < 3; i++, previous = previous.previousSibling()) {
+      String text = previous instanceof TextNode t ? t.text() : previous instanceof Element e ? e.text() : "";
+      if (!text.isBlank()) {
+        return text.length() > MAX_SHORT_TEXT ? null : text.strip();
+      }
+    }
+    return null;
+  }
+
+  /** The value that follows a label: the next sibling's text, or the next cell of a table or list. */
+  private static @Nullable String followingText(Element label) {
+    Node next = label.nextSibling();
+    for (int i = 0; next != null && i < 3; i++, next = next.nextSibling()) {
+      String text = next instanceof TextNode t ? t.text() : next instanceof Element e ? e.text() : "";
+      if (!text.isBlank()) {
+        return text.length() > MAX_SHORT_TEXT ? null : text.strip();
+      }
+    }
+    Element parent = label.parent();
+    if (parent != null && parent.childrenSize() == 1 && parent.nextElementSibling() != null
+        && (parent.nameIs("th") || parent.nameIs("td") || parent.nameIs("dt") || parent.nameIs("div")
+            || parent.nameIs("span"))) {
+      String text = parent.nextElementSibling().text();
+      return text.length() > MAX_SHORT_TEXT ? null : text.strip();
+    }
+    return null;
+  }
+
+  private static String attributes(Element element) {
+    String id = element.id();
+    String cls = element.className();
+    return PageCues.attributeText(id.isEmpty() ? cls : cls + " " + id);
+  }
+}
