@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param rating aggregate rating value as the page states it (scale not normalised)
  * @param reviewCount number of reviews or ratings
  * @param sources field name (as the record component is named) to the extractor that supplied it:
- *     "site-rule", "json-ld", "microdata", "rdfa" or "opengraph"
+ *     "site-rule", "json-ld", "microdata", "rdfa", "opengraph" or "page" (the general page extractor)
  */
 public record ExtractedProduct(
     String url,

@@ -351,7 +351,8 @@ final class PageWalk {
     for (int i = 0; previous != null && i < 3; i++, previous = previous.previousSibling()) {
       String text = previous instanceof TextNode t ? t.text() : previous instanceof Element e ? e.text() : "";
       if (!text.isBlank()) {
-        return text.length() > MAX_SHORT_TEXT ? null : text.strip();
+        // A neighbour with a number in it is another amount ("statt 149,95 €"), not this one's label.
+        return text.length() > MAX_SHORT_TEXT || DIGIT.matcher(text).find() ? null : text.strip();
       }
     }
     return null;

@@ -33,8 +33,16 @@ final class PriceChooser {
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,'\\s]\\d+)*");
   private static final int CART_NEARBY = 40;
 
-  /** A candidate and its score, for choosing and for explaining the choice. */
-  record Scored(PriceSpot spot, Money money, double score, String why) {}
+  /**
+   * A candidate and its score, for choosing and for explaining the choice.
+   *
+   * @param current neither struck through nor marked old: the page offers this amount now
+   * @param besideName placed just below the main heading, where shops put the product's own price
+   */
+  record Scored(PriceSpot spot, Money money, double score, String why, boolean current, boolean besideName) {}
+
+  /** A chosen price this strong, beside the name, outweighs a structured price the page never shows. */
+  static final double CONFIDENT_SCORE = MIN_SCORE + 2;
 
   private final PageCues cues;
   private final PageContext page;
@@ -97,7 +105,7 @@ final class PriceChooser {
       score += heading;
       why.append(String.format(" heading%+.1f", heading));
     }
-    return Optional.of(new Scored(spot, money, score, why.toString().strip()));
+    return Optional.of(new Scored(spot, money, score, why.toString().strip(), !old && !spot.struck(), heading > 0));
   }
 
   /** Up to +3 just below the heading, fading over about 120 elements; up to -3 far above it. */
@@ -147,7 +155,25 @@ final class PriceChooser {
     return letters;
   }
 
-  static @Nullable String currencyOf(Scored scored) {
-    return scored.money().currency();
+  /**
+   * Whether {@code amount} is offered now somewhere in the page's visible price texts. Structured
+   * data naming a price the shopper never sees (a stale feed, a list price, another variant) is
+   * implausible.
+   */
+  static boolean shownNow(List<Scored> ranked, BigDecimal amount) {
+    // Compared by digits too: "173<sup>34</sup> lei" reads as 17334 but shows 173.34, and a
+    // mis-read separator must not make correct structured data look implausible.
+    String digits = amount.setScale(Math.max(2, amount.scale()), java.math.RoundingMode.UNNECESSARY).unscaledValue().toString();
+    String whole = amount.stripTrailingZeros().toPlainString().replaceAll("\\D", "");
+    return ranked.stream().filter(Scored::current).anyMatch(s -> {
+      String shown = s.spot().text().replaceAll("\\D", "");
+      return s.money().amount().compareTo(amount) == 0 || shown.equals(digits) || shown.equals(whole);
+    });
+  }
+
+  /** The chosen price, when it is strong enough to correct structured data; see {@link #shownNow}. */
+  static Optional<Scored> confident(List<Scored> ranked) {
+    return ranked.isEmpty() || ranked.get(0).score() < CONFIDENT_SCORE || !ranked.get(0).besideName()
+        ? Optional.empty() : Optional.of(ranked.get(0));
   }
 }

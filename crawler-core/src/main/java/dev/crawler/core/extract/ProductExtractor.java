@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Card). Then the general page extractor ({@link VisiblePageExtractor}) reads what a shopper sees:
  * heading, price, labelled identifiers, buy button, stock phrases and the page's script state.
  * {@link ProductMerger} groups candidates that describe the same product and, per field, keeps the
- * value of the highest-precedence extractor: site rules, JSON-LD, microdata, RDFa, OpenGraph, page.
+ * value of the highest-precedence extractor: site rules, JSON-LD, microdata, RDFa, OpenGraph, page,
+ * except that a structured price that is implausible (zero, or never shown on the page while a
+ * confident price sits beside the name) gives way to the price the page shows.
  * The page's primary product comes first in the result.
  *
  * <h2>Contract</h2>
@@ -89,10 +91,13 @@ public final class ProductExtractor {
       for (Extractor extractor : extractors) {
         bySource.put(extractor.source(), run(extractor, doc, page));
       }
+      List<PriceChooser.Scored> visiblePrices = List.of();
       if (general != null) {
-        bySource.put(Source.PAGE, readPage(doc, page, bySource));
+        VisiblePageExtractor.Reading reading = readPage(doc, page, bySource);
+        bySource.put(Source.PAGE, reading.candidate().map(List::of).orElse(List.of()));
+        visiblePrices = reading.prices();
       }
-      return ProductMerger.merge(bySource, page);
+      return ProductMerger.merge(bySource, page, visiblePrices);
     } catch (RuntimeException bug) {
       // Page context and merging are meant to be total; if they are not, the page yields nothing.
       report("page context or merge", pageUrl, bug);
@@ -129,13 +134,14 @@ public final class ProductExtractor {
     return general.read(doc, page, othersFound).explanation();
   }
 
-  private List<ProductCandidate> readPage(Document doc, PageContext page, Map<Source, List<ProductCandidate>> others) {
+  private VisiblePageExtractor.Reading readPage(Document doc, PageContext page,
+      Map<Source, List<ProductCandidate>> others) {
     boolean othersFound = others.values().stream().anyMatch(list -> !list.isEmpty());
     try {
-      return general.read(doc, page, othersFound).candidate().map(List::of).orElse(List.of());
+      return general.read(doc, page, othersFound);
     } catch (RuntimeException bug) {
       report(Source.PAGE.label() + " extractor", page.pageUrl(), bug);
-      return List.of();
+      return VisiblePageExtractor.Reading.NOTHING;
     }
   }
 

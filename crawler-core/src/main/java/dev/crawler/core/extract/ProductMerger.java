@@ -22,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Which value wins.</b> Per field, the value from the extractor highest in {@link Source}
  * order, whatever order candidates arrive in; {@link ExtractedProduct#sources()} records the winner.
+ * Two exceptions, both for prices that structured data gets wrong more often than a shopper would:
+ * a price of zero is a placeholder, yields to any positive price and is dropped if none comes; and the primary record's
+ * structured price yields to the page's own price when it is shown nowhere on the page as a
+ * current price while the page shows a confident one beside the name
+ * ({@link PriceChooser#shownNow}, {@link PriceChooser#confident}). Site rules are never overridden:
+ * the user wrote them.
  *
  * <p><b>Which record is primary</b> (listed first). The first record whose own URL is the page's
  * product URL, else the first record with a price, else the first record.
@@ -61,6 +67,15 @@ final class ProductMerger {
    * @param bySource each extractor's candidates, in that extractor's order
    */
   static List<ExtractedProduct> merge(Map<Source, List<ProductCandidate>> bySource, PageContext page) {
+    return merge(bySource, page, List.of());
+  }
+
+  /**
+   * @param bySource each extractor's candidates, in that extractor's order
+   * @param visiblePrices the page's visible price candidates, best first, as {@link PriceChooser#rank} gives them
+   */
+  static List<ExtractedProduct> merge(Map<Source, List<ProductCandidate>> bySource, PageContext page,
+      List<PriceChooser.Scored> visiblePrices) {
     ProductMerger merger = new ProductMerger();
     for (Source source : Source.values()) {
       if (!source.pageLevel()) {
@@ -72,6 +87,9 @@ final class ProductMerger {
       if (source.pageLevel()) {
         bySource.getOrDefault(source, List.of()).stream().findFirst().ifPresent(merger::addPageLevel);
       }
+    }
+    if (!merger.records.isEmpty()) {
+      merger.records.get(0).correctImplausiblePrice(visiblePrices);
     }
     return merger.records.stream().map(r -> r.toProduct(page.productUrl())).toList();
   }
@@ -165,6 +183,25 @@ final class ProductMerger {
       }
     }
 
+    void correctImplausiblePrice(List<PriceChooser.Scored> visiblePrices) {
+      Source source = sources.get(Field.PRICE);
+      if (source == null || source == Source.SITE_RULE || source == Source.PAGE) {
+        return;
+      }
+      BigDecimal stated = (BigDecimal) values.get(Field.PRICE);
+      if (PriceChooser.shownNow(visiblePrices, stated)) {
+        return;
+      }
+      PriceChooser.confident(visiblePrices).ifPresent(shown -> {
+        values.put(Field.PRICE, shown.money().amount());
+        sources.put(Field.PRICE, Source.PAGE);
+        if (shown.money().currency() != null) {
+          values.put(Field.CURRENCY, shown.money().currency());
+          sources.put(Field.CURRENCY, Source.PAGE);
+        }
+      });
+    }
+
     /** A price of 0 in markup is a placeholder ("call for price"), never what the shop charges. */
     private static boolean isZero(@Nullable Object price) {
       return price instanceof BigDecimal amount && amount.signum() == 0;
@@ -175,6 +212,11 @@ final class ProductMerger {
     }
 
     ExtractedProduct toProduct(String url) {
+      if (isZero(values.get(Field.PRICE))) {
+        // Nothing better replaced the placeholder: no price is the truth, a zero would be a lie.
+        values.remove(Field.PRICE);
+        sources.remove(Field.PRICE);
+      }
       Map<String, String> labels = new LinkedHashMap<>();
       sources.forEach((field, source) -> labels.put(field.label, source.label()));
       return new ExtractedProduct(url,

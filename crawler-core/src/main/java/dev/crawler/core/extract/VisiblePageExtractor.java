@@ -35,6 +35,9 @@ final class VisiblePageExtractor {
 
     static final int EXPLAINED_PRICES = 12;
 
+    /** What a failed reading yields: no candidate, no prices. */
+    static final Reading NOTHING = new Reading(Optional.empty(), List.of(), null, null, false);
+
     List<String> explanation() {
       List<String> lines = new java.util.ArrayList<>();
       lines.add("page extractor: " + (productPage ? "reads this as a product page" : "does not read this as a product page"));

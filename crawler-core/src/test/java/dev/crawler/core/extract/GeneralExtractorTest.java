@@ -1,0 +1,200 @@
+package dev.crawler.core.extract;
+
+import static dev.crawler.core.extract.Pages.extract;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the general page extractor reads from pages that carry no structured data. */
+class GeneralExtractorTest {
+
+  private static String page(String lang, String body) {
+    return "<html lang=\"" + lang + "\"><head><title>Shop</title></head><body>"
+        + "<header><nav><a href=\"/\">Home</a> <a href=\"/c/all\">All</a></nav></header>"
+        + "<main>" + body + "</main><footer><p>Free delivery over $50</p></footer></body></html>";
+  }
+
+  private static String related(String... namesAndPrices) {
+    StringBuilder html = new StringBuilder("<section class=\"related-products\"><h2>You may also like</h2><ul>");
+    for (int i = 0; i < namesAndPrices.length; i += 2) {
+      html.append("<li><a href=\"/p/").append(i).append("\">").append(namesAndPrices[i])
+          .append("</a> <span class=\"price\">").append(namesAndPrices[i + 1]).append("</span></li>");
+    }
+    return html.append("</ul></section>").toString();
+  }
+
+  @Test
+  void salePriceBesideAStruckOldPriceIsThePrice() {
+    List<ExtractedProduct> products = extract(page("en", """
+        <h1>Trail Runner 2</h1>
+        <div class="price-box"><del class="price">$129.00</del> <span class="price">$89.00</span></div>
+        <button type="submit">Add to cart</button>"""));
+
+    assertThat(products).singleElement().satisfies(p -> {
+      assertThat(p.name()).isEqualTo("Trail Runner 2");
+      assertThat(p.price()).isEqualByComparingTo("89");
+      assertThat(p.currency()).isEqualTo("USD");
+      assertThat(p.sources()).containsEntry("price", "page").containsEntry("name", "page");
+    });
+  }
+
+  @Test
+  void anOldPriceMarkedByWordsRatherThanStrikingIsSkipped() {
+    List<ExtractedProduct> products = extract(page("de", """
+        <h1>Wanderschuh Alpin</h1>
+        <p class="uvp">statt 149,95 €</p><p class="preis">119,95 €</p>
+        <button>In den Warenkorb</button>"""));
+
+    assertThat(products).singleElement().satisfies(p -> {
+      assertThat(p.price()).isEqualByComparingTo("119.95");
+      assertThat(p.currency()).isEqualTo("EUR");
+    });
+  }
+
+  @Test
+  void pricesInARelatedProductsCarouselAreNotTheProductsPrice() {
+    List<ExtractedProduct> products = extract(page("en", related("Other shoe", "$19.99", "Third shoe", "$24.99")
+        + """
+        <h1>Road Runner</h1><div><span class="amount">$74.50</span></div>
+        <button>Add to basket</button>"""
+        + related("Socks", "$4.99")));
+
+    assertThat(products).singleElement().satisfies(p -> assertThat(p.price()).isEqualByComparingTo("74.50"));
+  }
+
+  @Test
+  void labelledSkusAreReadInTheShopsLanguage() {
+    assertThat(skuOf("de", "<p>Art.-Nr.: 4711-B</p>")).isEqualTo("4711-B");
+    assertThat(skuOf("fr", "<p>Référence : AB-778</p>")).isEqualTo("AB-778");
+    assertThat(skuOf("es", "<dl><dt>Código</dt><dd>ES-5521</dd></dl>")).isEqualTo("ES-5521");
+    assertThat(skuOf("ja", "<p>型番：XJ-200</p>")).isEqualTo("XJ-200");
+    assertThat(skuOf("en", "<span class=\"label\">Item #</span> <span>88-1234</span>")).isEqualTo("88-1234");
+  }
+
+  @Test
+  void skusAreReadFromDataAttributesAndHiddenFormFields() {
+    assertThat(skuOf("en", "<div class=\"product\" data-sku=\"DS-100\"></div>")).isEqualTo("DS-100");
+    assertThat(skuOf("en", "<form action=\"/cart\"><input type=\"hidden\" name=\"sku\" value=\"HF-200\"></form>"))
+        .isEqualTo("HF-200");
+  }
+
+  private static String skuOf(String lang, String idMarkup) {
+    List<ExtractedProduct> products = extract(page(lang, "<h1>Lamp Nova</h1><p class=\"price\">€ 39,00</p>"
+        + idMarkup + "<button>Add to cart</button>"));
+    assertThat(products).as("products on a page with %s", idMarkup).hasSize(1);
+    return products.get(0).sku();
+  }
+
+  @Test
+  void aDisabledBuyButtonMeansOutOfStockAndAnEnabledOneInStock() {
+    String body = "<h1>Desk Oak</h1><p class=\"price\">$250.00</p><button class=\"add-to-cart\"%s>Add to cart</button>";
+
+    assertThat(extract(page("en", body.formatted(" disabled")))).singleElement()
+        .satisfies(p -> assertThat(p.availability()).isEqualTo("OutOfStock"));
+    assertThat(extract(page("en", body.formatted("")))).singleElement()
+        .satisfies(p -> assertThat(p.availability()).isEqualTo("InStock"));
+  }
+
+  @Test
+  void aSoldOutPhraseInThePagesLanguageMeansOutOfStock() {
+    assertThat(extract(page("fr", "<h1>Chaise Lina</h1><p class=\"prix\">49,90 €</p><p class=\"stock\">Épuisé</p>")))
+        .singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("OutOfStock"));
+  }
+
+  @Test
+  void aListingPageYieldsNoProduct() {
+    StringBuilder listing = new StringBuilder("<h1>All lamps</h1><ul>");
+    for (int i = 1; i <= 12; i++) {
+      listing.append("<li class=\"product-tile\"><a href=\"/p/").append(i).append("\">Lamp ").append(i)
+          .append("</a><span class=\"price\">$").append(10 + i).append(".00</span></li>");
+    }
+    assertThat(extract(page("en", listing.append("</ul>").toString()))).isEmpty();
+  }
+
+  @Test
+  void structuredDataKeepsItsFieldsAndThePageFillsTheEmptyOnes() {
+    String html = "<html><head><script type=\"application/ld+json\">"
+        + "{\"@type\":\"Product\",\"name\":\"Kettle Steel\",\"offers\":{\"price\":\"35.00\",\"priceCurrency\":\"GBP\"}}"
+        + "</script></head><body><h1>Kettle Steel</h1><p class=\"price\">£35.00</p><p>SKU: KS-9</p>"
+        + "<button>Add to basket</button></body></html>";
+
+    assertThat(extract(html)).singleElement().satisfies(p -> {
+      assertThat(p.price()).isEqualByComparingTo("35");
+      assertThat(p.sku()).isEqualTo("KS-9");
+      assertThat(p.availability()).isEqualTo("InStock");
+      assertThat(p.sources()).containsEntry("price", "json-ld").containsEntry("sku", "page")
+          .containsEntry("availability", "page");
+    });
+  }
+
+  @Test
+  void aStructuredPriceThePageNeverShowsGivesWayToThePriceBesideTheName() {
+    String html = "<html><head><script type=\"application/ld+json\">"
+        + "{\"@type\":\"Product\",\"name\":\"Kettle Steel\",\"offers\":{\"price\":\"49.00\",\"priceCurrency\":\"GBP\"}}"
+        + "</script></head><body><h1>Kettle Steel</h1><p class=\"price\">£35.00</p>"
+        + "<button>Add to basket</button></body></html>";
+
+    assertThat(extract(html)).singleElement().satisfies(p -> {
+      assertThat(p.price()).isEqualByComparingTo("35");
+      assertThat(p.sources()).containsEntry("price", "page");
+    });
+  }
+
+  @Test
+  void aStructuredPriceThePageShowsInAnotherFormStays() {
+    String html = "<html><head><script type=\"application/ld+json\">"
+        + "{\"@type\":\"Product\",\"name\":\"Drum Unit\",\"offers\":{\"price\":\"173.34\",\"priceCurrency\":\"RON\"}}"
+        + "</script></head><body><h1>Drum Unit</h1><p class=\"product-new-price\">173<sup>34</sup> Lei</p>"
+        + "<button>Adaugă în coș</button></body></html>";
+
+    assertThat(extract(html)).singleElement().satisfies(p -> {
+      assertThat(p.price()).isEqualByComparingTo("173.34");
+      assertThat(p.sources()).containsEntry("price", "json-ld");
+    });
+  }
+
+  @Test
+  void aZeroStructuredPriceIsAPlaceholderThatThePageReplacesOrThatIsDropped() {
+    String ld = "<script type=\"application/ld+json\">"
+        + "{\"@type\":\"Product\",\"name\":\"Bike Lock\",\"sku\":\"BL-1\",\"offers\":{\"price\":\"0\",\"priceCurrency\":\"EUR\"}}"
+        + "</script>";
+
+    assertThat(extract("<html><head>" + ld + "</head><body><h1>Bike Lock</h1><p class=\"price\">12,00 €</p>"
+        + "<button>Add to cart</button></body></html>")).singleElement()
+        .satisfies(p -> assertThat(p.price()).isEqualByComparingTo("12"));
+    assertThat(extract("<html><head>" + ld + "</head><body><h1>Bike Lock</h1><p>Call us for a price.</p></body></html>"))
+        .singleElement().satisfies(p -> assertThat(p.price()).isNull());
+  }
+
+  @Test
+  void siteRulesAreNeverOverriddenByThePage() {
+    ExtractionRules rules = new ExtractionRules(List.of(new SiteRule("shop.example.com", null, ".member", null, null, null, null)));
+
+    assertThat(extract(page("en", "<h1>Tent Duo</h1><p class=\"price\">$199.00</p><p class=\"member\">$179.00</p>"
+        + "<button>Add to cart</button>"), rules)).singleElement().satisfies(p -> {
+          assertThat(p.price()).isEqualByComparingTo("179");
+          assertThat(p.sources()).containsEntry("price", "site-rule");
+        });
+  }
+
+  @Test
+  void aProductObjectInThePagesScriptStateSuppliesTheSku() {
+    String state = "<script id=\"__NEXT_DATA__\" type=\"application/json\">"
+        + "{\"props\":{\"pageProps\":{\"product\":{\"name\":\"Garden Hose 25m\",\"sku\":\"GH-25\",\"price\":29.95}}}}"
+        + "</script>";
+
+    assertThat(extract(page("en", "<h1>Garden Hose 25m</h1><p class=\"price\">$29.95</p><button>Add to cart</button>")
+        .replace("</body>", state + "</body>"))).singleElement()
+        .satisfies(p -> assertThat(p.sku()).isEqualTo("GH-25"));
+  }
+
+  @Test
+  void theExplanationListsThePriceCandidatesWithTheirReasons() {
+    List<String> lines = new ProductExtractor(ExtractionRules.none()).explain(Pages.doc(page("en",
+        "<h1>Trail Runner 2</h1><del class=\"price\">$129.00</del> <span class=\"price\">$89.00</span>"
+        + "<button>Add to cart</button>")), Pages.URL);
+
+    assertThat(String.join("\n", lines)).contains("89", "129", "struck", "currency").contains("candidate: name=Trail Runner 2");
+  }
+}
