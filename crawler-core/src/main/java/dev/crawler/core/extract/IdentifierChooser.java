@@ -11,14 +11,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Order of trust for the SKU: a loose {@code itemprop="sku"}, a labelled value ("SKU: 123",
  * "Art.-Nr. 123", a spec-table row), a {@code data-sku} attribute, a hidden form field named like a
- * SKU, and last a model or part number. Values must look like identifiers: one token of 2 to 40
+ * SKU, an identifier of the page's URL that the page also shows ({@link UrlIdentifiers}), and
+ * last a model or part number. Values must look like identifiers: one token of 2 to 40
  * letters, digits and {@code . _ / -}, with at least one digit. A GTIN must pass its check digit.
  */
 final class IdentifierChooser {
 
   private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/\\-]{1,39}");
   private static final Pattern DIGIT = Pattern.compile("\\p{N}");
-  private static final List<String> SKU_TRUST = List.of("itemprop", "label", "attribute", "form-field");
+  private static final List<String> SKU_TRUST = List.of("itemprop", "label", "attribute", "form-field", "url-and-text");
 
   private IdentifierChooser() {}
 

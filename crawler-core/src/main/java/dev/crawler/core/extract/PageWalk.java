@@ -66,13 +66,23 @@ final class PageWalk {
   private @Nullable String heading;
   private int headingPosition = -1;
   private int position;
+  private List<String> urlIds = List.of();
 
   private PageWalk(PageCues cues) {
     this.cues = cues;
   }
 
   static PageWalk of(Document doc, PageCues cues) {
+    return of(doc, cues, List.of());
+  }
+
+  /**
+   * @param urlIds identifier-like tokens of the page's URL ({@link UrlIdentifiers}); those the page
+   *     also shows as visible text become identifier spots of kind SKU, found "url-and-text"
+   */
+  static PageWalk of(Document doc, PageCues cues, List<String> urlIds) {
     PageWalk walk = new PageWalk(cues);
+    walk.urlIds = new ArrayList<>(urlIds);
     walk.run(doc);
     return walk;
   }
@@ -115,10 +125,13 @@ final class PageWalk {
         if (position >= MAX_ELEMENTS) {
           return FilterResult.STOP;
         }
+        int d = Math.min(depth, flags.length - 1);
         if (!(node instanceof Element element)) {
+          if (node instanceof TextNode text && !urlIds.isEmpty() && (d == 0 || (flags[d - 1] & OTHER) == 0)) {
+            urlIdShown(text.getWholeText());
+          }
           return FilterResult.CONTINUE;
         }
-        int d = Math.min(depth, flags.length - 1);
         int inherited = d == 0 ? 0 : flags[d - 1];
         if (element.nameIs("script")) {
           collectScript(element);
@@ -210,6 +223,23 @@ final class PageWalk {
     maybePrice(element, flags);
     label(element, text);
     stockText(element, text);
+  }
+
+  private void urlIdShown(String text) {
+    for (int i = 0; i < urlIds.size(); i++) {
+      String token = urlIds.get(i);
+      int at = text.indexOf(token);
+      if (at >= 0 && !Character.isLetterOrDigit(charAt(text, at - 1))
+          && !Character.isLetterOrDigit(charAt(text, at + token.length()))) {
+        ids.add(new IdSpot(position, IdKind.SKU, token, "url-and-text"));
+        urlIds.remove(i);
+        return;
+      }
+    }
+  }
+
+  private static char charAt(String text, int index) {
+    return index < 0 || index >= text.length() ? ' ' : text.charAt(index);
   }
 
   private void schemaTerm(Element element, boolean other) {

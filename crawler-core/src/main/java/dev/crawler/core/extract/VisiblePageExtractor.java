@@ -1,6 +1,7 @@
 package dev.crawler.core.extract;
 
 import dev.crawler.core.extract.PageWalk.IdSpot;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Its values have the lowest precedence, so they only fill fields that structured data left
  * empty. On a page where no other extractor found a product, it speaks only when the page shows
  * the signs of a product page: a name and a price, plus an add-to-cart control, an identifier
- * or a stock statement, or else so few prices that the page cannot be a listing.
+ * or a stock statement, or else so few prices that the page cannot be a listing; or, without a
+ * price, a name, an identifier and a stock statement or buy button (a sold-out product).
  */
 final class VisiblePageExtractor {
 
@@ -64,7 +66,7 @@ final class VisiblePageExtractor {
    *     the page must look like a product page for a candidate to come out
    */
   Reading read(Document doc, PageContext page, boolean othersFound) {
-    PageWalk walk = PageWalk.of(doc, cues);
+    PageWalk walk = PageWalk.of(doc, cues, urlIds(page));
     PriceChooser prices = new PriceChooser(cues, page);
     List<PriceChooser.Scored> ranked = prices.rank(walk);
     Optional<PriceChooser.Scored> price = prices.choose(ranked);
@@ -91,10 +93,27 @@ final class VisiblePageExtractor {
     return new Reading(candidate, ranked, skuSpot, availability, productPage);
   }
 
+  private static List<String> urlIds(PageContext page) {
+    List<String> ids = new java.util.ArrayList<>(UrlIdentifiers.of(page.pageUrl()));
+    if (!page.productUrl().equals(page.pageUrl().toString())) {
+      // The canonical URL was built from a URI, so it parses; it may name the product's id the page URL hides.
+      for (String id : UrlIdentifiers.of(URI.create(page.productUrl()))) {
+        if (!ids.contains(id)) {
+          ids.add(id);
+        }
+      }
+    }
+    return ids;
+  }
+
   private static boolean looksLikeProductPage(@Nullable String name, PageWalk walk, List<PriceChooser.Scored> ranked,
       boolean priced, @Nullable IdSpot sku, @Nullable String availability) {
-    if (name == null || !priced) {
+    if (name == null) {
       return false;
+    }
+    if (!priced) {
+      // A sold-out product often shows no price, yet its identifier and stock state are worth a row.
+      return sku != null && (availability != null || !walk.carts().isEmpty());
     }
     if (!walk.carts().isEmpty() || sku != null || availability != null) {
       return true;

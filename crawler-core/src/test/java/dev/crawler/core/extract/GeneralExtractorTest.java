@@ -4,6 +4,7 @@ import static dev.crawler.core.extract.Pages.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 /** What the general page extractor reads from pages that carry no structured data. */
@@ -196,5 +197,34 @@ class GeneralExtractorTest {
         + "<button>Add to cart</button>")), Pages.URL);
 
     assertThat(String.join("\n", lines)).contains("89", "129", "struck", "currency").contains("candidate: name=Trail Runner 2");
+  }
+
+  @Test
+  void anIdentifierOfTheUrlThatThePageAlsoShowsIsTheSku() {
+    java.net.URI url = java.net.URI.create("https://shop.example.com/deal/4548094738");
+    String html = page("en", "<h1>Camping Stove</h1><p class=\"price\">$45.00</p><p>Deal 4548094738</p>"
+        + "<button>Add to cart</button>");
+
+    assertThat(new ProductExtractor(ExtractionRules.none()).extract(Jsoup.parse(html, url.toString()), url))
+        .singleElement().satisfies(p -> assertThat(p.sku()).isEqualTo("4548094738"));
+  }
+
+  @Test
+  void anIdentifierOfTheUrlThatThePageDoesNotShowIsNotTrusted() {
+    java.net.URI url = java.net.URI.create("https://shop.example.com/deal/4548094738");
+    String html = page("en", "<h1>Camping Stove</h1><p class=\"price\">$45.00</p><button>Add to cart</button>");
+
+    assertThat(new ProductExtractor(ExtractionRules.none()).extract(Jsoup.parse(html, url.toString()), url))
+        .singleElement().satisfies(p -> assertThat(p.sku()).isNull());
+  }
+
+  @Test
+  void aSoldOutProductWithoutAPriceStillYieldsItsNameSkuAndStock() {
+    assertThat(extract(page("en", "<h1>Desk Lamp Arc</h1><p>SKU: DLA-300</p><p class=\"availability\">Currently unavailable</p>")))
+        .singleElement().satisfies(p -> {
+          assertThat(p.price()).isNull();
+          assertThat(p.sku()).isEqualTo("DLA-300");
+          assertThat(p.availability()).isEqualTo("OutOfStock");
+        });
   }
 }
