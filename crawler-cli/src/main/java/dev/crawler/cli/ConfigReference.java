@@ -84,7 +84,8 @@ final class ConfigReference {
 
         section("extraction", "Reading products from pages.");
         setting("extraction.siteRules", "", "CSS rules for shops without structured data; each rule beats "
-                + "structured data for the fields it names. A selector reads its first match: the content or value "
+                + "structured data for the fields it names. A selector reads its first match: the attribute it names "
+                + "(\"div.buy @data-sku\", or a trailing [data-...] test such as \"[data-sku]\"), else the content or value "
                 + "attribute, else the text. Example in the README.");
         setting("extraction.siteRules[].hostPattern", "", "shop.example.com (that host) or *.example.com (it and its subdomains).");
         setting("extraction.siteRules[].name", "", "CSS selector of the product name.");

@@ -9,9 +9,13 @@ import org.jspecify.annotations.Nullable;
  * CSS selectors that read a product from one shop's pages, for shops without (usable) structured
  * data. Values from a site rule beat every other extractor for the fields it names.
  *
- * <p>Each selector picks the first matching element. The value read from it is its {@code content}
- * attribute if present, else {@code value} (for {@code <input>}), else, for the image, its
- * {@code src} (or a lazy-loading {@code data-src}) or {@code href}; otherwise the element's text.
+ * <p>Each selector picks the first matching element. A selector may name the attribute that holds
+ * the value: explicitly, with a trailing {@code @name} ({@code "div.product @data-sku"},
+ * {@code "a.zoom @data-large"}), or by ending in a presence test of a {@code data-} attribute
+ * ({@code "[data-sku]"} reads {@code data-sku}); see {@link RuleSelector}. Otherwise the value read
+ * is the element's {@code content} attribute if present, else {@code value} (for {@code <input>}),
+ * else, for the image, its {@code src} (or a lazy-loading {@code data-src}) or {@code href};
+ * otherwise the element's text.
  * Prices are parsed like any other price text, so {@code "$1,299.00"} or {@code "1.299,- €"} is
  * fine; a currency selector is needed only when the price text carries no symbol.
  *
@@ -78,7 +82,7 @@ public record SiteRule(
       throw new IllegalArgumentException(field + " selector is blank; use null for no selector");
     }
     try {
-      QueryParser.parse(selector);
+      QueryParser.parse(RuleSelector.parse(selector).css());
     } catch (IllegalArgumentException | IllegalStateException e) { // SelectorParseException is an IllegalStateException {
       throw new IllegalArgumentException(field + " selector is not valid CSS: '" + selector + "': " + e.getMessage(), e);
     }

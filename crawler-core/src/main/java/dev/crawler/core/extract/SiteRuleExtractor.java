@@ -40,9 +40,13 @@ final class SiteRuleExtractor implements Extractor {
   }
 
   private static @Nullable String text(Document doc, @Nullable String selector) {
-    Element element = selector == null ? null : doc.selectFirst(selector);
+    RuleSelector rule = selector == null ? null : RuleSelector.parse(selector);
+    Element element = rule == null ? null : doc.selectFirst(rule.css());
     if (element == null) {
       return null;
+    }
+    if (rule.attribute() != null) {
+      return rule.attributeOf(element);
     }
     if (element.hasAttr("content")) {
       return element.attr("content");
@@ -54,9 +58,13 @@ final class SiteRuleExtractor implements Extractor {
   }
 
   private static @Nullable String imageUrl(Document doc, @Nullable String selector) {
-    Element element = selector == null ? null : doc.selectFirst(selector);
+    RuleSelector rule = selector == null ? null : RuleSelector.parse(selector);
+    Element element = rule == null ? null : doc.selectFirst(rule.css());
     if (element == null) {
       return null;
+    }
+    if (rule.attribute() != null) {
+      return rule.attributeOf(element);
     }
     if (element.hasAttr("content")) {
       return element.attr("content");

@@ -90,6 +90,39 @@ class SiteRuleTest {
   }
 
   @Test
+  void aSelectorCanNameTheAttributeThatHoldsTheValue() {
+    ExtractionRules rules = new ExtractionRules(List.of(new SiteRule("shop.example.com",
+        "h1", "div.buy @data-amount", null, "[data-sku]", "div.buy @data-stock", "a.zoom @data-large")));
+    String html = """
+        <h1>Duffle bag</h1><div class="buy" data-amount="87.11 USD" data-stock="Sold out">Buy now</div>
+        <div class="product" data-sku="DB-01">Details</div><a class="zoom" href="/small.jpg" data-large="/large.jpg">zoom</a>""";
+
+    assertThat(extract(html, rules)).singleElement().satisfies(p -> {
+      assertThat(p.price()).isEqualByComparingTo("87.11");
+      assertThat(p.sku()).isEqualTo("DB-01");
+      assertThat(p.availability()).isEqualTo("SoldOut");
+      assertThat(p.image()).isEqualTo("https://shop.example.com/large.jpg");
+    });
+  }
+
+  @Test
+  void aNamedAttributeTheElementLacksGivesNoValueRatherThanItsText() {
+    ExtractionRules rules = new ExtractionRules(List.of(new SiteRule("shop.example.com", "h1", null, null,
+        "div.product @data-sku", null, null)));
+
+    assertThat(extract("<h1>Duffle bag</h1><div class=\"product\">Details 123</div>", rules)).singleElement()
+        .satisfies(p -> assertThat(p.sku()).isNull());
+  }
+
+  @Test
+  void theCssBeforeAnAttributeNameIsValidatedLikeAnyOther() {
+    assertThatThrownBy(() -> new SiteRule("shop.example.com", "h1", null, null, "div[ @data-sku", null, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sku selector is not valid CSS");
+    assertThat(RuleSelector.parse("div.product @data-sku")).isEqualTo(new RuleSelector("div.product", "data-sku"));
+    assertThat(RuleSelector.parse("#price")).isEqualTo(new RuleSelector("#price", null));
+  }
+
+  @Test
   void siteRuleValuesBeatStructuredDataFieldByField() {
     ExtractionRules rules = new ExtractionRules(List.of(new SiteRule("*.example.com", null, ".now", null, null, null, null)));
     String html = Pages.jsonLd("""
