@@ -44,7 +44,7 @@ final class PageWalk {
 
   /** A short text that may be a price. */
   record PriceSpot(int position, String text, boolean priceAttribute, boolean oldAttribute, boolean struck,
-      boolean inLink, boolean itemprop, @Nullable String label) {}
+      boolean inLink, boolean itemprop, @Nullable String label, boolean listed) {}
 
   /** An identifier read from a label and its value, an attribute or a form field. */
   record IdSpot(int position, IdKind kind, String value, String how) {}
@@ -166,6 +166,11 @@ final class PageWalk {
   private static final int LINK = 4;
   private static final int OLD = 8;
   private static final int OLD_HERE = 16;
+  /** Inside a list item or a card: one of several products a listing shows. */
+  private static final int LISTED = 32;
+  /** Utility-class CSS names for struck-through text ({@code line-through}, {@code strike}). */
+  private static final Pattern STRUCK_CLASS = Pattern.compile("(?i)(?:^|\\s)(?:line-through|strike(?:through)?|text-strike)(?:\\s|$)");
+  private static final Pattern LISTED_CLASS = Pattern.compile("(?i)(?:^|[\\s_-])(?:card|tile|grid-item|product-item)(?:$|[\\s_-])");
 
   private int contextOf(Element element) {
     int flags = 0;
@@ -176,8 +181,12 @@ final class PageWalk {
       flags |= OTHER;
     }
     if (tag.equals("del") || tag.equals("s") || tag.equals("strike")
-        || element.attr("style").toLowerCase(Locale.ROOT).contains("line-through")) {
+        || element.attr("style").toLowerCase(Locale.ROOT).contains("line-through")
+        || STRUCK_CLASS.matcher(element.className()).find()) {
       flags |= STRUCK;
+    }
+    if (tag.equals("li") || LISTED_CLASS.matcher(element.className()).find()) {
+      flags |= LISTED;
     }
     if (tag.equals("a") && element.hasAttr("href")) {
       flags |= LINK;
@@ -266,7 +275,7 @@ final class PageWalk {
     boolean priceAttribute = itemprop || cues.priceAttribute().matcher(attrs).find();
     boolean old = (flags & OLD) != 0 || cues.oldPriceAttribute().matcher(attrs).find();
     prices.add(new PriceSpot(position, text, priceAttribute, old, (flags & STRUCK) != 0, (flags & LINK) != 0,
-        itemprop, precedingText(element)));
+        itemprop, precedingText(element), (flags & LISTED) != 0));
   }
 
   private void label(Element element, String text) {

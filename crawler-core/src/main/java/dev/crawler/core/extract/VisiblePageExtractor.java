@@ -121,7 +121,9 @@ final class VisiblePageExtractor {
     // Only a price the markup calls a price, on a page with few of them: not a sentence on an
     // "About us" page, and not a listing.
     long distinct = ranked.stream().filter(s -> s.score() > 0).map(s -> s.money().amount()).distinct().count();
-    return !ranked.isEmpty() && ranked.get(0).spot().priceAttribute() && distinct <= MAX_PRICES_OF_ONE_PRODUCT;
+    // A price inside a card or list item is one product of a listing, even a listing of one.
+    return !ranked.isEmpty() && ranked.get(0).spot().priceAttribute() && !ranked.get(0).spot().listed()
+        && distinct <= MAX_PRICES_OF_ONE_PRODUCT;
   }
 
   /**

@@ -227,4 +227,18 @@ class GeneralExtractorTest {
           assertThat(p.availability()).isEqualTo("OutOfStock");
         });
   }
+
+  @Test
+  void anOldPriceStruckByAUtilityClassIsSkipped() {
+    assertThat(extract(page("pl", "<h1 class=\"tw-3xl\">Hamak Marmur</h1><div class=\"flex c37e5\">"
+        + "<span class=\"tw-2xl font-bold\">1 980,50 zł</span><span class=\"text-sm\">Cena regularna "
+        + "<span class=\"line-through\">2 179,00 zł</span></span></div><button>Do koszyka</button>")))
+        .singleElement().satisfies(p -> assertThat(p.price()).isEqualByComparingTo("1980.50"));
+  }
+
+  @Test
+  void aListingOfOneProductCardIsStillAListing() {
+    assertThat(extract(page("en", "<h1>Textiles</h1><ul><li class=\"card\"><a href=\"/p/rug\">Wool rug</a>"
+        + "<span class=\"price\">$520.16</span></li></ul>"))).isEmpty();
+  }
 }
