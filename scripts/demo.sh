@@ -21,7 +21,7 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 
 echo "==> Starting the testbed: $SHOPS shops x $PRODUCTS products on 127.0.1.x"
-java -jar testbed/target/testbed-*-all.jar --shops "$SHOPS" --products "$PRODUCTS" --port 0 \
+java -jar testbed/target/testbed-*-all.jar --shops "$SHOPS" --products "$PRODUCTS" --plain-shops "$(( SHOPS / 2 ))" --port 0 \
     --truth "$OUT/ground-truth.json" --seeds-out "$OUT/seeds.txt" > "$OUT/testbed.out" 2> "$OUT/testbed.err" &
 TESTBED_PID=$!
 trap 'kill "$TESTBED_PID" 2>/dev/null || true; wait "$TESTBED_PID" 2>/dev/null || true' EXIT

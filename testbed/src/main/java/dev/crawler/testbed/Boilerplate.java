@@ -1,8 +1,10 @@
 package dev.crawler.testbed;
 
 import dev.crawler.testbed.ShopModel.CategoryModel;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -38,27 +40,32 @@ final class Boilerplate {
   }
 
   private static String headToMain(ShopModel shop, String origin) {
+    Phrases words = shop.phrases();
     StringBuilder html = new StringBuilder(6_000);
     html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"theme-color\" content=\"").append(color(shop, 0)).append("\">\n")
         .append("<style>\n").append(css(shop)).append("</style>\n")
         .append("<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}")
         .append("gtag('js',new Date());gtag('config','G-TESTBED").append(shop.index() + 1).append("');</script>\n")
-        .append("</head>\n<body class=\"shop-").append(shop.index() + 1).append(" layout-default\">\n")
-        .append("<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n")
+        .append("</head>\n<body class=\"shop-").append(shop.index() + 1).append(' ').append(layoutClass(shop))
+        .append("\">\n")
+        .append("<a class=\"skip-link\" href=\"#content\">").append(words.skipLink()).append("</a>\n")
         .append("<header class=\"site-header\">\n")
-        .append("<div class=\"announcement\">Free shipping on orders over 50 ").append(shop.currency())
-        .append(" &middot; 30-day returns &middot; Gift cards available</div>\n")
+        .append("<div class=\"announcement\">").append(words.announcement(freeShippingThreshold(shop)))
+        .append("</div>\n")
         .append("<a class=\"logo\" href=\"").append(origin).append("/\">").append(Html.escape(shop.name()))
         .append("</a>\n")
         .append("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">")
-        .append("<label for=\"q\" class=\"visually-hidden\">Search</label>")
-        .append("<input id=\"q\" type=\"search\" name=\"q\" placeholder=\"Search products\">")
-        .append("<button type=\"submit\">Search</button></form>\n")
-        .append("<ul class=\"account\"><li><a href=\"/private/account\">My account</a></li>")
-        .append("<li><a href=\"").append(origin).append("/cart\">Cart (0)</a></li></ul>\n")
+        .append("<label for=\"q\" class=\"visually-hidden\">").append(words.searchLabel()).append("</label>")
+        .append("<input id=\"q\" type=\"search\" name=\"q\" placeholder=\"").append(words.searchPlaceholder())
+        .append("\">")
+        .append("<button type=\"submit\">").append(words.searchButton()).append("</button></form>\n")
+        .append("<ul class=\"account\"><li><a href=\"/private/account\">").append(words.account())
+        .append("</a></li>")
+        .append("<li><a href=\"").append(origin).append("/cart\">").append(words.cart()).append("</a></li></ul>\n")
         .append("</header>\n")
-        .append("<nav class=\"main-nav\" aria-label=\"Categories\">\n<ul>\n<li><a href=\"/\">Home</a></li>\n");
+        .append("<nav class=\"main-nav\" aria-label=\"Categories\">\n<ul>\n<li><a href=\"/\">")
+        .append(words.home()).append("</a></li>\n");
     for (CategoryModel category : shop.categories()) {
       LinkForm form = shop.navForms().get(category.index()) == LinkForm.ABSOLUTE
           ? LinkForm.ABSOLUTE : LinkForm.ROOT_RELATIVE;
@@ -71,15 +78,17 @@ final class Boilerplate {
   }
 
   private static String footer(ShopModel shop, String origin, List<String> outsideOrigins) {
+    Phrases words = shop.phrases();
     StringBuilder html = new StringBuilder(3_000);
     html.append("</main>\n<footer class=\"site-footer\">\n")
-        .append("<section class=\"newsletter\"><h2>Join our newsletter</h2>")
-        .append("<p>News about new arrivals, restocks &amp; the occasional sale. No spam, promise.</p>")
+        .append("<section class=\"newsletter\"><h2>").append(words.newsletterHeading()).append("</h2>")
+        .append("<p>").append(words.newsletterText()).append("</p>")
         .append("<form action=\"/newsletter\" method=\"post\"><input type=\"email\" name=\"email\" ")
-        .append("placeholder=\"you@example.com\"><button type=\"submit\">Subscribe</button></form></section>\n")
+        .append("placeholder=\"you@example.com\"><button type=\"submit\">").append(words.subscribe())
+        .append("</button></form></section>\n")
         .append("<div class=\"footer-columns\">\n<ul class=\"footer-links\">\n")
-        .append("<li><a href=\"/private/orders\">Order status</a></li>\n")
-        .append("<li><a href=\"").append(origin).append("/\">Shop home</a></li>\n");
+        .append("<li><a href=\"/private/orders\">").append(words.orderStatus()).append("</a></li>\n")
+        .append("<li><a href=\"").append(origin).append("/\">").append(words.shopHome()).append("</a></li>\n");
     for (CategoryModel category : shop.categories()) {
       html.append("<li><a href=\"").append(origin).append(ShopModel.categoryPath(category, 1)).append("\">")
           .append(Html.escape(category.name())).append("</a></li>\n");
@@ -89,13 +98,13 @@ final class Boilerplate {
       html.append("<ul class=\"partners\">\n");
       for (int i = 0; i < outsideOrigins.size(); i++) {
         html.append("<li><a href=\"").append(outsideOrigins.get(i)).append("/partner/shop-")
-            .append(shop.index() + 1).append("\">Partner ").append(i + 1).append("</a></li>\n");
+            .append(shop.index() + 1).append("\">").append(words.partner()).append(' ').append(i + 1)
+            .append("</a></li>\n");
       }
       html.append("</ul>\n");
     }
     html.append("</div>\n<p class=\"legal\">&copy; 2024 ").append(Html.escape(shop.name()))
-        .append(". All prices include VAT where applicable. &ldquo;Caf&eacute;&rdquo; collection ")
-        .append("photographed in Zürich.</p>\n</footer>\n")
+        .append(". ").append(words.legal()).append("</p>\n</footer>\n")
         .append("<script>(function(){var f=document.querySelector('.search');if(!f){return;}")
         .append("f.addEventListener('submit',function(e){var q=f.querySelector('input').value.trim();")
         .append("if(q.length<2){e.preventDefault();}});document.querySelectorAll('a.add-to-cart').forEach(")
@@ -156,6 +165,19 @@ final class Boilerplate {
         .append(".legal{font-size:.8rem;color:#9a9a9a}\n")
         .append(".newsletter input{padding:.5rem;min-width:16rem}\n");
     return css.toString();
+  }
+
+  private static String layoutClass(ShopModel shop) {
+    return shop.plain().map(look -> "theme-" + look.layout().name().toLowerCase(Locale.ROOT))
+        .orElse("layout-default");
+  }
+
+  /** 50 in the shop's currency (5,000 yen), written as the shop writes prices. */
+  private static String freeShippingThreshold(ShopModel shop) {
+    if (!shop.isPlain()) {
+      return "50 " + shop.currency();
+    }
+    return Html.escape(shop.displayPrice(BigDecimal.valueOf("JPY".equals(shop.currency()) ? 5_000 : 50)));
   }
 
   private static String color(ShopModel shop, int shift) {

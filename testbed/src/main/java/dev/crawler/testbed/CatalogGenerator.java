@@ -5,6 +5,7 @@ import dev.crawler.testbed.ShopModel.JsonLdShape;
 import dev.crawler.testbed.ShopModel.ProductModel;
 import dev.crawler.testbed.ShopModel.RelatedLink;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +26,12 @@ final class CatalogGenerator {
 
   private static final int CATEGORIES_PER_SHOP = 5;
   private static final int FEATURED_ON_HOME = 12;
+  private static final int MAX_WHOLE_PRICE = 900;
+  /** Plain shops reach past a thousand so that thousands separators show. */
+  private static final int PLAIN_MAX_WHOLE_PRICE = 2_500;
+  private static final List<Integer> SALE_MARKUPS = List.of(10, 15, 20, 25, 30, 40);
+  private static final BigDecimal CENT = new BigDecimal("0.01");
+  private static final long SALES_SALT = 0x5A1E5A1E5A1E5A1EL;
 
   private final TestbedConfig config;
 
@@ -41,8 +48,12 @@ final class CatalogGenerator {
     int categoryCount = Math.min(CATEGORIES_PER_SHOP, config.productsPerShop());
     List<Words.CategoryTheme> themes = shuffled(Words.CATEGORY_THEMES, random).subList(0, categoryCount);
     List<String> brands = shuffled(Words.BRANDS, random).subList(0, 4);
-    String currency = Words.CURRENCIES.get(index % Words.CURRENCIES.size());
+    Optional<PlainLook> plain = PlainLook.of(config, index);
+    String currency = plain.map(look -> look.language().currency)
+        .orElseGet(() -> Words.CURRENCIES.get(index % Words.CURRENCIES.size()));
     String skuCode = letters(random, 3);
+    // Sales draw from their own sequence so that the catalogue draws stay as they are.
+    Random sales = new Random(mix(config.seed(), index) ^ SALES_SALT);
 
     List<List<Integer>> members = new ArrayList<>();
     themes.forEach(t -> members.add(new ArrayList<>()));
@@ -51,7 +62,9 @@ final class CatalogGenerator {
       // The first products go round-robin so that no category is empty.
       int category = i < categoryCount ? i : random.nextInt(categoryCount);
       members.get(category).add(i);
-      products.add(product(random, index, i, skuCode, category, themes.get(category), brands, currency));
+      ProductModel product = product(random, index, i, skuCode, category, themes.get(category), brands, currency,
+          plain.isPresent());
+      products.add(plain.isPresent() ? onSaleMaybe(sales, product) : product);
     }
     List<CategoryModel> categories = new ArrayList<>();
     for (int c = 0; c < categoryCount; c++) {
@@ -63,17 +76,17 @@ final class CatalogGenerator {
         .toList();
     return new ShopModel(index, config.shopAddressPrefix() + (index + 1), shopName(index), currency,
         categories, products, featured, JsonLdShape.values()[index % JsonLdShape.values().length],
-        index % 2 == 1, "/gone/spring-sale-" + (2019 + random.nextInt(5)), navForms);
+        index % 2 == 1, "/gone/spring-sale-" + (2019 + random.nextInt(5)), navForms, plain);
   }
 
   private ProductModel product(Random random, int shop, int index, String skuCode, int category,
-      Words.CategoryTheme theme, List<String> brands, String currency) {
+      Words.CategoryTheme theme, List<String> brands, String currency, boolean plain) {
     String name = name(random, theme);
     String slug = slug(name) + "-" + (index + 1);
     String sku = String.format(Locale.ROOT, "%s%03d-%05d", skuCode, shop + 1, index + 1);
     String brand = brands.get(random.nextInt(brands.size()));
-    BigDecimal price = price(random, currency);
-    String availability = availability(random);
+    BigDecimal price = price(random, currency, plain ? PLAIN_MAX_WHOLE_PRICE : MAX_WHOLE_PRICE);
+    String availability = availability(random, plain);
     List<Integer> sentences = distinctIndexes(random, Words.SENTENCES.size(), 2, -1);
     String description = name + " by " + brand + ". " + Words.SENTENCES.get(sentences.get(0)) + " "
         + Words.SENTENCES.get(sentences.get(1));
@@ -85,7 +98,27 @@ final class CatalogGenerator {
     BigDecimal rating = rated ? BigDecimal.valueOf(25 + random.nextInt(26), 1) : BigDecimal.ZERO;
     int reviews = rated ? 1 + random.nextInt(400) : 0;
     return new ProductModel(index, slug, name, sku, gtin13(shop, index), brand, price, availability, description,
-        category, related, wishlist, gone, pageBytes, rating, reviews);
+        category, related, wishlist, gone, pageBytes, rating, reviews, Optional.empty());
+  }
+
+  /** About one product in four is on sale: its price stays, a higher struck price appears beside it. */
+  private static ProductModel onSaleMaybe(Random sales, ProductModel p) {
+    if (sales.nextInt(4) != 0) {
+      return p;
+    }
+    int percent = SALE_MARKUPS.get(sales.nextInt(SALE_MARKUPS.size()));
+    BigDecimal raw = p.price().multiply(BigDecimal.valueOf(100 + percent)).movePointLeft(2);
+    // Round up to a price a shop would print: whole tens of yen, else whole units ending in .00 or .99.
+    BigDecimal was = p.price().scale() == 0
+        ? raw.setScale(-1, RoundingMode.CEILING).setScale(0)
+        : raw.setScale(0, RoundingMode.CEILING).subtract(sales.nextBoolean() ? BigDecimal.ZERO : CENT)
+            .setScale(2);
+    if (was.compareTo(p.price()) <= 0) {
+      return p;
+    }
+    return new ProductModel(p.index(), p.slug(), p.name(), p.sku(), p.gtin13(), p.brand(), p.price(),
+        p.availability(), p.description(), p.categoryIndex(), p.related(), p.wishlistLink(), p.gonePath(),
+        p.pageBytes(), p.ratingValue(), p.reviewCount(), Optional.of(was));
   }
 
   private List<RelatedLink> related(Random random, int self) {
@@ -114,11 +147,11 @@ final class CatalogGenerator {
     return name.toString();
   }
 
-  private static BigDecimal price(Random random, String currency) {
+  private static BigDecimal price(Random random, String currency, int maxWhole) {
     if ("JPY".equals(currency)) {
       return BigDecimal.valueOf((30L + random.nextInt(9_000)) * 10L);
     }
-    long whole = 1 + random.nextInt(900);
+    long whole = 1 + random.nextInt(maxWhole);
     int cents = switch (random.nextInt(4)) {
       case 0 -> 99;
       case 1 -> 0;
@@ -128,9 +161,10 @@ final class CatalogGenerator {
     return BigDecimal.valueOf(whole * 100 + cents, 2);
   }
 
-  private static String availability(Random random) {
+  /** Plain layouts show only "in stock" or "sold out", as most themes without structured data do. */
+  private static String availability(Random random, boolean plain) {
     int roll = random.nextInt(20);
-    return roll < 17 ? "InStock" : roll < 19 ? "OutOfStock" : "PreOrder";
+    return roll < 17 ? "InStock" : roll < 19 ? "OutOfStock" : plain ? "InStock" : "PreOrder";
   }
 
   private String shopName(int index) {

@@ -33,10 +33,13 @@ final class GroundTruthBuilder {
       ShopModel.BOILERPLATE_DISALLOWED.forEach(path -> disallowed.add(origin + path));
       for (ProductModel product : shop.products()) {
         String url = origin + ShopModel.productPath(product);
-        products.add(new ProductTruth(url, product.name(), product.price(), shop.currency(), product.sku()));
+        products.add(new ProductTruth(url, product.name(), product.price(), shop.currency(), product.sku(),
+            product.availability(), shop.isPlain()));
         expected.add(url);
         product.gonePath().ifPresent(path -> notFound.add(origin + path));
-        disallowed.add(origin + ShopModel.cartPath(product));
+        if (shop.linksCart(product)) {
+          disallowed.add(origin + ShopModel.cartPath(product));
+        }
         if (product.wishlistLink()) {
           disallowed.add(origin + ShopModel.wishlistPath(product));
         }

@@ -3,10 +3,11 @@ package dev.crawler.testbed;
 import dev.crawler.testbed.ShopModel.CategoryModel;
 import dev.crawler.testbed.ShopModel.ProductModel;
 import dev.crawler.testbed.ShopModel.RelatedLink;
+import java.util.Optional;
 
 /**
  * Renders the page-specific parts of a shop's pages: the head (title, canonical, JSON-LD) and the
- * content of {@code <main>}. Everything shared lives in {@link Boilerplate}. Pure: strings in, strings out.
+ * content of {@code <main>}; a plain shop's product pages come from {@link PlainProductPage}. Everything shared lives in {@link Boilerplate}. Pure: strings in, strings out.
  *
  * <p>Links are written in all three {@link LinkForm}s, chosen deterministically from the indexes
  * involved, so the same page always renders the same bytes.
@@ -21,15 +22,17 @@ final class PageText {
   private final ShopModel shop;
   private final String origin;
   private final int perPage;
+  private final Optional<PlainProductPage> plainProducts;
 
   PageText(ShopModel shop, String origin, int perPage) {
     this.shop = shop;
     this.origin = origin;
     this.perPage = perPage;
+    this.plainProducts = shop.isPlain() ? Optional.of(new PlainProductPage(shop, origin)) : Optional.empty();
   }
 
   Parts home() {
-    String head = head(Html.escape(shop.name()) + " &ndash; Home", origin + "/",
+    String head = head(shop, Html.escape(shop.name()) + " &ndash; Home", origin + "/",
         "Homeware from " + Html.escape(shop.name()) + ": " + shop.categories().size() + " departments.", "");
     StringBuilder body = new StringBuilder(4_000);
     body.append("<section class=\"hero\"><h1>Welcome to ").append(Html.escape(shop.name())).append("</h1>")
@@ -56,7 +59,7 @@ final class PageText {
     String path = ShopModel.categoryPath(category, page);
     String title = Html.escape(category.name()) + (page > 1 ? " &ndash; page " + page : "") + " | "
         + Html.escape(shop.name());
-    String head = head(title, origin + path,
+    String head = head(shop, title, origin + path,
         Html.escape(category.name()) + " at " + Html.escape(shop.name()) + ", page " + page + " of " + pages + ".",
         "");
     StringBuilder body = new StringBuilder(8_000);
@@ -85,6 +88,9 @@ final class PageText {
   }
 
   Parts product(ProductModel product) {
+    if (plainProducts.isPresent()) {
+      return plainProducts.get().render(product);
+    }
     String path = ShopModel.productPath(product);
     String canonical = origin + path;
     String name = Html.escape(product.name());
@@ -97,7 +103,7 @@ final class PageText {
         .append("\">\n<meta property=\"product:price:currency\" content=\"").append(shop.currency()).append("\">\n")
         .append("<script type=\"application/ld+json\">").append(JsonLd.product(shop, product, origin))
         .append("</script>\n");
-    String head = head(name + " | " + Html.escape(shop.name()), canonical, Html.escape(product.description()),
+    String head = head(shop, name + " | " + Html.escape(shop.name()), canonical, Html.escape(product.description()),
         meta.toString());
     CategoryModel category = shop.categories().get(product.categoryIndex());
     StringBuilder body = new StringBuilder(4_000);
@@ -142,8 +148,9 @@ final class PageText {
     return new Parts(head, body.toString());
   }
 
-  private String head(String title, String canonical, String description, String extra) {
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + title + "</title>\n"
+  /** Everything of the page head before the shared boilerplate; all arguments are HTML-escaped already. */
+  static String head(ShopModel shop, String title, String canonical, String description, String extra) {
+    return "<!DOCTYPE html>\n<html lang=\"" + shop.languageTag() + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + title + "</title>\n"
         + "<meta name=\"description\" content=\"" + description + "\">\n"
         + "<link rel=\"canonical\" href=\"" + canonical + "\">\n" + extra;
   }
@@ -171,7 +178,7 @@ final class PageText {
         .append("\"><img src=\"").append(image(product)).append("\" alt=\"\" width=\"240\" height=\"240\" ")
         .append("loading=\"lazy\"><span class=\"name\">").append(Html.escape(product.name()))
         .append("</span></a><span class=\"price\">")
-        .append(Html.escape(Html.displayPrice(product.price(), shop.currency()))).append("</span></li>\n");
+        .append(Html.escape(shop.displayPrice(product.price()))).append("</span></li>\n");
   }
 
   private String href(LinkForm form, String fromPath, String targetPath) {

@@ -10,13 +10,38 @@ import java.util.Optional;
  */
 record ShopModel(int index, String host, String name, String currency, List<CategoryModel> categories,
     List<ProductModel> products, List<Integer> featured, JsonLdShape jsonLdShape, boolean priceAsText,
-    String homeGonePath, List<LinkForm> navForms) {
+    String homeGonePath, List<LinkForm> navForms, Optional<PlainLook> plain) {
 
   ShopModel {
     categories = List.copyOf(categories);
     products = List.copyOf(products);
     featured = List.copyOf(featured);
     navForms = List.copyOf(navForms);
+  }
+
+  /** Whether the shop's pages carry no structured data (see {@link TestbedConfig#plainShops()}). */
+  boolean isPlain() {
+    return plain.isPresent();
+  }
+
+  /** The price as this shop shows it to a person: in its language's format when plain. */
+  String displayPrice(BigDecimal price) {
+    return plain.map(look -> look.language().price.format(price)).orElseGet(() -> Html.displayPrice(price, currency));
+  }
+
+  /** The shop's visible words: English for the structured-data shops. */
+  Phrases phrases() {
+    return plain.map(look -> look.language().phrases).orElse(Phrases.ENGLISH);
+  }
+
+  /** The {@code <html lang>} value. */
+  String languageTag() {
+    return plain.map(look -> look.language().tag).orElse("en");
+  }
+
+  /** Whether the product page links {@code /cart?add=SKU} (robots-disallowed, so it is in the ground truth). */
+  boolean linksCart(ProductModel product) {
+    return plain.map(look -> look.layout().linksCart(product)).orElse(true);
   }
 
   /** How the JSON-LD block of a product page is laid out. */
@@ -67,11 +92,16 @@ record ShopModel(int index, String host, String name, String currency, List<Cate
    * One product.
    *
    * @param pageBytes exact size of the rendered product page
+   * @param price what the product costs now: the sale price when it is on sale
+   * @param availability schema.org short name: {@code InStock}, {@code OutOfStock} or {@code PreOrder}
    * @param ratingValue zero when the product has no reviews
+   * @param wasPrice the struck-through price before the sale, higher than {@code price}; only plain
+   *     shops run sales
    */
   record ProductModel(int index, String slug, String name, String sku, String gtin13, String brand,
       BigDecimal price, String availability, String description, int categoryIndex, List<RelatedLink> related,
-      boolean wishlistLink, Optional<String> gonePath, int pageBytes, BigDecimal ratingValue, int reviewCount) {
+      boolean wishlistLink, Optional<String> gonePath, int pageBytes, BigDecimal ratingValue, int reviewCount,
+      Optional<BigDecimal> wasPrice) {
     ProductModel {
       related = List.copyOf(related);
     }

@@ -28,6 +28,7 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
       "  --page-bytes MIN-MAX product page size range (default 30000-80000)",
       "  --per-page N         products per category page (default 24)",
       "  --outside-hosts N    out-of-scope hosts the shops link to (default 2)",
+      "  --plain-shops N      how many of the shops (the last N) carry no structured data (default 0)",
       "  --truth FILE         write the ground truth as JSON",
       "  --seeds-out FILE     write one home page URL per line",
       "  --request-log FILE   on shutdown, write every request as TSV: host, method, path, start ns, end ns, status",
@@ -36,7 +37,7 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
       "Prints \"READY port=PORT shops=N\" when listening; runs until SIGTERM or SIGINT.");
 
   private static final Set<String> VALUED = Set.of("--shops", "--products", "--seed", "--port", "--latency",
-      "--per-page", "--outside-hosts", "--page-bytes", "--truth", "--seeds-out", "--request-log");
+      "--per-page", "--outside-hosts", "--plain-shops", "--page-bytes", "--truth", "--seeds-out", "--request-log");
 
   /** @throws IllegalArgumentException with a one-line message naming the bad argument */
   static TestbedArgs parse(String... args) {
@@ -45,6 +46,8 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
     Optional<Path> seedsOut = Optional.empty();
     Optional<Path> requestLog = Optional.empty();
     boolean faults = false;
+    // Applied after the loop: its bound is --shops, which may come later on the line.
+    Optional<Integer> plainShops = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -74,6 +77,7 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
         case "--latency" -> config = config.withLatency(duration(name, value));
         case "--per-page" -> config = config.withProductsPerCategoryPage(integer(name, value));
         case "--outside-hosts" -> config = config.withOutsideHosts(integer(name, value));
+        case "--plain-shops" -> plainShops = Optional.of(integer(name, value));
         case "--page-bytes" -> config = pageBytes(config, name, value);
         case "--truth" -> truth = Optional.of(path(name, value));
         case "--seeds-out" -> seedsOut = Optional.of(path(name, value));
@@ -81,7 +85,18 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
         default -> throw new IllegalArgumentException("unknown option " + name + " (try --help)");
       }
     }
+    if (plainShops.isPresent()) {
+      config = plainShops(config, plainShops.get());
+    }
     return new TestbedArgs(config, truth, seedsOut, requestLog, faults, false);
+  }
+
+  private static TestbedConfig plainShops(TestbedConfig config, int plainShops) {
+    if (plainShops < 0 || plainShops > config.shops()) {
+      throw new IllegalArgumentException("--plain-shops must be between 0 and the number of shops (" + config.shops()
+          + ") but was " + plainShops);
+    }
+    return config.withPlainShops(plainShops);
   }
 
   /** {@code 250ms}, {@code 2s}, {@code 1m}, {@code 0}, or ISO-8601 such as {@code PT0.5S}. */

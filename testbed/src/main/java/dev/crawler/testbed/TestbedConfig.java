@@ -19,10 +19,15 @@ import java.time.Duration;
  * @param maxPageBytes largest product page, in bytes; at most 16 MiB
  * @param latency added before every response is written (scheduled on the event loop); 0..60 s
  * @param productsPerCategoryPage products listed per category page before the next page; 1..1,000
+ * @param plainShops how many shops carry no structured data at all; 0..{@code shops}. They are the
+ *     LAST {@code plainShops} shops (indexes {@code shops - plainShops .. shops - 1}), so adding plain
+ *     shops to a world never changes the first shops. Their product pages have no JSON-LD, microdata,
+ *     RDFa or OpenGraph price: name, price, SKU and stock are only in ordinary HTML, laid out in one of
+ *     several layouts and one language per shop (see {@link PlainLook})
  */
 public record TestbedConfig(int shops, int productsPerShop, long seed, String shopAddressPrefix,
     String outsideAddressPrefix, int outsideHosts, int port, int minPageBytes, int maxPageBytes,
-    Duration latency, int productsPerCategoryPage) {
+    Duration latency, int productsPerCategoryPage, int plainShops) {
 
   /** Smallest allowed {@link #minPageBytes()}: the shared boilerplate of a product page must fit. */
   public static final int MIN_PAGE_BYTES_FLOOR = 16 * 1024;
@@ -45,63 +50,74 @@ public record TestbedConfig(int shops, int productsPerShop, long seed, String sh
     Checks.range("maxPageBytes", maxPageBytes, minPageBytes, MAX_PAGE_BYTES_CEILING);
     Checks.duration("latency", latency, Duration.ofSeconds(60));
     Checks.range("productsPerCategoryPage", productsPerCategoryPage, 1, 1_000);
+    Checks.range("plainShops", plainShops, 0, shops);
   }
 
   /**
    * 4 shops of 200 products, seed 42, shops on 127.0.1.x, 2 outside hosts on 127.0.2.x, a free port,
-   * product pages of 30,000..80,000 bytes, no latency, 24 products per category page.
+   * product pages of 30,000..80,000 bytes, no latency, 24 products per category page, no plain shops.
    */
   public static TestbedConfig defaults() {
-    return new TestbedConfig(4, 200, 42L, "127.0.1.", "127.0.2.", 2, 0, 30_000, 80_000, Duration.ZERO, 24);
+    return new TestbedConfig(4, 200, 42L, "127.0.1.", "127.0.2.", 2, 0, 30_000, 80_000, Duration.ZERO, 24, 0);
   }
 
   public TestbedConfig withShops(int shops) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
   }
 
   public TestbedConfig withProductsPerShop(int productsPerShop) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
   }
 
   public TestbedConfig withSeed(long seed) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
   }
 
   public TestbedConfig withShopAddressPrefix(String shopAddressPrefix) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
   }
 
   public TestbedConfig withOutsideAddressPrefix(String outsideAddressPrefix) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
   }
 
   public TestbedConfig withOutsideHosts(int outsideHosts) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
   }
 
   public TestbedConfig withPort(int port) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
   }
 
   public TestbedConfig withPageBytes(int minPageBytes, int maxPageBytes) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
   }
 
   public TestbedConfig withLatency(Duration latency) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
   }
 
   public TestbedConfig withProductsPerCategoryPage(int productsPerCategoryPage) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+  }
+
+  public TestbedConfig withPlainShops(int plainShops) {
+    return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+  }
+
+  /** Whether shop {@code index} (0-based) is one of the plain shops. */
+  public boolean isPlain(int index) {
+    return index >= shops - plainShops;
   }
 }

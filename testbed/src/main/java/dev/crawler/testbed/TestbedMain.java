@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code java -jar testbed-0.1.0-SNAPSHOT-all.jar --shops 4 --products 200 --seed 42 --port 0
- * --latency 0ms --truth FILE --seeds-out FILE}: starts the shops, writes the ground truth and the seed
+ * --latency 0ms --plain-shops 1 --truth FILE --seeds-out FILE}: starts the shops, writes the ground truth and the seed
  * list if asked, prints exactly one line {@code READY port=PORT shops=N} to stdout, and serves until
  * SIGTERM or SIGINT. Bad arguments print one line to stderr and exit with status 1.
  */

@@ -11,16 +11,17 @@ class TestbedConfigTest {
   @Test
   void defaultsAreTheDocumentedOnes() {
     assertThat(TestbedConfig.defaults()).isEqualTo(new TestbedConfig(4, 200, 42L, "127.0.1.", "127.0.2.", 2, 0,
-        30_000, 80_000, Duration.ZERO, 24));
+        30_000, 80_000, Duration.ZERO, 24, 0));
   }
 
   @Test
   void withMethodsChangeOneField() {
     TestbedConfig config = TestbedConfig.defaults().withShops(16).withProductsPerShop(2_000).withPort(8080)
         .withLatency(Duration.ofMillis(5)).withPageBytes(20_000, 30_000).withSeed(7).withOutsideHosts(0)
-        .withProductsPerCategoryPage(50).withShopAddressPrefix("127.0.9.").withOutsideAddressPrefix("127.1.2.");
+        .withProductsPerCategoryPage(50).withShopAddressPrefix("127.0.9.").withOutsideAddressPrefix("127.1.2.")
+        .withPlainShops(5);
     assertThat(config).isEqualTo(new TestbedConfig(16, 2_000, 7, "127.0.9.", "127.1.2.", 0, 8080, 20_000, 30_000,
-        Duration.ofMillis(5), 50));
+        Duration.ofMillis(5), 50, 5));
   }
 
   @Test
@@ -48,6 +49,15 @@ class TestbedConfigTest {
     assertThatThrownBy(() -> defaults.withProductsPerCategoryPage(0))
         .hasMessageStartingWith("productsPerCategoryPage ");
     assertThatThrownBy(() -> defaults.withOutsideHosts(-1)).hasMessageStartingWith("outsideHosts ");
+    assertThatThrownBy(() -> defaults.withPlainShops(-1)).hasMessageStartingWith("plainShops ");
+    assertThatThrownBy(() -> defaults.withPlainShops(5)).hasMessageStartingWith("plainShops ");
+  }
+
+  @Test
+  void thePlainShopsAreTheLastOnes() {
+    TestbedConfig config = TestbedConfig.defaults().withShops(6).withPlainShops(2);
+    assertThat(java.util.stream.IntStream.range(0, 6).filter(config::isPlain)).containsExactly(4, 5);
+    assertThat(TestbedConfig.defaults().isPlain(3)).isFalse();
   }
 
   @Test

@@ -21,13 +21,20 @@ class TestbedMainTest {
   void parsesEveryOptionInBothForms() {
     TestbedArgs args = TestbedArgs.parse("--shops", "3", "--products=50", "--seed", "-9", "--port", "0",
         "--latency", "250ms", "--page-bytes", "20000-40000", "--per-page=10", "--outside-hosts", "1",
-        "--truth", "t.json", "--seeds-out=s.txt", "--faults");
+        "--truth", "t.json", "--seeds-out=s.txt", "--faults", "--plain-shops", "2");
     assertThat(args.config()).isEqualTo(new TestbedConfig(3, 50, -9, "127.0.1.", "127.0.2.", 1, 0, 20_000, 40_000,
-        Duration.ofMillis(250), 10));
+        Duration.ofMillis(250), 10, 2));
     assertThat(args.truth()).contains(Path.of("t.json"));
     assertThat(args.seedsOut()).contains(Path.of("s.txt"));
     assertThat(args.faults()).isTrue();
     assertThat(args.help()).isFalse();
+  }
+
+  @Test
+  void plainShopsMayComeBeforeTheShopCountTheyAreBoundedBy() {
+    assertThat(TestbedArgs.parse("--plain-shops", "5", "--shops", "6").config().plainShops()).isEqualTo(5);
+    assertThatThrownBy(() -> TestbedArgs.parse("--plain-shops=3", "--shops=2"))
+        .hasMessage("--plain-shops must be between 0 and the number of shops (2) but was 3");
   }
 
   @Test
@@ -52,7 +59,8 @@ class TestbedMainTest {
   void badArgumentsGiveOneLineMessagesNamingThem() {
     List<String[]> bad = List.of(new String[] {"--shops", "many"}, new String[] {"--bogus", "1"},
         new String[] {"--latency", "soon"}, new String[] {"--truth"}, new String[] {"--shops", "0"},
-        new String[] {"--page-bytes", "5"});
+        new String[] {"--page-bytes", "5"}, new String[] {"--plain-shops", "5"},
+        new String[] {"--plain-shops", "-1"}, new String[] {"--plain-shops", "some"});
     for (String[] args : bad) {
       assertThatThrownBy(() -> TestbedArgs.parse(args)).isInstanceOf(IllegalArgumentException.class)
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n")
