@@ -241,4 +241,12 @@ class GeneralExtractorTest {
     assertThat(extract(page("en", "<h1>Textiles</h1><ul><li class=\"card\"><a href=\"/p/rug\">Wool rug</a>"
         + "<span class=\"price\">$520.16</span></li></ul>"))).isEmpty();
   }
+
+  @Test
+  void stockWordsAndBuyButtonsOfKoreanAndChinesePagesAreRead() {
+    assertThat(extract(page("ko", "<h1>무선 이어폰</h1><p class=\"price\">39,900원</p><p class=\"stock\">품절</p>")))
+        .singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("OutOfStock"));
+    assertThat(extract(page("zh-TW", "<h1>招牌肉乾</h1><p class=\"price\">NT$99</p><button>加入購物車</button>")))
+        .singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("InStock"));
+  }
 }
