@@ -34,6 +34,10 @@ final class PageWalk {
   /** Texts longer than this are sentences, not a price or a label with its value. */
   static final int MAX_SHORT_TEXT = 80;
   private static final int MAX_NAME = 300;
+  private static final int MAX_HEADINGS = 16;
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+  private record Heading(int position, String text) {}
   private static final Pattern DIGIT = Pattern.compile("\\d");
   private static final Pattern SCHEMA_TERM =
       Pattern.compile("(?i)schema\\.org/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|OnlineOnly|InStoreOnly|PreSale)\\b");
@@ -63,6 +67,7 @@ final class PageWalk {
   private final List<CartSpot> carts = new ArrayList<>();
   private final List<StockSpot> stock = new ArrayList<>();
   private final List<String> scripts = new ArrayList<>();
+  private final List<Heading> headings = new ArrayList<>();
   private @Nullable String heading;
   private int headingPosition = -1;
   private int position;
@@ -84,7 +89,41 @@ final class PageWalk {
     PageWalk walk = new PageWalk(cues);
     walk.urlIds = new ArrayList<>(urlIds);
     walk.run(doc);
+    walk.chooseHeading(doc.title());
     return walk;
+  }
+
+  /**
+   * The main heading: of the page's {@code h1}s outside other-product blocks, the one whose words
+   * the page title repeats most (shops put popover and banner headings before the product's),
+   * the first on ties or without a title.
+   */
+  private void chooseHeading(String title) {
+    java.util.Set<String> titleWords = words(title);
+    Heading best = null;
+    double bestShare = -1;
+    for (Heading candidate : headings) {
+      java.util.Set<String> own = words(candidate.text());
+      long shared = own.stream().filter(titleWords::contains).count();
+      double share = own.isEmpty() ? 0 : (double) shared / own.size();
+      if (share > bestShare) {
+        best = candidate;
+        bestShare = share;
+      }
+    }
+    if (best != null) {
+      heading = best.text();
+      headingPosition = best.position();
+    }
+  }
+
+  private static java.util.Set<String> words(String text) {
+    java.util.Set<String> words = new java.util.HashSet<>();
+    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      words.add(m.group());
+    }
+    return words;
   }
 
   List<PriceSpot> prices() {
@@ -203,11 +242,10 @@ final class PageWalk {
     if (other) {
       return;
     }
-    if (heading == null && element.nameIs("h1")) {
+    if (element.nameIs("h1") && headings.size() < MAX_HEADINGS) {
       String text = TextCleaner.clean(element.text());
       if (text != null && !text.isEmpty() && text.length() <= MAX_NAME) {
-        heading = text;
-        headingPosition = position;
+        headings.add(new Heading(position, text));
       }
     }
     idAttributes(element);

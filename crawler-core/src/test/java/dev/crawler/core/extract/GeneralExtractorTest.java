@@ -249,4 +249,17 @@ class GeneralExtractorTest {
     assertThat(extract(page("zh-TW", "<h1>招牌肉乾</h1><p class=\"price\">NT$99</p><button>加入購物車</button>")))
         .singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("InStock"));
   }
+
+  @Test
+  void theMainHeadingIsTheOneThePageTitleRepeatsNotTheFirst() {
+    String html = "<html><head><title>Citrus Body Lotion 200 ml : Shop</title></head><body>"
+        + "<div class=\"popover\"><h1>Add a protection plan</h1><span class=\"price\">€ 9,25</span></div>"
+        + "<h1>Citrus Body Lotion 200 ml</h1><span class=\"price\">€ 8,71</span><button>In den Warenkorb</button>"
+        + "</body></html>";
+
+    assertThat(extract(html)).singleElement().satisfies(p -> {
+      assertThat(p.name()).isEqualTo("Citrus Body Lotion 200 ml");
+      assertThat(p.price()).isEqualByComparingTo("8.71");
+    });
+  }
 }
