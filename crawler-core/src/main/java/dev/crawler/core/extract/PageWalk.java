@@ -35,6 +35,8 @@ final class PageWalk {
   static final int MAX_SHORT_TEXT = 80;
   private static final int MAX_NAME = 300;
   private static final int MAX_HEADINGS = 16;
+  /** A heading whose words the title repeats this much names the page's product. */
+  private static final double TITLED_SHARE = 0.6;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private record Heading(int position, String text) {}
@@ -68,6 +70,7 @@ final class PageWalk {
   private final List<StockSpot> stock = new ArrayList<>();
   private final List<String> scripts = new ArrayList<>();
   private final List<Heading> headings = new ArrayList<>();
+  private java.util.Set<String> titleWords = java.util.Set.of();
   private @Nullable String heading;
   private int headingPosition = -1;
   private int position;
@@ -88,8 +91,9 @@ final class PageWalk {
   static PageWalk of(Document doc, PageCues cues, List<String> urlIds) {
     PageWalk walk = new PageWalk(cues);
     walk.urlIds = new ArrayList<>(urlIds);
+    walk.titleWords = words(doc.title());
     walk.run(doc);
-    walk.chooseHeading(doc.title());
+    walk.chooseHeading();
     return walk;
   }
 
@@ -98,14 +102,11 @@ final class PageWalk {
    * the page title repeats most (shops put popover and banner headings before the product's),
    * the first on ties or without a title.
    */
-  private void chooseHeading(String title) {
-    java.util.Set<String> titleWords = words(title);
+  private void chooseHeading() {
     Heading best = null;
     double bestShare = -1;
     for (Heading candidate : headings) {
-      java.util.Set<String> own = words(candidate.text());
-      long shared = own.stream().filter(titleWords::contains).count();
-      double share = own.isEmpty() ? 0 : (double) shared / own.size();
+      double share = titleShare(candidate.text());
       if (share > bestShare) {
         best = candidate;
         bestShare = share;
@@ -115,6 +116,46 @@ final class PageWalk {
       heading = best.text();
       headingPosition = best.position();
     }
+  }
+
+  /** The heading's text without a labelled identifier it holds ("Phone X <span>Code: 01245</span>"). */
+  private String headingText(Element h1) {
+    StringBuilder text = new StringBuilder();
+    for (Node child : h1.childNodes()) {
+      String part = child instanceof TextNode t ? t.text() : child instanceof Element e ? e.text() : "";
+      if (child instanceof Element && isLabelled(part.strip())) {
+        continue;
+      }
+      text.append(part).append(' ');
+    }
+    return text.toString();
+  }
+
+  /** A label with its value, such as "SKU: 123". */
+  private boolean isLabelled(String text) {
+    for (Pattern label : List.of(cues.skuLabel(), cues.mpnLabel(), cues.gtinLabel())) {
+      Matcher m = label.matcher(text);
+      if (m.matches() && !m.group(1).isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Share of the words of {@code text} that the page title repeats. */
+  private double titleShare(String text) {
+    java.util.Set<String> own = words(text);
+    long shared = own.stream().filter(titleWords::contains).count();
+    return own.isEmpty() ? 0 : (double) shared / own.size();
+  }
+
+  /**
+   * Whether a {@code <header>} is the product's own header (its h1 is the titled product name)
+   * rather than the site's banner, which counts as a block about other things.
+   */
+  private boolean holdsTheTitledHeading(Element header) {
+    Element h1 = header.selectFirst("h1");
+    return h1 != null && titleShare(h1.text()) >= TITLED_SHARE;
   }
 
   private static java.util.Set<String> words(String text) {
@@ -214,7 +255,7 @@ final class PageWalk {
   private int contextOf(Element element) {
     int flags = 0;
     String tag = element.normalName();
-    if (tag.equals("header") || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")
+    if (tag.equals("header") && !holdsTheTitledHeading(element) || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")
         || element.attr("role").equalsIgnoreCase("navigation")
         || cues.otherProductsAttribute().matcher(attributes(element)).find()) {
       flags |= OTHER;
@@ -243,7 +284,7 @@ final class PageWalk {
       return;
     }
     if (element.nameIs("h1") && headings.size() < MAX_HEADINGS) {
-      String text = TextCleaner.clean(element.text());
+      String text = TextCleaner.clean(headingText(element));
       if (text != null && !text.isEmpty() && text.length() <= MAX_NAME) {
         headings.add(new Heading(position, text));
       }

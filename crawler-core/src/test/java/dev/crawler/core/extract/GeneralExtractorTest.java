@@ -262,4 +262,16 @@ class GeneralExtractorTest {
       assertThat(p.price()).isEqualByComparingTo("8.71");
     });
   }
+
+  @Test
+  void aProductHeaderHoldingTheTitledHeadingIsReadAndItsLabelledCodeIsNotPartOfTheName() {
+    String html = "<html><head><title>Phone Galaxy A01 (red) - buy online</title></head><body>"
+        + "<header><h1><span>Phone Galaxy A01 (red)</span> <span class=\"article\">Код: 01245</span></h1></header>"
+        + "<div class=\"price\">44 890 ₸</div><button>В корзину</button></body></html>";
+
+    assertThat(extract(html)).singleElement().satisfies(p -> {
+      assertThat(p.name()).isEqualTo("Phone Galaxy A01 (red)");
+      assertThat(p.sku()).isEqualTo("01245");
+    });
+  }
 }
