@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code crawler extract}: the products of one page, and which extractor (or site rule) found each field. */
 class ExtractCommandTest {
-    /** A shop page with no structured data at all: only a site rule can read it. */
+    /** A shop page with no structured data at all: the general page extractor and site rules read it. */
     private static final String PLAIN_PAGE = """
             <html><head><title>Brass desk lamp | Lamps | Example Shop</title></head><body>
             <nav><a href="/">Home</a></nav>
@@ -102,7 +102,10 @@ class ExtractCommandTest {
         Cli.Result result = Cli.run("extract", page.toString(), "--base-url", "https://www.shop.example/p/lamp",
                 "--rules", rules.toString());
 
-        assertThat(new ObjectMapper().readTree(without.out())).as("no structured data: nothing without the rule").isEmpty();
+        JsonNode seen = new ObjectMapper().readTree(without.out());
+        assertThat(seen).as("no structured data: the general page extractor reads what a shopper sees").hasSize(1);
+        assertThat(seen.get(0).get("name").asText()).isEqualTo("Brass desk lamp");
+        assertThat(seen.get(0).get("sources").get("name").asText()).isEqualTo("page");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();
         JsonNode products = new ObjectMapper().readTree(result.out());
@@ -129,8 +132,9 @@ class ExtractCommandTest {
 
         assertThat(noHost.exitCode()).isZero();
         assertThat(noHost.err()).isEqualTo("crawler: no site rule of " + rules
-                + " applies: the page has no host; give the shop's address with --base-url\n"
-                + "crawler: no product found on " + page.toAbsolutePath().toUri() + "\n");
+                + " applies: the page has no host; give the shop's address with --base-url\n");
+        assertThat(new ObjectMapper().readTree(noHost.out()).get(0).get("sources").get("name").asText())
+                .as("without a rule that applies, the general page extractor still reads the page").isEqualTo("page");
         assertThat(otherHost.err()).startsWith("crawler: no site rule of " + rules + " applies: no hostPattern in it matches other.example\n");
     }
 

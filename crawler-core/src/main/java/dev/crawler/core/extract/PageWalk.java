@@ -299,7 +299,8 @@ final class PageWalk {
       // A price split over spans, <span class="price"><span>$</span><span>12</span></span>, is read
       // from its wrapper; only wrappers that say "price" are read, to keep the walk linear.
       if (element.childrenSize() > 0 && element.childrenSize() <= 6
-          && cues.priceAttribute().matcher(attributes(element)).find()) {
+          && cues.priceAttribute().matcher(attributes(element)).find()
+          && element.selectFirst("del, s, strike") == null) { // a box of old and new price is not one price
         maybePrice(element, flags);
       }
       return;
