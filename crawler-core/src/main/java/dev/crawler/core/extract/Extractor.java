@@ -1,7 +1,6 @@
 package dev.crawler.core.extract;
 
 import java.util.List;
-import org.jsoup.nodes.Document;
 
 /**
  * One way of reading products from a page. Implementations are stateless and thread-safe, and
@@ -12,6 +11,6 @@ interface Extractor {
 
   Source source();
 
-  /** The products this extractor sees, the page's main product first when it can tell. */
-  List<ProductCandidate> extract(Document doc, PageContext page);
+  /** The products this extractor sees in the page's one scan, the page's main product first when it can tell. */
+  List<ProductCandidate> extract(PageScan scan);
 }

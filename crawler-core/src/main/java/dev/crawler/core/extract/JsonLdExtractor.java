@@ -3,9 +3,6 @@ package dev.crawler.core.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Products from {@code <script type="application/ld+json">} blocks. All blocks on the page are read
@@ -15,7 +12,7 @@ import org.jsoup.nodes.Element;
 final class JsonLdExtractor implements Extractor {
 
   /** Pages with more JSON-LD blocks than this are rare and pathological; the rest are ignored. */
-  static final int MAX_SCRIPTS = 100;
+  static final int MAX_SCRIPTS = PageMarkup.MAX_JSON_LD;
 
   @Override
   public Source source() {
@@ -23,24 +20,14 @@ final class JsonLdExtractor implements Extractor {
   }
 
   @Override
-  public List<ProductCandidate> extract(Document doc, PageContext page) {
+  public List<ProductCandidate> extract(PageScan scan) {
     List<JsonNode> values = new ArrayList<>();
-    int scripts = 0;
-    for (Element script : doc.getElementsByTag("script")) {
-      if (isJsonLd(script.attr("type")) && scripts++ < MAX_SCRIPTS) {
-        values.addAll(LenientJson.parse(script.data()));
-      }
+    for (String script : scan.markup().jsonLd()) {
+      values.addAll(LenientJson.parse(script));
     }
     if (values.isEmpty()) {
       return List.of();
     }
-    return new SchemaProductMapper(Source.JSON_LD, page).map(JsonLdItems.read(values));
-  }
-
-  /** {@code application/ld+json}, in any case, with or without parameters such as charset. */
-  private static boolean isJsonLd(String type) {
-    int semicolon = type.indexOf(';');
-    String mediaType = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
-    return mediaType.toLowerCase(Locale.ROOT).equals("application/ld+json");
+    return new SchemaProductMapper(Source.JSON_LD, scan.context()).map(JsonLdItems.read(values));
   }
 }

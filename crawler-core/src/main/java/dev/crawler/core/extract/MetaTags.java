@@ -3,7 +3,7 @@ package dev.crawler.core.extract;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.jsoup.nodes.Document;
+import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
@@ -22,13 +22,10 @@ final class MetaTags {
     this.content = content;
   }
 
-  static MetaTags of(Document doc) {
+  /** @param metas the page's {@code <meta>} elements in document order, as {@link PageMarkup} gathered them */
+  static MetaTags of(List<Element> metas) {
     Map<String, String> content = new HashMap<>();
-    int seen = 0;
-    for (Element meta : doc.getElementsByTag("meta")) {
-      if (seen++ >= MAX_TAGS) {
-        break;
-      }
+    for (Element meta : metas.size() > MAX_TAGS ? metas.subList(0, MAX_TAGS) : metas) {
       String value = meta.attr("content");
       if (value.isBlank()) {
         continue;

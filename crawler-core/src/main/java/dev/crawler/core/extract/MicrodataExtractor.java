@@ -1,7 +1,6 @@
 package dev.crawler.core.extract;
 
 import java.util.List;
-import org.jsoup.nodes.Document;
 
 /** Products from HTML microdata, schema.org or data-vocabulary.org. */
 final class MicrodataExtractor implements Extractor {
@@ -12,10 +11,10 @@ final class MicrodataExtractor implements Extractor {
   }
 
   @Override
-  public List<ProductCandidate> extract(Document doc, PageContext page) {
-    if (doc.selectFirst("[itemscope]") == null) {
+  public List<ProductCandidate> extract(PageScan scan) {
+    if (scan.markup().microdata().isEmpty()) {
       return List.of();
     }
-    return new SchemaProductMapper(Source.MICRODATA, page).map(MicrodataItems.read(doc));
+    return new SchemaProductMapper(Source.MICRODATA, scan.context()).map(MicrodataItems.read(scan.markup().microdata()));
   }
 }

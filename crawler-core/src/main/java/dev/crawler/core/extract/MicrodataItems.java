@@ -22,41 +22,39 @@ import org.jspecify.annotations.Nullable;
  *       {@code itemprop}.
  * </ul>
  *
- * <p>Each element is visited once per item that owns it; nested items stop the walk of their parent
- * and are converted once. Item nesting is capped at {@link #MAX_DEPTH}, items per page at
- * {@link #MAX_ITEMS}.
+ * <p>The scopes and the property elements each owns come from the page's one {@link PageScan}; only
+ * {@code itemref} targets, which are rare, are looked up by id and walked here. Nested items are
+ * converted once. Item nesting is capped at {@link #MAX_DEPTH}, items per page at {@link #MAX_ITEMS}.
  */
 final class MicrodataItems {
 
   static final int MAX_DEPTH = 16;
-  static final int MAX_ITEMS = 5_000;
+  static final int MAX_ITEMS = PageMarkup.MAX_SCOPES;
   static final int MAX_ITEMREFS = 32;
   private static final Set<String> SRC_ELEMENTS = Set.of("audio", "embed", "iframe", "img", "source", "track", "video");
   private static final Set<String> HREF_ELEMENTS = Set.of("a", "area", "link");
 
-  private final Document doc;
+  private final Map<Element, PageMarkup.Scope> scopes = new IdentityHashMap<>();
   private final Map<Element, SchemaItem> converted = new IdentityHashMap<>();
   private final Map<Element, Boolean> claimed = new IdentityHashMap<>();
 
-  private MicrodataItems(Document doc) {
-    this.doc = doc;
+  private MicrodataItems(List<PageMarkup.Scope> scopes) {
+    for (PageMarkup.Scope scope : scopes) {
+      this.scopes.put(scope.element(), scope);
+    }
   }
 
-  /** The page's top-level items in document order. */
-  static List<SchemaItem> read(Document doc) {
-    return new MicrodataItems(doc).readAll();
-  }
-
-  private List<SchemaItem> readAll() {
-    List<Element> scopes = doc.select("[itemscope]");
-    List<Element> order = scopes.size() > MAX_ITEMS ? scopes.subList(0, MAX_ITEMS) : scopes;
-    for (Element scope : order) {
-      item(scope, 0);
+  /** The page's top-level items in document order, from the {@code itemscope} elements the scan found. */
+  static List<SchemaItem> read(List<PageMarkup.Scope> scopes) {
+    List<PageMarkup.Scope> order = scopes.size() > MAX_ITEMS ? scopes.subList(0, MAX_ITEMS) : scopes;
+    MicrodataItems reader = new MicrodataItems(order);
+    for (PageMarkup.Scope scope : order) {
+      reader.item(scope.element(), 0);
     }
     List<SchemaItem> topLevel = new ArrayList<>();
-    for (Element scope : order) {
-      SchemaItem item = converted.get(scope);
-      if (item != null && !claimed.containsKey(scope)) {
+    for (PageMarkup.Scope scope : order) {
+      SchemaItem item = reader.converted.get(scope.element());
+      if (item != null && !reader.claimed.containsKey(scope.element())) {
         topLevel.add(item);
       }
     }
@@ -65,7 +63,7 @@ final class MicrodataItems {
 
   private @Nullable SchemaItem item(Element scope, int depth) {
     SchemaItem done = converted.get(scope);
-    if (done != null || depth > MAX_DEPTH) {
+    if (done != null || depth > MAX_DEPTH || !scopes.containsKey(scope)) {
       return done;
     }
     SchemaItem.Builder builder = new SchemaItem.Builder(false);
@@ -93,14 +91,17 @@ final class MicrodataItems {
     return nested;
   }
 
-  /** Elements with {@code itemprop} owned by {@code scope}: its subtree and itemref'd subtrees, not crossing nested scopes. */
+  /**
+   * Elements with {@code itemprop} owned by {@code scope}: those of its subtree, as the scan
+   * assigned them, then those of itemref'd subtrees, not crossing nested scopes.
+   */
   private List<Element> propertyElements(Element scope) {
-    List<Element> properties = new ArrayList<>();
-    Deque<Element> pending = new ArrayDeque<>();
-    pushChildren(pending, scope);
-    for (Element referenced : referencedElements(scope)) {
-      pending.addLast(referenced);
+    List<Element> referenced = referencedElements(scope);
+    if (referenced.isEmpty()) {
+      return scopes.get(scope).properties();
     }
+    List<Element> properties = new ArrayList<>(scopes.get(scope).properties());
+    Deque<Element> pending = new ArrayDeque<>(referenced);
     while (!pending.isEmpty()) {
       Element element = pending.pollFirst();
       if (element.hasAttr("itemprop") && element != scope) {
@@ -124,6 +125,10 @@ final class MicrodataItems {
   private List<Element> referencedElements(Element scope) {
     String refs = scope.attr("itemref").strip();
     if (refs.isEmpty()) {
+      return List.of();
+    }
+    Document doc = scope.ownerDocument();
+    if (doc == null) {
       return List.of();
     }
     List<Element> referenced = new ArrayList<>();

@@ -3,7 +3,6 @@ package dev.crawler.core.extract;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,8 +28,9 @@ final class OpenGraphExtractor implements Extractor {
   }
 
   @Override
-  public List<ProductCandidate> extract(Document doc, PageContext page) {
-    MetaTags meta = MetaTags.of(doc);
+  public List<ProductCandidate> extract(PageScan scan) {
+    MetaTags meta = scan.markup().metaTags();
+    PageContext page = scan.context();
     String price = meta.first("product:sale_price:amount", "product:price:amount", "og:price:amount",
         "product:price", "og:price");
     if (price == null) {
@@ -40,7 +40,7 @@ final class OpenGraphExtractor implements Extractor {
       return List.of();
     }
     CandidateBuilder builder = new CandidateBuilder(Source.OPENGRAPH, page)
-        .name(TitleCleaner.productName(meta.first("og:title", "twitter:title"), doc.title(),
+        .name(TitleCleaner.productName(meta.first("og:title", "twitter:title"), scan.markup().title(),
             meta.get("og:site_name"), page.host()))
         .priceText(price)
         .currency(meta.first("product:sale_price:currency", "product:price:currency", "og:price:currency"))

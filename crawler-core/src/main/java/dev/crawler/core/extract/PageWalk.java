@@ -5,32 +5,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.DataNode;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One walk over a page's body that collects everything the general page extractor weighs: the
- * main heading, short texts that look like prices, labelled identifiers, identifier attributes,
- * add-to-cart controls, stock statements and inline scripts. Each spot keeps its position in
- * document order, so choosers can prefer what stands near the heading and the buy button.
+ * The page as a shopper sees it, gathered during the one {@link PageScan}: the main heading, short
+ * texts that look like prices, labelled identifiers, identifier attributes, add-to-cart controls
+ * and stock statements. Each spot keeps its position in document order, so choosers can prefer
+ * what stands near the heading and the buy button.
  *
- * <p>While walking it tracks, per element, whether it lies inside struck-through text, a link,
- * or a block about other products (related items, carousels, navigation, header, footer).
- * Hidden subtrees are skipped, except that hidden form fields are read for identifiers.
+ * <p>The scan hands it only elements and text outside hidden subtrees, in document order. It
+ * tracks, per element, whether it lies inside struck-through text, a link, or a block about other
+ * products (related items, carousels, navigation, header, footer). Hidden form fields are read for
+ * identifiers.
  *
- * <p>Bounded: at most {@link #MAX_ELEMENTS} elements are visited and each list is capped.
+ * <p>Bounded: at most {@link #MAX_ELEMENTS} elements are read and each list is capped.
  */
 final class PageWalk {
 
   static final int MAX_ELEMENTS = 60_000;
   static final int MAX_SPOTS = 400;
-  static final int MAX_SCRIPTS = 64;
   /** Texts longer than this are sentences, not a price or a label with its value. */
   static final int MAX_SHORT_TEXT = 80;
   private static final int MAX_NAME = 300;
@@ -68,33 +64,36 @@ final class PageWalk {
   private final List<IdSpot> ids = new ArrayList<>();
   private final List<CartSpot> carts = new ArrayList<>();
   private final List<StockSpot> stock = new ArrayList<>();
-  private final List<String> scripts = new ArrayList<>();
   private final List<Heading> headings = new ArrayList<>();
-  private java.util.Set<String> titleWords = java.util.Set.of();
+  private final PageMarkup markup;
+  private java.util.@Nullable Set<String> titleWords;
   private @Nullable String heading;
   private int headingPosition = -1;
   private int position;
+  /** Context flags per depth; a flag holds for an element and everything below it. */
+  private final int[] flags = new int[512];
   private List<String> urlIds = List.of();
 
-  private PageWalk(PageCues cues) {
+  /**
+   * @param markup the page's markup as the same scan gathers it; the walk reads the page title
+   *     from it, which the head supplies before the body's headings arrive
+   */
+  PageWalk(PageCues cues, PageMarkup markup) {
     this.cues = cues;
-  }
-
-  static PageWalk of(Document doc, PageCues cues) {
-    return of(doc, cues, List.of());
+    this.markup = markup;
   }
 
   /**
-   * @param urlIds identifier-like tokens of the page's URL ({@link UrlIdentifiers}); those the page
-   *     also shows as visible text become identifier spots of kind SKU, found "url-and-text"
+   * Identifier-like tokens of the page's URL ({@link UrlIdentifiers}); those the page also shows as
+   * visible text become identifier spots of kind SKU, found "url-and-text".
    */
-  static PageWalk of(Document doc, PageCues cues, List<String> urlIds) {
-    PageWalk walk = new PageWalk(cues);
-    walk.urlIds = new ArrayList<>(urlIds);
-    walk.titleWords = words(doc.title());
-    walk.run(doc);
-    walk.chooseHeading();
-    return walk;
+  void urlIds(List<String> tokens) {
+    urlIds = new ArrayList<>(tokens);
+  }
+
+  /** Chooses the main heading once the walk is over. */
+  void finish() {
+    chooseHeading();
   }
 
   /**
@@ -144,6 +143,9 @@ final class PageWalk {
 
   /** Share of the words of {@code text} that the page title repeats. */
   private double titleShare(String text) {
+    if (titleWords == null) {
+      titleWords = words(markup.title());
+    }
     java.util.Set<String> own = words(text);
     long shared = own.stream().filter(titleWords::contains).count();
     return own.isEmpty() ? 0 : (double) shared / own.size();
@@ -183,10 +185,6 @@ final class PageWalk {
     return stock;
   }
 
-  List<String> scripts() {
-    return scripts;
-  }
-
   @Nullable String heading() {
     return heading;
   }
@@ -196,49 +194,30 @@ final class PageWalk {
     return headingPosition;
   }
 
-  private void run(Document doc) {
-    // Context flags per depth; a flag holds for an element and everything below it.
-    int[] flags = new int[512];
-    NodeTraversor.filter(new NodeFilter() {
-      @Override
-      public FilterResult head(Node node, int depth) {
-        if (position >= MAX_ELEMENTS) {
-          return FilterResult.STOP;
-        }
-        int d = Math.min(depth, flags.length - 1);
-        if (!(node instanceof Element element)) {
-          if (node instanceof TextNode text && !urlIds.isEmpty() && (d == 0 || (flags[d - 1] & OTHER) == 0)) {
-            urlIdShown(text.getWholeText());
-          }
-          return FilterResult.CONTINUE;
-        }
-        int inherited = d == 0 ? 0 : flags[d - 1];
-        if (element.nameIs("script")) {
-          collectScript(element);
-          return FilterResult.SKIP_ENTIRELY;
-        }
-        if (element.nameIs("input") && element.attr("type").equalsIgnoreCase("hidden")) {
-          hiddenField(element);
-          return FilterResult.SKIP_ENTIRELY;
-        }
-        if (element != doc && element != doc.body() && VisibleText.isHidden(element)) {
-          return FilterResult.SKIP_ENTIRELY;
-        }
-        position++;
-        // "Old price" marks reach one level down (<span class="was"><span>$12</span></span>), no further:
-        // a whole buy box may carry a class such as "price-range".
-        int parentOld = d == 0 ? 0 : flags[d - 1] & OLD_HERE;
-        int own = contextOf(element);
-        flags[d] = (inherited & ~(OLD | OLD_HERE)) | own | (parentOld != 0 ? OLD : 0) | ((own & OLD) != 0 ? OLD_HERE : 0);
-        visit(element, flags[d]);
-        return FilterResult.CONTINUE;
-      }
+  /** A text node outside hidden subtrees; {@code d} is its depth. */
+  void text(TextNode text, int d) {
+    if (!urlIds.isEmpty() && position < MAX_ELEMENTS && (d == 0 || (flags[d - 1] & OTHER) == 0)) {
+      urlIdShown(text.getWholeText());
+    }
+  }
 
-      @Override
-      public FilterResult tail(Node node, int depth) {
-        return FilterResult.CONTINUE;
-      }
-    }, doc);
+  /** An element outside hidden subtrees, in document order; {@code d} is its depth. */
+  void element(Element element, int d) {
+    if (position >= MAX_ELEMENTS) {
+      return;
+    }
+    int inherited = d == 0 ? 0 : flags[d - 1];
+    if (element.nameIs("input") && element.attr("type").equalsIgnoreCase("hidden")) {
+      hiddenField(element);
+      return;
+    }
+    position++;
+    // "Old price" marks reach one level down (<span class="was"><span>$12</span></span>), no further:
+    // a whole buy box may carry a class such as "price-range".
+    int parentOld = d == 0 ? 0 : flags[d - 1] & OLD_HERE;
+    int own = contextOf(element);
+    flags[d] = (inherited & ~(OLD | OLD_HERE)) | own | (parentOld != 0 ? OLD : 0) | ((own & OLD) != 0 ? OLD_HERE : 0);
+    visit(element, flags[d]);
   }
 
   private static final int OTHER = 1;
@@ -442,25 +421,6 @@ final class PageWalk {
       stock.add(new StockSpot(position, "OutOfStock", false, hinted));
     } else if (cues.inStockText().matcher(text).find()) {
       stock.add(new StockSpot(position, "InStock", false, hinted));
-    }
-  }
-
-  private void collectScript(Element script) {
-    if (scripts.size() >= MAX_SCRIPTS) {
-      return;
-    }
-    String type = script.attr("type").toLowerCase(Locale.ROOT);
-    if (type.contains("ld+json") || !(type.isEmpty() || type.contains("json") || type.contains("javascript"))) {
-      return; // JSON-LD has its own extractor; templates are not state
-    }
-    StringBuilder data = new StringBuilder();
-    for (Node child : script.childNodes()) {
-      if (child instanceof DataNode dataNode) {
-        data.append(dataNode.getWholeData());
-      }
-    }
-    if (data.length() > 0 && data.length() <= LenientJson.MAX_CHARS) {
-      scripts.add(data.toString());
     }
   }
 

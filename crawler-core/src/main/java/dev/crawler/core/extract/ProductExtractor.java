@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Extracts the products on a parsed page.
  *
  * <h2>How</h2>
- * Five extractors read the page independently, each into normalised candidates: site rules
+ * One {@link PageScan} walks the page once and gathers what every extractor reads. Five extractors
+ * then read that scan independently, each into normalised candidates: site rules
  * ({@link SiteRule}), JSON-LD, microdata, RDFa Lite and meta tags (OpenGraph, product:*, Twitter
  * Card). Then the general page extractor ({@link VisiblePageExtractor}) reads what a shopper sees:
  * heading, price, labelled identifiers, buy button, stock phrases and the page's script state.
@@ -40,8 +41,10 @@ public final class ProductExtractor {
   static final int MAX_FAILURE_LOGS = 20;
   private static final Logger LOG = LoggerFactory.getLogger(ProductExtractor.class);
 
+  private final SiteRuleExtractor siteRules;
   private final List<Extractor> extractors;
   private final @Nullable VisiblePageExtractor general;
+  private final PageCues cues;
   // Only caps log volume; it does not influence results.
   private final AtomicInteger failuresLogged = new AtomicInteger();
 
@@ -50,25 +53,37 @@ public final class ProductExtractor {
    * @throws IllegalArgumentException when {@code rules} is null
    */
   public ProductExtractor(ExtractionRules rules) {
-    this(standardExtractors(rules), new VisiblePageExtractor(PageCues.standard()));
+    this(siteRules(rules), true);
   }
 
-  private ProductExtractor(List<Extractor> extractors, @Nullable VisiblePageExtractor general) {
+  private ProductExtractor(SiteRuleExtractor siteRules, boolean general) {
+    this(siteRules, List.of(siteRules, new JsonLdExtractor(), new MicrodataExtractor(), new RdfaExtractor(),
+        new OpenGraphExtractor()), general);
+  }
+
+  private ProductExtractor(SiteRuleExtractor siteRules, List<Extractor> extractors, boolean general) {
+    this.siteRules = siteRules;
     this.extractors = List.copyOf(extractors);
-    this.general = general;
+    this.cues = PageCues.standard();
+    this.general = general ? new VisiblePageExtractor(cues) : null;
   }
 
   /** For tests: an extractor running a chosen set of extractors, without the general one. */
   static ProductExtractor of(List<Extractor> extractors) {
-    return new ProductExtractor(extractors, null);
+    return new ProductExtractor(siteRules(ExtractionRules.none()), extractors, false);
   }
 
-  private static List<Extractor> standardExtractors(ExtractionRules rules) {
+  private static SiteRuleExtractor siteRules(ExtractionRules rules) {
     if (rules == null) {
       throw new IllegalArgumentException("rules must not be null; use ExtractionRules.none()");
     }
-    return List.of(new SiteRuleExtractor(rules), new JsonLdExtractor(), new MicrodataExtractor(),
-        new RdfaExtractor(), new OpenGraphExtractor());
+    return new SiteRuleExtractor(rules);
+  }
+
+  /** The page's one walk; the site rule for its host, if any, is matched on the way. */
+  private PageScan scan(Document doc, URI pageUrl) {
+    String host = pageUrl.getHost() == null ? "" : pageUrl.getHost();
+    return PageScan.of(doc, pageUrl, cues, siteRules.wanted(host));
   }
 
   /**
@@ -86,31 +101,32 @@ public final class ProductExtractor {
       throw new IllegalArgumentException("pageUrl must be an absolute URI, got: " + pageUrl);
     }
     try {
-      PageContext page = PageContext.of(doc, pageUrl);
+      PageScan scan = scan(doc, pageUrl);
+      PageContext page = scan.context();
       Map<Source, List<ProductCandidate>> bySource = new EnumMap<>(Source.class);
       for (Extractor extractor : extractors) {
-        bySource.put(extractor.source(), run(extractor, doc, page));
+        bySource.put(extractor.source(), run(extractor, scan));
       }
       List<PriceChooser.Scored> visiblePrices = List.of();
       if (general != null) {
-        VisiblePageExtractor.Reading reading = readPage(doc, page, bySource);
+        VisiblePageExtractor.Reading reading = readPage(scan, bySource);
         bySource.put(Source.PAGE, reading.candidate().map(List::of).orElse(List.of()));
         visiblePrices = reading.prices();
       }
       return ProductMerger.merge(bySource, page, visiblePrices);
     } catch (RuntimeException bug) {
-      // Page context and merging are meant to be total; if they are not, the page yields nothing.
-      report("page context or merge", pageUrl, bug);
+      // The scan and merging are meant to be total; if they are not, the page yields nothing.
+      report("page scan or merge", pageUrl, bug);
       return List.of();
     }
   }
 
-  private List<ProductCandidate> run(Extractor extractor, Document doc, PageContext page) {
+  private List<ProductCandidate> run(Extractor extractor, PageScan scan) {
     try {
-      return extractor.extract(doc, page);
+      return extractor.extract(scan);
     } catch (RuntimeException bug) {
       // A defect in one extractor must not cost the page the others' products.
-      report(extractor.source().label() + " extractor", page.pageUrl(), bug);
+      report(extractor.source().label() + " extractor", scan.context().pageUrl(), bug);
       return List.of();
     }
   }
@@ -129,18 +145,17 @@ public final class ProductExtractor {
     if (general == null) {
       return List.of("the general page extractor is off");
     }
-    PageContext page = PageContext.of(doc, pageUrl);
-    boolean othersFound = extractors.stream().anyMatch(e -> !run(e, doc, page).isEmpty());
-    return general.read(doc, page, othersFound).explanation();
+    PageScan scan = scan(doc, pageUrl);
+    boolean othersFound = extractors.stream().anyMatch(e -> !run(e, scan).isEmpty());
+    return general.read(scan, othersFound).explanation();
   }
 
-  private VisiblePageExtractor.Reading readPage(Document doc, PageContext page,
-      Map<Source, List<ProductCandidate>> others) {
+  private VisiblePageExtractor.Reading readPage(PageScan scan, Map<Source, List<ProductCandidate>> others) {
     boolean othersFound = others.values().stream().anyMatch(list -> !list.isEmpty());
     try {
-      return general.read(doc, page, othersFound);
+      return general.read(scan, othersFound);
     } catch (RuntimeException bug) {
-      report(Source.PAGE.label() + " extractor", page.pageUrl(), bug);
+      report(Source.PAGE.label() + " extractor", scan.context().pageUrl(), bug);
       return VisiblePageExtractor.Reading.NOTHING;
     }
   }

@@ -1,7 +1,6 @@
 package dev.crawler.core.extract;
 
 import java.util.List;
-import org.jsoup.nodes.Document;
 
 /** Products from RDFa Lite markup using the schema.org vocabulary. */
 final class RdfaExtractor implements Extractor {
@@ -12,10 +11,10 @@ final class RdfaExtractor implements Extractor {
   }
 
   @Override
-  public List<ProductCandidate> extract(Document doc, PageContext page) {
-    if (doc.selectFirst("[typeof]") == null) {
+  public List<ProductCandidate> extract(PageScan scan) {
+    if (scan.markup().rdfa().isEmpty()) {
       return List.of();
     }
-    return new SchemaProductMapper(Source.RDFA, page).map(RdfaItems.read(doc));
+    return new SchemaProductMapper(Source.RDFA, scan.context()).map(RdfaItems.read(scan.markup().rdfa()));
   }
 }

@@ -1,11 +1,10 @@
 package dev.crawler.core.extract;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
@@ -25,45 +24,44 @@ import org.jspecify.annotations.Nullable;
 final class RdfaItems {
 
   static final int MAX_DEPTH = 16;
-  static final int MAX_ITEMS = 5_000;
+  static final int MAX_ITEMS = PageMarkup.MAX_SCOPES;
   private static final Set<String> IRI_ATTRIBUTES = Set.of("resource", "href", "src");
 
+  private final Map<Element, PageMarkup.Scope> scopes = new IdentityHashMap<>();
   private int items;
 
-  private RdfaItems() {}
+  private RdfaItems(List<PageMarkup.Scope> scopes) {
+    for (PageMarkup.Scope scope : scopes) {
+      this.scopes.put(scope.element(), scope);
+    }
+  }
 
-  /** Top-level items (those not the value of another item's property), in document order. */
-  static List<SchemaItem> read(Document doc) {
-    RdfaItems reader = new RdfaItems();
+  /**
+   * Top-level items (those not the value of another item's property), in document order, from the
+   * {@code typeof} elements the page's one {@link PageScan} found with their property elements.
+   */
+  static List<SchemaItem> read(List<PageMarkup.Scope> scopes) {
+    RdfaItems reader = new RdfaItems(scopes);
     List<SchemaItem> topLevel = new ArrayList<>();
-    for (Element scope : doc.select("[typeof]")) {
+    for (PageMarkup.Scope scope : scopes) {
       if (reader.items >= MAX_ITEMS) {
         break;
       }
       // A typed element is some item's property value only if it has a property and a typed ancestor.
-      if (!scope.hasAttr("property") || !hasTypedAncestor(scope)) {
+      if (!scope.nested()) {
         topLevel.add(reader.item(scope, 0));
       }
     }
     return topLevel;
   }
 
-  private static boolean hasTypedAncestor(Element element) {
-    for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-      if (parent.hasAttr("typeof")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private SchemaItem item(Element scope, int depth) {
+  private SchemaItem item(PageMarkup.Scope scope, int depth) {
     items++;
     SchemaItem.Builder builder = new SchemaItem.Builder(false);
-    for (String type : scope.attr("typeof").split("\\s+")) {
+    for (String type : scope.element().attr("typeof").split("\\s+")) {
       builder.type(type);
     }
-    for (Element property : propertyElements(scope)) {
+    for (Element property : scope.properties()) {
       Object value = property.hasAttr("typeof") ? nested(property, depth) : value(property);
       if (value != null) {
         for (String name : property.attr("property").split("\\s+")) {
@@ -75,25 +73,8 @@ final class RdfaItems {
   }
 
   private @Nullable SchemaItem nested(Element property, int depth) {
-    return depth < MAX_DEPTH && items < MAX_ITEMS ? item(property, depth + 1) : null;
-  }
-
-  private static List<Element> propertyElements(Element scope) {
-    List<Element> properties = new ArrayList<>();
-    Deque<Element> pending = new ArrayDeque<>(scope.children());
-    while (!pending.isEmpty()) {
-      Element element = pending.pollFirst();
-      if (element.hasAttr("property")) {
-        properties.add(element);
-      }
-      if (!element.hasAttr("typeof")) {
-        List<Element> children = element.children();
-        for (int i = children.size() - 1; i >= 0; i--) {
-          pending.addFirst(children.get(i));
-        }
-      }
-    }
-    return properties;
+    PageMarkup.Scope scope = scopes.get(property);
+    return scope != null && depth < MAX_DEPTH && items < MAX_ITEMS ? item(scope, depth + 1) : null;
   }
 
   private static String value(Element element) {

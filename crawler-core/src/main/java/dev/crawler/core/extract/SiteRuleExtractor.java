@@ -1,13 +1,23 @@
 package dev.crawler.core.extract;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.jsoup.nodes.Document;
+import java.util.Locale;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
-/** The product a {@link SiteRule} for the page's host reads; see {@link SiteRule} for how values are read. */
+/**
+ * The product a {@link SiteRule} for the page's host reads; see {@link SiteRule} for how values are
+ * read. The rule's selectors are matched during the page's one {@link PageScan}: {@link #wanted}
+ * gives the scan their evaluators, and {@link #extract} reads the first element each matched.
+ */
 final class SiteRuleExtractor implements Extractor {
+
+  private enum Field { NAME, PRICE, CURRENCY, SKU, AVAILABILITY, IMAGE }
+
+  private record FieldSelector(Field field, RuleSelector selector) {}
 
   private final ExtractionRules rules;
 
@@ -20,31 +30,64 @@ final class SiteRuleExtractor implements Extractor {
     return Source.SITE_RULE;
   }
 
-  @Override
-  public List<ProductCandidate> extract(Document doc, PageContext page) {
-    Optional<SiteRule> rule = rules.ruleFor(page.host());
-    if (rule.isEmpty()) {
-      return List.of();
+  /**
+   * The selectors the scan of a page on {@code host} must match, in the order {@link #extract}
+   * reads the matches; empty when no rule applies. Evaluators are compiled afresh for each page,
+   * because Jsoup's structural evaluators remember the elements they matched.
+   */
+  List<Evaluator> wanted(String host) {
+    List<Evaluator> evaluators = new ArrayList<>();
+    for (FieldSelector field : fields(host)) {
+      evaluators.add(QueryParser.parse(field.selector().css()));
     }
-    SiteRule r = rule.get();
-    return new CandidateBuilder(Source.SITE_RULE, page)
-        .name(text(doc, r.name()))
-        .priceText(text(doc, r.price()))
-        .currency(text(doc, r.currency()))
-        .sku(text(doc, r.sku()))
-        .availability(text(doc, r.availability()))
-        .image(imageUrl(doc, r.image()))
-        .build()
-        .map(List::of)
-        .orElse(List.of());
+    return evaluators;
   }
 
-  private static @Nullable String text(Document doc, @Nullable String selector) {
-    RuleSelector rule = selector == null ? null : RuleSelector.parse(selector);
-    Element element = rule == null ? null : doc.selectFirst(rule.css());
-    if (element == null) {
-      return null;
+  @Override
+  public List<ProductCandidate> extract(PageScan scan) {
+    List<FieldSelector> fields = fields(scan.context().host());
+    if (fields.isEmpty()) {
+      return List.of();
     }
+    CandidateBuilder builder = new CandidateBuilder(Source.SITE_RULE, scan.context());
+    for (int i = 0; i < fields.size(); i++) {
+      Element element = scan.markup().match(i);
+      if (element == null) {
+        continue;
+      }
+      RuleSelector selector = fields.get(i).selector();
+      switch (fields.get(i).field()) {
+        case NAME -> builder.name(text(element, selector));
+        case PRICE -> builder.priceText(text(element, selector));
+        case CURRENCY -> builder.currency(text(element, selector));
+        case SKU -> builder.sku(text(element, selector));
+        case AVAILABILITY -> builder.availability(text(element, selector));
+        case IMAGE -> builder.image(imageUrl(element, selector));
+      }
+    }
+    return builder.build().map(List::of).orElse(List.of());
+  }
+
+  private List<FieldSelector> fields(String host) {
+    List<FieldSelector> fields = new ArrayList<>();
+    rules.ruleFor(host.toLowerCase(Locale.ROOT)).ifPresent(rule -> {
+      add(fields, Field.NAME, rule.name());
+      add(fields, Field.PRICE, rule.price());
+      add(fields, Field.CURRENCY, rule.currency());
+      add(fields, Field.SKU, rule.sku());
+      add(fields, Field.AVAILABILITY, rule.availability());
+      add(fields, Field.IMAGE, rule.image());
+    });
+    return fields;
+  }
+
+  private static void add(List<FieldSelector> fields, Field field, @Nullable String selector) {
+    if (selector != null) {
+      fields.add(new FieldSelector(field, RuleSelector.parse(selector)));
+    }
+  }
+
+  private static @Nullable String text(Element element, RuleSelector rule) {
     if (rule.attribute() != null) {
       return rule.attributeOf(element);
     }
@@ -57,12 +100,7 @@ final class SiteRuleExtractor implements Extractor {
     return VisibleText.of(element);
   }
 
-  private static @Nullable String imageUrl(Document doc, @Nullable String selector) {
-    RuleSelector rule = selector == null ? null : RuleSelector.parse(selector);
-    Element element = rule == null ? null : doc.selectFirst(rule.css());
-    if (element == null) {
-      return null;
-    }
+  private static @Nullable String imageUrl(Element element, RuleSelector rule) {
     if (rule.attribute() != null) {
       return rule.attributeOf(element);
     }

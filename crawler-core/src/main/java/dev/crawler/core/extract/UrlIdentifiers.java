@@ -27,6 +27,20 @@ final class UrlIdentifiers {
 
   private UrlIdentifiers() {}
 
+  /** The tokens of the page's URL, then those of its canonical URL that the page URL lacks. */
+  static List<String> of(PageContext page) {
+    List<String> ids = new ArrayList<>(of(page.pageUrl()));
+    if (!page.productUrl().equals(page.pageUrl().toString())) {
+      // The canonical URL was built from a URI, so it parses; it may name the product's id the page URL hides.
+      for (String id : of(URI.create(page.productUrl()))) {
+        if (!ids.contains(id)) {
+          ids.add(id);
+        }
+      }
+    }
+    return ids;
+  }
+
   static List<String> of(URI url) {
     List<String> tokens = new ArrayList<>();
     String path = url.getRawPath() == null ? "" : url.getRawPath();

@@ -1,15 +1,13 @@
 package dev.crawler.core.extract;
 
 import dev.crawler.core.extract.PageWalk.IdSpot;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The general extractor: the page's product as a shopper sees it, for pages whose structured data
- * is missing or incomplete. It reads one {@link PageWalk} and takes the name from the main heading
+ * is missing or incomplete. It reads the visible page of one {@link PageScan} and takes the name from the main heading
  * (else the cleaned page title), the price from {@link PriceChooser}, the SKU and GTIN from
  * {@link IdentifierChooser} with the page's script state as a fallback ({@link EmbeddedProducts}),
  * and the availability from {@link StockChooser}.
@@ -65,14 +63,15 @@ final class VisiblePageExtractor {
    * @param othersFound whether structured data or site rules found a product on the page; if not,
    *     the page must look like a product page for a candidate to come out
    */
-  Reading read(Document doc, PageContext page, boolean othersFound) {
-    PageWalk walk = PageWalk.of(doc, cues, urlIds(page));
+  Reading read(PageScan scan, boolean othersFound) {
+    PageContext page = scan.context();
+    PageWalk walk = scan.visible();
     PriceChooser prices = new PriceChooser(cues, page);
     List<PriceChooser.Scored> ranked = prices.rank(walk);
     Optional<PriceChooser.Scored> price = prices.choose(ranked);
     IdSpot skuSpot = IdentifierChooser.sku(walk.ids());
-    String name = name(doc, page, walk.heading());
-    EmbeddedProducts.Found embedded = EmbeddedProducts.find(walk.scripts(), name);
+    String name = name(scan.markup(), page, walk.heading());
+    EmbeddedProducts.Found embedded = EmbeddedProducts.find(scan.markup().stateScripts(), name);
     String availability = StockChooser.choose(walk);
     CandidateBuilder builder = new CandidateBuilder(Source.PAGE, page)
         .name(name)
@@ -91,19 +90,6 @@ final class VisiblePageExtractor {
             skuSpot, availability);
     Optional<ProductCandidate> candidate = productPage ? builder.build() : Optional.empty();
     return new Reading(candidate, ranked, skuSpot, availability, productPage);
-  }
-
-  private static List<String> urlIds(PageContext page) {
-    List<String> ids = new java.util.ArrayList<>(UrlIdentifiers.of(page.pageUrl()));
-    if (!page.productUrl().equals(page.pageUrl().toString())) {
-      // The canonical URL was built from a URI, so it parses; it may name the product's id the page URL hides.
-      for (String id : UrlIdentifiers.of(URI.create(page.productUrl()))) {
-        if (!ids.contains(id)) {
-          ids.add(id);
-        }
-      }
-    }
-    return ids;
   }
 
   private static boolean looksLikeProductPage(@Nullable String name, PageWalk walk, List<PriceChooser.Scored> ranked,
@@ -130,14 +116,15 @@ final class VisiblePageExtractor {
    * The main heading; without one, the page title cleaned of the shop's name. The heading is what
    * the shopper reads as the product's name, while titles carry SEO tails and shop names.
    */
-  private static @Nullable String name(Document doc, PageContext page, @Nullable String heading) {
+  private static @Nullable String name(PageMarkup markup, PageContext page, @Nullable String heading) {
     if (heading != null) {
       return heading;
     }
-    MetaTags meta = MetaTags.of(doc);
-    String titled = TitleCleaner.productName(meta.first("og:title", "twitter:title"), doc.title(),
+    MetaTags meta = markup.metaTags();
+    String title = markup.title();
+    String titled = TitleCleaner.productName(meta.first("og:title", "twitter:title"), title,
         meta.get("og:site_name"), page.host());
     return titled != null ? titled
-        : TitleCleaner.productName(doc.title(), doc.title(), meta.get("og:site_name"), page.host());
+        : TitleCleaner.productName(title, title, meta.get("og:site_name"), page.host());
   }
 }

@@ -12,7 +12,7 @@ class CurrencyResolverTest {
   private static PageContext page(String host, @org.jspecify.annotations.Nullable String lang) {
     String html = lang == null || lang.isEmpty() ? "<html></html>" : "<html lang='" + lang + "'></html>";
     java.net.URI url = java.net.URI.create("https://" + host + "/p");
-    return PageContext.of(org.jsoup.Jsoup.parse(html, url.toString()), url);
+    return Pages.context(org.jsoup.Jsoup.parse(html, url.toString()), url);
   }
 
   @ParameterizedTest(name = "{0} on {1} [{2}] -> {3}")

@@ -25,7 +25,8 @@ class ExtractorRobustnessPropertiesTest {
   private static final ExtractionRules RULES = new ExtractionRules(List.of(new SiteRule("*.example.com",
       "h1, [itemprop=name]", "span, .price", "meta", "input", "div", "img")));
 
-  private static final List<Extractor> EXTRACTORS = List.of(new SiteRuleExtractor(RULES), new JsonLdExtractor(),
+  private static final SiteRuleExtractor SITE_RULES = new SiteRuleExtractor(RULES);
+  private static final List<Extractor> EXTRACTORS = List.of(SITE_RULES, new JsonLdExtractor(),
       new MicrodataExtractor(), new RdfaExtractor(), new OpenGraphExtractor());
 
   private static final List<String> VALID_JSON_LD = List.of(
@@ -75,10 +76,11 @@ class ExtractorRobustnessPropertiesTest {
   /** Runs each extractor directly, then merges their candidates; returns the number of products. */
   private static int runAll(String html) {
     Document doc = Pages.doc(html);
-    PageContext page = PageContext.of(doc, Pages.URL);
+    PageScan scan = Pages.scan(doc, Pages.URL, SITE_RULES.wanted(Pages.URL.getHost()));
+    PageContext page = scan.context();
     Map<Source, List<ProductCandidate>> bySource = new EnumMap<>(Source.class);
     for (Extractor extractor : EXTRACTORS) {
-      List<ProductCandidate> candidates = extractor.extract(doc, page);
+      List<ProductCandidate> candidates = extractor.extract(scan);
       for (ProductCandidate candidate : candidates) {
         assertThat(candidate.source()).isEqualTo(extractor.source());
         assertThat(candidate.isSubstantial()).isTrue();

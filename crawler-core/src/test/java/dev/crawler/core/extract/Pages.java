@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.select.Evaluator;
 
 /** Small helpers for tests that feed inline HTML to the extractors. */
 final class Pages {
@@ -16,8 +17,21 @@ final class Pages {
     return Jsoup.parse(html, URL.toString());
   }
 
+  /** The page's one scan, as {@link ProductExtractor} makes it, with no site-rule selectors. */
+  static PageScan scan(Document doc) {
+    return scan(doc, URL, List.of());
+  }
+
+  static PageScan scan(Document doc, URI url, List<Evaluator> wanted) {
+    return PageScan.of(doc, url, PageCues.standard(), wanted);
+  }
+
   static PageContext context(Document doc) {
-    return PageContext.of(doc, URL);
+    return scan(doc).context();
+  }
+
+  static PageContext context(Document doc, URI url) {
+    return scan(doc, url, List.of()).context();
   }
 
   /** A page whose head holds one JSON-LD script. */
@@ -35,6 +49,6 @@ final class Pages {
 
   static List<ProductCandidate> run(Extractor extractor, String html) {
     Document doc = doc(html);
-    return extractor.extract(doc, context(doc));
+    return extractor.extract(scan(doc));
   }
 }

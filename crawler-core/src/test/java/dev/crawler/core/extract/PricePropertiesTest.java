@@ -96,6 +96,6 @@ class PricePropertiesTest {
   /** A page on a host in the locale's country, in the locale's language. */
   private static PageContext pageIn(Locale locale) {
     URI url = URI.create("https://shop.example." + locale.getCountry().toLowerCase(Locale.ROOT) + "/p");
-    return PageContext.of(Jsoup.parse("<html lang='" + locale.toLanguageTag() + "'></html>", url.toString()), url);
+    return Pages.context(Jsoup.parse("<html lang='" + locale.toLanguageTag() + "'></html>", url.toString()), url);
   }
 }

@@ -159,7 +159,7 @@ class ProductExtractorTest {
       }
 
       @Override
-      public List<ProductCandidate> extract(Document doc, PageContext page) {
+      public List<ProductCandidate> extract(PageScan scan) {
         throw new IllegalStateException("simulated extractor bug");
       }
     };
