@@ -26,6 +26,8 @@ final class EmbeddedProducts {
   static final int MAX_OBJECTS_PER_SCRIPT = 16;
   static final int MAX_NODES = 50_000;
   private static final int MAX_DEPTH = 16;
+  /** How much of a script is looked into before parsing it. */
+  private static final int PEEK = 200_000;
   private static final Set<String> NAME_KEYS = Set.of("name", "title", "productname", "product_name", "item_name");
   private static final Set<String> SKU_KEYS =
       Set.of("sku", "productsku", "product_sku", "skuid", "sku_id", "item_sku", "articlenumber", "article_number");
@@ -60,8 +62,11 @@ final class EmbeddedProducts {
       return null;
     }
     EmbeddedProducts search = new EmbeddedProducts(words);
+    List<String> asciiWords = words.stream().filter(w -> w.length() >= 3 && w.chars().allMatch(c -> c < 128)).toList();
     for (String script : scripts) {
-      if (!mayHoldProduct(script)) {
+      String lower = script.length() > PEEK ? script.substring(0, PEEK).toLowerCase(Locale.ROOT)
+          : script.toLowerCase(Locale.ROOT);
+      if (!mayHoldProduct(lower) || !mentionsEnough(lower, asciiWords, words.size())) {
         continue;
       }
       String text = LenientJson.stripWrappers(script);
@@ -74,10 +79,27 @@ final class EmbeddedProducts {
     return search.best;
   }
 
-  private static boolean mayHoldProduct(String script) {
-    String lower = script.length() > 200_000 ? script.substring(0, 200_000).toLowerCase(Locale.ROOT)
-        : script.toLowerCase(Locale.ROOT);
+  /** Parsing a script costs far more than looking into it: only scripts with product keys are parsed. */
+  private static boolean mayHoldProduct(String lower) {
     return lower.contains("sku") || lower.contains("ean") || lower.contains("gtin") || lower.contains("stock");
+  }
+
+  /**
+   * An object matches only if its name shares more than half of the heading's words, and at least
+   * two of a longer heading ({@link #sameProduct}), so a script that holds too few of
+   * them is not parsed. Only ASCII words are asked for, because scripts often escape other
+   * characters ({@code \\u00e9}); a heading without such words lets every script through.
+   */
+  private static boolean mentionsEnough(String lowerScript, List<String> asciiWords, int headingWords) {
+    // Words too short or not ASCII are not looked for, but may still be among the shared ones.
+    int needed = (headingWords >= 2 ? 2 : 1) - (headingWords - asciiWords.size());
+    int found = 0;
+    for (int i = 0; i < asciiWords.size() && found < needed; i++) {
+      if (lowerScript.contains(asciiWords.get(i))) {
+        found++;
+      }
+    }
+    return found >= needed;
   }
 
   private void walk(JsonNode node, int depth) {

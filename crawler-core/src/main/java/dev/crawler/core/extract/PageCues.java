@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import dev.crawler.core.extract.FragmentMatcher.Fit;
 import java.util.regex.Pattern;
 
 /**
@@ -31,11 +32,32 @@ record PageCues(
     Pattern addToCartText,
     Pattern inStockText,
     Pattern outOfStockText,
-    Pattern priceAttribute,
-    Pattern oldPriceAttribute,
-    Pattern otherProductsAttribute,
-    Pattern cartAttribute,
-    Pattern stockAttribute) {
+    FragmentMatcher attributes,
+    Prefilter mayLabel,
+    Prefilter mayBuy,
+    Prefilter mayStateStock) {
+
+  /**
+   * A quick test run on lower-cased text before a phrase pattern: false means the pattern cannot
+   * match. Most short texts of a page are neither labels, buy buttons nor stock statements, and
+   * the patterns, alternations over every language, cost far more than the test.
+   */
+  record Prefilter(java.util.Optional<FragmentMatcher> leads) {
+    static Prefilter of(List<String> phrases) {
+      return new Prefilter(FragmentMatcher.leadingLiterals(phrases));
+    }
+
+    boolean mayMatch(String lowerCaseText) {
+      return leads.isEmpty() || leads.get().flags(lowerCaseText) != 0;
+    }
+  }
+
+  /** {@link #attributes} flags: the class, id or name says price, old price, other products, cart, stock. */
+  static final int PRICE_ATTRIBUTE = 1;
+  static final int OLD_PRICE_ATTRIBUTE = 1 << 1;
+  static final int OTHER_PRODUCTS_ATTRIBUTE = 1 << 2;
+  static final int CART_ATTRIBUTE = 1 << 3;
+  static final int STOCK_ATTRIBUTE = 1 << 4;
 
   static final String RESOURCE = "page-cues.json";
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -74,11 +96,27 @@ record PageCues(
         phrase(words(languages, "addToCart")),
         phrase(words(languages, "inStock")),
         phrase(words(languages, "outOfStock")),
-        fragment(strings(root.path("priceAttributes"), "priceAttributes"), "", ""),
-        fragment(strings(root.path("oldPriceAttributes"), "oldPriceAttributes"), WORD_START, WORD_END),
-        fragment(strings(root.path("otherProductsAttributes"), "otherProductsAttributes"), WORD_START, ""),
-        fragment(strings(root.path("cartAttributes"), "cartAttributes"), "", ""),
-        fragment(strings(root.path("stockAttributes"), "stockAttributes"), WORD_START, ""));
+        FragmentMatcher.builder()
+            .add(strings(root.path("priceAttributes"), "priceAttributes"), PRICE_ATTRIBUTE, Fit.ANYWHERE)
+            .add(strings(root.path("oldPriceAttributes"), "oldPriceAttributes"), OLD_PRICE_ATTRIBUTE, Fit.WORD)
+            .add(strings(root.path("otherProductsAttributes"), "otherProductsAttributes"), OTHER_PRODUCTS_ATTRIBUTE,
+                Fit.WORD_START)
+            .add(strings(root.path("cartAttributes"), "cartAttributes"), CART_ATTRIBUTE, Fit.ANYWHERE)
+            .add(strings(root.path("stockAttributes"), "stockAttributes"), STOCK_ATTRIBUTE, Fit.WORD_START)
+            .build(),
+        Prefilter.of(concat(words(languages, "skuLabels"), words(languages, "mpnLabels"),
+            strings(root.path("gtinLabels"), "gtinLabels"))),
+        Prefilter.of(words(languages, "addToCart")),
+        Prefilter.of(concat(words(languages, "inStock"), words(languages, "outOfStock"))));
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    List<String> all = new ArrayList<>();
+    for (List<String> list : lists) {
+      all.addAll(list);
+    }
+    return all;
   }
 
   private static List<String> words(JsonNode languages, String field) {
@@ -128,21 +166,19 @@ record PageCues(
     return Pattern.compile("(?<![\\p{L}])(?:" + alternation(phrases) + ")(?![\\p{L}])", FLAGS);
   }
 
-  /**
-   * A fragment of a class or id, matched against {@link #attributeText}. Short fragments such as
-   * "old" or "min" must stand as a part of their own ("price-old", "oldPrice", "was_price"), not
-   * inside another word ("a-spacing-mini"); a part may be glued to "price" ("oldprice").
-   */
-  private static Pattern fragment(List<String> fragments, String before, String after) {
-    return Pattern.compile(before + "(?:" + alternation(fragments) + ")" + after);
-  }
 
-  private static final String WORD_START = "(?:(?<![a-z0-9])|(?<=price))";
-  private static final String WORD_END = "(?=$|[^a-z]|price|amount|cost)";
-  private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
-
-  /** Class and id as the attribute patterns read them: camelCase humps split by '-', lower case. */
+  /** Class and id as {@link #attributes} reads them: camelCase humps split by '-', lower case. */
   static String attributeText(String classAndId) {
-    return CAMEL_HUMP.matcher(classAndId).replaceAll("-").toLowerCase(java.util.Locale.ROOT);
+    StringBuilder out = new StringBuilder(classAndId.length() + 4);
+    char previous = 0;
+    for (int i = 0; i < classAndId.length(); i++) {
+      char c = classAndId.charAt(i);
+      if (Character.isUpperCase(c) && (Character.isLowerCase(previous) || Character.isDigit(previous))) {
+        out.append('-');
+      }
+      out.append(Character.toLowerCase(c));
+      previous = c;
+    }
+    return out.toString();
   }
 }

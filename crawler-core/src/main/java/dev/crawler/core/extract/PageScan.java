@@ -75,6 +75,7 @@ final class PageScan {
     private final URI pageUrl;
     private final PageMarkup markup;
     private final PageWalk visible;
+    private final AttributeHints hints;
     private final boolean[] hiddenAt = new boolean[MAX_DEPTH];
     private final boolean[] headAt = new boolean[MAX_DEPTH];
     private @Nullable PageContext context;
@@ -86,7 +87,8 @@ final class PageScan {
       this.body = doc.body();
       this.pageUrl = pageUrl;
       this.markup = new PageMarkup(doc, wanted);
-      this.visible = new PageWalk(cues, markup);
+      this.hints = new AttributeHints(cues);
+      this.visible = new PageWalk(cues, markup, hints);
     }
 
     @Override
@@ -103,7 +105,8 @@ final class PageScan {
           visible.urlIds(UrlIdentifiers.of(context()));
         }
         markup.element(element, depth, inHead);
-        boolean hidden = parentHidden || element != doc && element != body && VisibleText.isHidden(element);
+        boolean hidden = parentHidden || element != doc && element != body
+            && (VisibleText.isHiddenByMarkup(element) || hints.hiddenByClass(element));
         hiddenAt[d] = hidden;
         if (!hidden) {
           visible.element(element, d);

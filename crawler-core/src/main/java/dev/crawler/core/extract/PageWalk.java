@@ -66,6 +66,9 @@ final class PageWalk {
   private final List<StockSpot> stock = new ArrayList<>();
   private final List<Heading> headings = new ArrayList<>();
   private final PageMarkup markup;
+  private final AttributeHints hints;
+  /** What each open element's class and id say, per depth. */
+  private final int[] hintsAt = new int[512];
   private java.util.@Nullable Set<String> titleWords;
   private @Nullable String heading;
   private int headingPosition = -1;
@@ -78,9 +81,10 @@ final class PageWalk {
    * @param markup the page's markup as the same scan gathers it; the walk reads the page title
    *     from it, which the head supplies before the body's headings arrive
    */
-  PageWalk(PageCues cues, PageMarkup markup) {
+  PageWalk(PageCues cues, PageMarkup markup, AttributeHints hints) {
     this.cues = cues;
     this.markup = markup;
+    this.hints = hints;
   }
 
   /**
@@ -212,12 +216,14 @@ final class PageWalk {
       return;
     }
     position++;
+    int attributes = hints.of(element);
+    hintsAt[d] = attributes;
     // "Old price" marks reach one level down (<span class="was"><span>$12</span></span>), no further:
     // a whole buy box may carry a class such as "price-range".
     int parentOld = d == 0 ? 0 : flags[d - 1] & OLD_HERE;
-    int own = contextOf(element);
+    int own = contextOf(element, attributes);
     flags[d] = (inherited & ~(OLD | OLD_HERE)) | own | (parentOld != 0 ? OLD : 0) | ((own & OLD) != 0 ? OLD_HERE : 0);
-    visit(element, flags[d]);
+    visit(element, flags[d], attributes, d == 0 ? 0 : hintsAt[d - 1]);
   }
 
   private static final int OTHER = 1;
@@ -227,36 +233,35 @@ final class PageWalk {
   private static final int OLD_HERE = 16;
   /** Inside a list item or a card: one of several products a listing shows. */
   private static final int LISTED = 32;
-  /** Utility-class CSS names for struck-through text ({@code line-through}, {@code strike}). */
-  private static final Pattern STRUCK_CLASS = Pattern.compile("(?i)(?:^|\\s)(?:line-through|strike(?:through)?|text-strike)(?:\\s|$)");
-  private static final Pattern LISTED_CLASS = Pattern.compile("(?i)(?:^|[\\s_-])(?:card|tile|grid-item|product-item)(?:$|[\\s_-])");
-
-  private int contextOf(Element element) {
+  private int contextOf(Element element, int attributes) {
     int flags = 0;
     String tag = element.normalName();
     if (tag.equals("header") && !holdsTheTitledHeading(element) || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")
-        || element.attr("role").equalsIgnoreCase("navigation")
-        || cues.otherProductsAttribute().matcher(attributes(element)).find()) {
+        || (attributes & AttributeHints.OTHER_PRODUCTS) != 0
+        || element.attr("role").equalsIgnoreCase("navigation")) {
       flags |= OTHER;
     }
-    if (tag.equals("del") || tag.equals("s") || tag.equals("strike")
-        || element.attr("style").toLowerCase(Locale.ROOT).contains("line-through")
-        || STRUCK_CLASS.matcher(element.className()).find()) {
+    if (tag.equals("del") || tag.equals("s") || tag.equals("strike") || (attributes & AttributeHints.STRUCK) != 0
+        || element.hasAttr("style") && element.attr("style").toLowerCase(Locale.ROOT).contains("line-through")) {
       flags |= STRUCK;
     }
-    if (tag.equals("li") || LISTED_CLASS.matcher(element.className()).find()) {
+    if (tag.equals("li") || (attributes & AttributeHints.LISTED) != 0) {
       flags |= LISTED;
     }
     if (tag.equals("a") && element.hasAttr("href")) {
       flags |= LINK;
     }
-    if (cues.oldPriceAttribute().matcher(attributes(element)).find()) {
+    if ((attributes & AttributeHints.OLD_PRICE) != 0) {
       flags |= OLD;
     }
     return flags;
   }
 
-  private void visit(Element element, int flags) {
+  /**
+   * @param attributes what the element's class and id say ({@link AttributeHints})
+   * @param parentAttributes the same for its parent
+   */
+  private void visit(Element element, int flags, int attributes, int parentAttributes) {
     boolean other = (flags & OTHER) != 0;
     schemaTerm(element, other);
     if (other) {
@@ -269,28 +274,37 @@ final class PageWalk {
       }
     }
     idAttributes(element);
-    cartControl(element);
+    cartControl(element, attributes);
     if (element.attr("itemprop").equalsIgnoreCase("price")) {
-      maybePrice(element, flags);
+      maybePrice(element, flags, attributes);
       return;
     }
-    if (element.ownText().isBlank()) {
+    if (!hasOwnText(element)) {
       // A price split over spans, <span class="price"><span>$</span><span>12</span></span>, is read
       // from its wrapper; only wrappers that say "price" are read, to keep the walk linear.
-      if (element.childrenSize() > 0 && element.childrenSize() <= 6
-          && cues.priceAttribute().matcher(attributes(element)).find()
+      if ((attributes & AttributeHints.PRICE) != 0 && element.childrenSize() > 0 && element.childrenSize() <= 6
           && element.selectFirst("del, s, strike") == null) { // a box of old and new price is not one price
-        maybePrice(element, flags);
+        maybePrice(element, flags, attributes);
       }
       return;
     }
-    String text = TextCleaner.clean(element.text());
+    String text = TextCleaner.clean(ShortText.of(element, MAX_SHORT_TEXT));
     if (text == null || text.isEmpty() || text.length() > MAX_SHORT_TEXT) {
       return;
     }
-    maybePrice(element, flags);
+    maybePrice(element, flags, attributes);
     label(element, text);
-    stockText(element, text);
+    stockText(text, (attributes | parentAttributes) & AttributeHints.STOCK);
+  }
+
+  /** Whether a text node of the element's own holds more than white space. */
+  private static boolean hasOwnText(Element element) {
+    for (int i = 0; i < element.childNodeSize(); i++) {
+      if (element.childNode(i) instanceof TextNode text && !text.isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void urlIdShown(String text) {
@@ -321,24 +335,27 @@ final class PageWalk {
     }
   }
 
-  private void maybePrice(Element element, int flags) {
+  private void maybePrice(Element element, int flags, int attributes) {
     if (prices.size() >= MAX_SPOTS || element.nameIs("option") || element.nameIs("select")) {
       return;
     }
-    String attrs = attributes(element);
     boolean itemprop = element.attr("itemprop").equalsIgnoreCase("price");
-    String text = itemprop && element.hasAttr("content") ? element.attr("content") : TextCleaner.clean(element.text());
+    String text = itemprop && element.hasAttr("content") ? element.attr("content")
+        : TextCleaner.clean(ShortText.of(element, MAX_SHORT_TEXT));
     if (text == null || text.length() > MAX_SHORT_TEXT / 2 || !DIGIT.matcher(text).find()) {
       return;
     }
-    boolean priceAttribute = itemprop || cues.priceAttribute().matcher(attrs).find();
-    boolean old = (flags & OLD) != 0 || cues.oldPriceAttribute().matcher(attrs).find();
+    boolean priceAttribute = itemprop || (attributes & AttributeHints.PRICE) != 0;
+    boolean old = (flags & OLD) != 0 || (attributes & AttributeHints.OLD_PRICE) != 0;
     prices.add(new PriceSpot(position, text, priceAttribute, old, (flags & STRUCK) != 0, (flags & LINK) != 0,
         itemprop, precedingText(element), (flags & LISTED) != 0));
   }
 
   private void label(Element element, String text) {
     if (ids.size() >= MAX_SPOTS) {
+      return;
+    }
+    if (!cues.mayLabel().mayMatch(text.toLowerCase(Locale.ROOT))) {
       return;
     }
     labelOf(element, text, cues.gtinLabel(), IdKind.GTIN);
@@ -389,7 +406,7 @@ final class PageWalk {
     }
   }
 
-  private void cartControl(Element element) {
+  private void cartControl(Element element, int attributes) {
     String tag = element.normalName();
     boolean control = tag.equals("button") || tag.equals("a")
         || tag.equals("input") && (element.attr("type").equalsIgnoreCase("submit")
@@ -397,9 +414,11 @@ final class PageWalk {
     if (!control || carts.size() >= MAX_SPOTS) {
       return;
     }
-    String label = tag.equals("input") ? element.attr("value") : element.text();
-    boolean cart = label.length() <= MAX_SHORT_TEXT && cues.addToCartText().matcher(label).find()
-        || cues.cartAttribute().matcher(attributes(element) + " " + PageCues.attributeText(element.attr("name"))).find();
+    String label = tag.equals("input") ? element.attr("value") : ShortText.of(element, MAX_SHORT_TEXT);
+    boolean cart = (attributes & AttributeHints.CART) != 0
+        || element.hasAttr("name") && (cues.attributes().flags(PageCues.attributeText(element.attr("name"))) & AttributeHints.CART) != 0
+        || label.length() <= MAX_SHORT_TEXT && cues.mayBuy().mayMatch(label.toLowerCase(Locale.ROOT))
+            && cues.addToCartText().matcher(label).find();
     if (cart) {
       boolean disabled = element.hasAttr("disabled") || element.attr("aria-disabled").equalsIgnoreCase("true")
           || element.classNames().stream().anyMatch(c -> c.equalsIgnoreCase("disabled") || c.endsWith("--disabled"));
@@ -407,15 +426,17 @@ final class PageWalk {
     }
   }
 
-  private void stockText(Element element, String text) {
+  /** @param stockHint whether the element's or its parent's class or id says stock */
+  private void stockText(String text, int stockHint) {
     if (stock.size() >= MAX_SPOTS) {
       return;
     }
-    Element parent = element.parent();
-    boolean hinted = cues.stockAttribute().matcher(attributes(element)).find()
-        || parent != null && cues.stockAttribute().matcher(attributes(parent)).find();
+    boolean hinted = stockHint != 0;
     if (!hinted && text.length() > MAX_SHORT_TEXT / 2) {
       return; // a stray "available" in a sentence says nothing
+    }
+    if (!cues.mayStateStock().mayMatch(text.toLowerCase(Locale.ROOT))) {
+      return;
     }
     if (cues.outOfStockText().matcher(text).find()) {
       stock.add(new StockSpot(position, "OutOfStock", false, hinted));
@@ -456,9 +477,4 @@ final class PageWalk {
     return null;
   }
 
-  private static String attributes(Element element) {
-    String id = element.id();
-    String cls = element.className();
-    return PageCues.attributeText(id.isEmpty() ? cls : cls + " " + id);
-  }
 }

@@ -146,14 +146,13 @@ public final class ProductExtractor {
       return List.of("the general page extractor is off");
     }
     PageScan scan = scan(doc, pageUrl);
-    boolean othersFound = extractors.stream().anyMatch(e -> !run(e, scan).isEmpty());
-    return general.read(scan, othersFound).explanation();
+    List<List<ProductCandidate>> others = extractors.stream().map(e -> run(e, scan)).toList();
+    return general.read(scan, VisiblePageExtractor.Known.of(others)).explanation();
   }
 
   private VisiblePageExtractor.Reading readPage(PageScan scan, Map<Source, List<ProductCandidate>> others) {
-    boolean othersFound = others.values().stream().anyMatch(list -> !list.isEmpty());
     try {
-      return general.read(scan, othersFound);
+      return general.read(scan, VisiblePageExtractor.Known.of(others.values()));
     } catch (RuntimeException bug) {
       report(Source.PAGE.label() + " extractor", scan.context().pageUrl(), bug);
       return VisiblePageExtractor.Reading.NOTHING;

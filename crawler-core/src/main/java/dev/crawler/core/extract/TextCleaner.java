@@ -19,11 +19,6 @@ final class TextCleaner {
   /** Longer values are garbage (a whole description in a name field); keep a bounded prefix. */
   static final int MAX_LENGTH = 1_000;
 
-  // \p{Z} covers NBSP, thin and narrow spaces, ideographic space; \s covers tabs and newlines.
-  private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}\\u0085]+");
-  // Zero-width characters, soft hyphens, BOMs, control characters, and private-use code points
-  // (icon-font glyphs such as a heart or a cart inside a product title).
-  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Co}\\p{Cc}&&[^\\s]]");
   private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
 
   private TextCleaner() {}
@@ -33,12 +28,54 @@ final class TextCleaner {
     if (raw == null) {
       return null;
     }
-    String text = INVISIBLE.matcher(bounded(raw)).replaceAll("");
-    text = WHITESPACE.matcher(text).replaceAll(" ").trim();
+    String text = collapse(bounded(raw));
     if (text.isEmpty()) {
       return null;
     }
     return truncate(text);
+  }
+
+  /**
+   * One pass over the text: runs of white space of any kind become one space, invisible characters
+   * go, and the ends are trimmed. The page walk cleans thousands of short texts a page, most of them
+   * already clean, so this returns the very string it was given when nothing changes.
+   */
+  private static String collapse(String text) {
+    StringBuilder out = null;
+    boolean space = true; // at the start, white space is dropped
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int next = i + Character.charCount(c);
+      boolean white = isWhite(c);
+      boolean drop = white ? space : isInvisible(c);
+      if (out == null && (drop || white && c != ' ')) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (!drop) {
+        if (out != null) {
+          if (white) {
+            out.append(' ');
+          } else {
+            out.append(text, i, next);
+          }
+        }
+        space = white;
+      }
+      i = next;
+    }
+    String collapsed = out == null ? text : out.toString();
+    return space && !collapsed.isEmpty() ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
+  }
+
+  /** ASCII white space ({@code \\s}) and Unicode separators ({@code \\p{Z}}: NBSP, thin and ideographic spaces). */
+  private static boolean isWhite(int c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || Character.isSpaceChar(c);
+  }
+
+  /** Zero-width and format characters, control characters, and private-use code points (icon-font glyphs). */
+  private static boolean isInvisible(int c) {
+    int type = Character.getType(c);
+    return type == Character.FORMAT || type == Character.PRIVATE_USE || type == Character.CONTROL;
   }
 
   /** Cleans text that came from a script or other raw source: decodes entities and strips tags. */

@@ -60,10 +60,34 @@ final class VisiblePageExtractor {
   }
 
   /**
-   * @param othersFound whether structured data or site rules found a product on the page; if not,
-   *     the page must look like a product page for a candidate to come out
+   * What the other extractors already found on the page. Without any product from them, the page
+   * must look like a product page for a candidate to come out; with a SKU, an availability and a
+   * price known, the page's scripts are not searched for a product object, which on large pages
+   * costs more than everything else the extractor does.
    */
-  Reading read(PageScan scan, boolean othersFound) {
+  record Known(boolean product, boolean sku, boolean availability, boolean price) {
+    static final Known NOTHING = new Known(false, false, false, false);
+
+    static Known of(java.util.Collection<List<ProductCandidate>> candidates) {
+      boolean product = false;
+      boolean sku = false;
+      boolean availability = false;
+      boolean price = false;
+      for (List<ProductCandidate> list : candidates) {
+        if (!list.isEmpty()) {
+          ProductCandidate first = list.get(0);
+          product = true;
+          sku |= first.sku() != null;
+          availability |= first.availability() != null;
+          price |= first.price() != null;
+        }
+      }
+      return new Known(product, sku, availability, price);
+    }
+  }
+
+  Reading read(PageScan scan, Known known) {
+    boolean othersFound = known.product();
     PageContext page = scan.context();
     PageWalk walk = scan.visible();
     PriceChooser prices = new PriceChooser(cues, page);
@@ -71,8 +95,10 @@ final class VisiblePageExtractor {
     Optional<PriceChooser.Scored> price = prices.choose(ranked);
     IdSpot skuSpot = IdentifierChooser.sku(walk.ids());
     String name = name(scan.markup(), page, walk.heading());
-    EmbeddedProducts.Found embedded = EmbeddedProducts.find(scan.markup().stateScripts(), name);
     String availability = StockChooser.choose(walk);
+    boolean complete = (known.sku() || skuSpot != null) && (known.availability() || availability != null)
+        && (known.price() || price.isPresent());
+    EmbeddedProducts.Found embedded = complete ? null : EmbeddedProducts.find(scan.markup().stateScripts(), name);
     CandidateBuilder builder = new CandidateBuilder(Source.PAGE, page)
         .name(name)
         .sku(skuSpot == null ? null : IdentifierChooser.value(skuSpot))

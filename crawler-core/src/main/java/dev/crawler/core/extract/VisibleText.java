@@ -24,6 +24,8 @@ final class VisibleText {
   static final int MAX_CHARS = 20_000;
   private static final Pattern HIDDEN_CLASS = Pattern.compile(
       "(?:[a-z]{1,4}-)?(?:hidden|hdn|hide|sr-only|visually-?hidden|screen-?reader-text|offscreen|invisible|d-none)");
+  private static final String[] HIDING_WORDS = {"hid", "hdn", "sr-only", "visually", "screen", "offscreen", "invisible", "d-none"};
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
   private VisibleText() {}
@@ -61,6 +63,11 @@ final class VisibleText {
   }
 
   static boolean isHidden(Element element) {
+    return isHiddenByMarkup(element) || hasHiddenClass(element.className().toLowerCase(Locale.ROOT));
+  }
+
+  /** Hidden by its tag, a {@code hidden} or {@code aria-hidden} attribute or an inline style; classes aside. */
+  static boolean isHiddenByMarkup(Element element) {
     String tag = element.normalName();
     if (tag.equals("script") || tag.equals("style") || tag.equals("template") || tag.equals("noscript")) {
       return true;
@@ -72,8 +79,26 @@ final class VisibleText {
     if (!style.isEmpty() && HIDDEN_STYLE.matcher(style.toLowerCase(Locale.ROOT)).find()) {
       return true;
     }
-    for (String className : element.classNames()) {
-      if (HIDDEN_CLASS.matcher(className.toLowerCase(Locale.ROOT)).matches()) {
+    return false;
+  }
+
+  /** A quick test that every class {@link #HIDDEN_CLASS} matches passes. */
+  private static boolean mentionsHiding(String classes) {
+    for (String word : HIDING_WORDS) {
+      if (classes.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether one of the classes in a lower-case {@code class} attribute value means hidden. */
+  static boolean hasHiddenClass(String classes) {
+    if (classes.isEmpty() || !mentionsHiding(classes)) {
+      return false;
+    }
+    for (String className : WHITESPACE.split(classes)) {
+      if (HIDDEN_CLASS.matcher(className).matches()) {
         return true;
       }
     }
