@@ -1,5 +1,19 @@
 package dev.crawler.core.extract;
 
+import dev.crawler.core.extract.choose.PriceChooser;
+import dev.crawler.core.extract.choose.ProductMerger;
+import dev.crawler.core.extract.choose.VisiblePageExtractor;
+import dev.crawler.core.extract.normalise.PageContext;
+import dev.crawler.core.extract.scan.PageCues;
+import dev.crawler.core.extract.scan.PageScan;
+import dev.crawler.core.extract.source.Extractor;
+import dev.crawler.core.extract.source.JsonLdExtractor;
+import dev.crawler.core.extract.source.MicrodataExtractor;
+import dev.crawler.core.extract.source.OpenGraphExtractor;
+import dev.crawler.core.extract.source.ProductCandidate;
+import dev.crawler.core.extract.source.RdfaExtractor;
+import dev.crawler.core.extract.source.SiteRuleExtractor;
+import dev.crawler.core.extract.source.Source;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;

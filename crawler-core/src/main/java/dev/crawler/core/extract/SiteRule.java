@@ -1,5 +1,6 @@
 package dev.crawler.core.extract;
 
+import dev.crawler.core.extract.source.RuleSelector;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.select.QueryParser;

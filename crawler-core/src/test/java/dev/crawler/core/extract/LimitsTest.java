@@ -1,5 +1,9 @@
 package dev.crawler.core.extract;
 
+import dev.crawler.core.extract.choose.ProductMerger;
+import dev.crawler.core.extract.normalise.TextCleaner;
+import dev.crawler.core.extract.source.JsonLdExtractor;
+import dev.crawler.core.extract.source.SchemaProductMapper;
 import static dev.crawler.core.extract.Pages.extract;
 import static dev.crawler.core.extract.Pages.jsonLd;
 import static org.assertj.core.api.Assertions.assertThat;

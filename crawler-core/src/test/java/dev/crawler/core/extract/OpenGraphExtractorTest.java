@@ -1,5 +1,6 @@
 package dev.crawler.core.extract;
 
+import dev.crawler.core.extract.normalise.TitleCleaner;
 import static dev.crawler.core.extract.Pages.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 

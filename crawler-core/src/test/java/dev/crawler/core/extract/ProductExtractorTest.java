@@ -1,5 +1,11 @@
 package dev.crawler.core.extract;
 
+import dev.crawler.core.extract.scan.PageScan;
+import dev.crawler.core.extract.source.Extractor;
+import dev.crawler.core.extract.source.JsonLdExtractor;
+import dev.crawler.core.extract.source.OpenGraphExtractor;
+import dev.crawler.core.extract.source.ProductCandidate;
+import dev.crawler.core.extract.source.Source;
 import static dev.crawler.core.extract.Pages.extract;
 import static dev.crawler.core.extract.Pages.jsonLd;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,0 +1,79 @@
+package dev.crawler.core.extract.scan;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * What an element's {@code class} and {@code id} say about it, as bit flags: a price, an old price,
+ * a block about other products, a cart control, a stock statement, struck-through text, a card of
+ * a listing, or something hidden.
+ *
+ * <p>Reading these takes several regular expressions per attribute value, and a page repeats the
+ * same class strings thousands of times, so results are remembered per distinct value for the
+ * length of one page. Not thread-safe: one instance per page scan.
+ */
+final class AttributeHints {
+
+  static final int PRICE = PageCues.PRICE_ATTRIBUTE;
+  static final int OLD_PRICE = PageCues.OLD_PRICE_ATTRIBUTE;
+  static final int OTHER_PRODUCTS = PageCues.OTHER_PRODUCTS_ATTRIBUTE;
+  static final int CART = PageCues.CART_ATTRIBUTE;
+  static final int STOCK = PageCues.STOCK_ATTRIBUTE;
+  static final int STRUCK = 1 << 5;
+  static final int LISTED = 1 << 6;
+  static final int HIDDEN = 1 << 7;
+
+  /** A page with more distinct class and id values than this is not worth remembering them all. */
+  private static final int MAX_REMEMBERED = 20_000;
+  /** Utility-class CSS names for struck-through text ({@code line-through}, {@code strike}). */
+  private static final Pattern STRUCK_CLASS = Pattern.compile("(?i)(?:^|\\s)(?:line-through|strike(?:through)?|text-strike)(?:\\s|$)");
+  private static final Pattern LISTED_CLASS = Pattern.compile("(?i)(?:^|[\\s_-])(?:card|tile|grid-item|product-item)(?:$|[\\s_-])");
+
+  private final PageCues cues;
+  private final Map<String, Integer> byClass = new HashMap<>();
+  private final Map<String, Integer> byId = new HashMap<>();
+
+  AttributeHints(PageCues cues) {
+    this.cues = cues;
+  }
+
+  /** The flags of {@code element}'s class and id together; 0 for an element with neither. */
+  int of(Element element) {
+    String cls = element.className();
+    String id = element.id();
+    int flags = cls.isEmpty() ? 0 : remembered(byClass, cls, true);
+    return id.isEmpty() ? flags : flags | remembered(byId, id, false);
+  }
+
+  /** Whether {@code element}'s classes mark it hidden ({@link VisibleText#isHidden} asks). */
+  boolean hiddenByClass(Element element) {
+    String cls = element.className();
+    return !cls.isEmpty() && (remembered(byClass, cls, true) & HIDDEN) != 0;
+  }
+
+  private int remembered(Map<String, Integer> cache, String value, boolean isClass) {
+    Integer known = cache.get(value);
+    if (known != null) {
+      return known;
+    }
+    int flags = read(value, isClass);
+    if (cache.size() < MAX_REMEMBERED) {
+      cache.put(value, flags);
+    }
+    return flags;
+  }
+
+  private int read(String value, boolean isClass) {
+    String text = PageCues.attributeText(value);
+    int flags = cues.attributes().flags(text);
+    if (isClass) {
+      flags |= STRUCK_CLASS.matcher(value).find() ? STRUCK : 0;
+      flags |= LISTED_CLASS.matcher(value).find() ? LISTED : 0;
+      flags |= VisibleText.hasHiddenClass(value.toLowerCase(Locale.ROOT)) ? HIDDEN : 0;
+    }
+    return flags;
+  }
+}

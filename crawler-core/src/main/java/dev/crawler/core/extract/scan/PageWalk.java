@@ -1,0 +1,482 @@
+package dev.crawler.core.extract.scan;
+
+import dev.crawler.core.extract.normalise.TextCleaner;
+import dev.crawler.core.extract.normalise.UrlIdentifiers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The page as a shopper sees it, gathered during the one {@link PageScan}: the main heading, short
+ * texts that look like prices, labelled identifiers, identifier attributes, add-to-cart controls
+ * and stock statements. Each spot keeps its position in document order, so choosers can prefer
+ * what stands near the heading and the buy button.
+ *
+ * <p>The scan hands it only elements and text outside hidden subtrees, in document order. It
+ * tracks, per element, whether it lies inside struck-through text, a link, or a block about other
+ * products (related items, carousels, navigation, header, footer). Hidden form fields are read for
+ * identifiers.
+ *
+ * <p>Bounded: at most {@link #MAX_ELEMENTS} elements are read and each list is capped.
+ */
+public final class PageWalk {
+
+  static final int MAX_ELEMENTS = 60_000;
+  static final int MAX_SPOTS = 400;
+  /** Texts longer than this are sentences, not a price or a label with its value. */
+  static final int MAX_SHORT_TEXT = 80;
+  private static final int MAX_NAME = 300;
+  private static final int MAX_HEADINGS = 16;
+  /** A heading whose words the title repeats this much names the page's product. */
+  private static final double TITLED_SHARE = 0.6;
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+  private record Heading(int position, String text) {}
+  private static final Pattern DIGIT = Pattern.compile("\\d");
+  private static final Pattern SCHEMA_TERM =
+      Pattern.compile("(?i)schema\\.org/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|OnlineOnly|InStoreOnly|PreSale)\\b");
+  private static final Pattern ID_ATTRIBUTE =
+      Pattern.compile("(?i)^data-(?:product-?)?(?:sku|item-?sku|variant-?sku)$");
+  private static final Pattern ID_FIELD =
+      Pattern.compile("(?i)^(?:sku|product_?sku|asin|item_?sku|variant_?sku)$");
+
+  /** A short text that may be a price. */
+  public record PriceSpot(int position, String text, boolean priceAttribute, boolean oldAttribute, boolean struck,
+      boolean inLink, boolean itemprop, @Nullable String label, boolean listed) {}
+
+  /** An identifier read from a label and its value, an attribute or a form field. */
+  public record IdSpot(int position, IdKind kind, String value, String how) {}
+
+  public enum IdKind { SKU, MPN, GTIN }
+
+  /** A control that adds the product to the cart. */
+  public record CartSpot(int position, boolean disabled) {}
+
+  /** A statement of availability: a schema.org term or a stock phrase. */
+  public record StockSpot(int position, String term, boolean schemaTerm, boolean stockAttribute) {}
+
+  private final PageCues cues;
+  private final List<PriceSpot> prices = new ArrayList<>();
+  private final List<IdSpot> ids = new ArrayList<>();
+  private final List<CartSpot> carts = new ArrayList<>();
+  private final List<StockSpot> stock = new ArrayList<>();
+  private final List<Heading> headings = new ArrayList<>();
+  private final PageMarkup markup;
+  private final AttributeHints hints;
+  /** What each open element's class and id say, per depth. */
+  private final int[] hintsAt = new int[512];
+  private java.util.@Nullable Set<String> titleWords;
+  private @Nullable String heading;
+  private int headingPosition = -1;
+  private int position;
+  /** Context flags per depth; a flag holds for an element and everything below it. */
+  private final int[] flags = new int[512];
+  private List<String> urlIds = List.of();
+
+  /**
+   * @param markup the page's markup as the same scan gathers it; the walk reads the page title
+   *     from it, which the head supplies before the body's headings arrive
+   */
+  PageWalk(PageCues cues, PageMarkup markup, AttributeHints hints) {
+    this.cues = cues;
+    this.markup = markup;
+    this.hints = hints;
+  }
+
+  /**
+   * Identifier-like tokens of the page's URL ({@link UrlIdentifiers}); those the page also shows as
+   * visible text become identifier spots of kind SKU, found "url-and-text".
+   */
+  void urlIds(List<String> tokens) {
+    urlIds = new ArrayList<>(tokens);
+  }
+
+  /** Chooses the main heading once the walk is over. */
+  void finish() {
+    chooseHeading();
+  }
+
+  /**
+   * The main heading: of the page's {@code h1}s outside other-product blocks, the one whose words
+   * the page title repeats most (shops put popover and banner headings before the product's),
+   * the first on ties or without a title.
+   */
+  private void chooseHeading() {
+    Heading best = null;
+    double bestShare = -1;
+    for (Heading candidate : headings) {
+      double share = titleShare(candidate.text());
+      if (share > bestShare) {
+        best = candidate;
+        bestShare = share;
+      }
+    }
+    if (best != null) {
+      heading = best.text();
+      headingPosition = best.position();
+    }
+  }
+
+  /** The heading's text without a labelled identifier it holds ("Phone X <span>Code: 01245</span>"). */
+  private String headingText(Element h1) {
+    StringBuilder text = new StringBuilder();
+    for (Node child : h1.childNodes()) {
+      String part = child instanceof TextNode t ? t.text() : child instanceof Element e ? e.text() : "";
+      if (child instanceof Element && isLabelled(part.strip())) {
+        continue;
+      }
+      text.append(part).append(' ');
+    }
+    return text.toString();
+  }
+
+  /** A label with its value, such as "SKU: 123". */
+  private boolean isLabelled(String text) {
+    for (Pattern label : List.of(cues.skuLabel(), cues.mpnLabel(), cues.gtinLabel())) {
+      Matcher m = label.matcher(text);
+      if (m.matches() && !m.group(1).isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Share of the words of {@code text} that the page title repeats. */
+  private double titleShare(String text) {
+    if (titleWords == null) {
+      titleWords = words(markup.title());
+    }
+    java.util.Set<String> own = words(text);
+    long shared = own.stream().filter(titleWords::contains).count();
+    return own.isEmpty() ? 0 : (double) shared / own.size();
+  }
+
+  /**
+   * Whether a {@code <header>} is the product's own header (its h1 is the titled product name)
+   * rather than the site's banner, which counts as a block about other things.
+   */
+  private boolean holdsTheTitledHeading(Element header) {
+    Element h1 = header.selectFirst("h1");
+    return h1 != null && titleShare(h1.text()) >= TITLED_SHARE;
+  }
+
+  private static java.util.Set<String> words(String text) {
+    java.util.Set<String> words = new java.util.HashSet<>();
+    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      words.add(m.group());
+    }
+    return words;
+  }
+
+  public List<PriceSpot> prices() {
+    return prices;
+  }
+
+  public List<IdSpot> ids() {
+    return ids;
+  }
+
+  public List<CartSpot> carts() {
+    return carts;
+  }
+
+  public List<StockSpot> stock() {
+    return stock;
+  }
+
+  public @Nullable String heading() {
+    return heading;
+  }
+
+  /** Position of the main heading in document order, or -1 without one. */
+  public int headingPosition() {
+    return headingPosition;
+  }
+
+  /** A text node outside hidden subtrees; {@code d} is its depth. */
+  void text(TextNode text, int d) {
+    if (!urlIds.isEmpty() && position < MAX_ELEMENTS && (d == 0 || (flags[d - 1] & OTHER) == 0)) {
+      urlIdShown(text.getWholeText());
+    }
+  }
+
+  /** An element outside hidden subtrees, in document order; {@code d} is its depth. */
+  void element(Element element, int d) {
+    if (position >= MAX_ELEMENTS) {
+      return;
+    }
+    int inherited = d == 0 ? 0 : flags[d - 1];
+    if (element.nameIs("input") && element.attr("type").equalsIgnoreCase("hidden")) {
+      hiddenField(element);
+      return;
+    }
+    position++;
+    int attributes = hints.of(element);
+    hintsAt[d] = attributes;
+    // "Old price" marks reach one level down (<span class="was"><span>$12</span></span>), no further:
+    // a whole buy box may carry a class such as "price-range".
+    int parentOld = d == 0 ? 0 : flags[d - 1] & OLD_HERE;
+    int own = contextOf(element, attributes);
+    flags[d] = (inherited & ~(OLD | OLD_HERE)) | own | (parentOld != 0 ? OLD : 0) | ((own & OLD) != 0 ? OLD_HERE : 0);
+    visit(element, flags[d], attributes, d == 0 ? 0 : hintsAt[d - 1]);
+  }
+
+  private static final int OTHER = 1;
+  private static final int STRUCK = 2;
+  private static final int LINK = 4;
+  private static final int OLD = 8;
+  private static final int OLD_HERE = 16;
+  /** Inside a list item or a card: one of several products a listing shows. */
+  private static final int LISTED = 32;
+  private int contextOf(Element element, int attributes) {
+    int flags = 0;
+    String tag = element.normalName();
+    if (tag.equals("header") && !holdsTheTitledHeading(element) || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")
+        || (attributes & AttributeHints.OTHER_PRODUCTS) != 0
+        || element.attr("role").equalsIgnoreCase("navigation")) {
+      flags |= OTHER;
+    }
+    if (tag.equals("del") || tag.equals("s") || tag.equals("strike") || (attributes & AttributeHints.STRUCK) != 0
+        || element.hasAttr("style") && element.attr("style").toLowerCase(Locale.ROOT).contains("line-through")) {
+      flags |= STRUCK;
+    }
+    if (tag.equals("li") || (attributes & AttributeHints.LISTED) != 0) {
+      flags |= LISTED;
+    }
+    if (tag.equals("a") && element.hasAttr("href")) {
+      flags |= LINK;
+    }
+    if ((attributes & AttributeHints.OLD_PRICE) != 0) {
+      flags |= OLD;
+    }
+    return flags;
+  }
+
+  /**
+   * @param attributes what the element's class and id say ({@link AttributeHints})
+   * @param parentAttributes the same for its parent
+   */
+  private void visit(Element element, int flags, int attributes, int parentAttributes) {
+    boolean other = (flags & OTHER) != 0;
+    schemaTerm(element, other);
+    if (other) {
+      return;
+    }
+    if (element.nameIs("h1") && headings.size() < MAX_HEADINGS) {
+      String text = TextCleaner.clean(headingText(element));
+      if (text != null && !text.isEmpty() && text.length() <= MAX_NAME) {
+        headings.add(new Heading(position, text));
+      }
+    }
+    idAttributes(element);
+    cartControl(element, attributes);
+    if (element.attr("itemprop").equalsIgnoreCase("price")) {
+      maybePrice(element, flags, attributes);
+      return;
+    }
+    if (!hasOwnText(element)) {
+      // A price split over spans, <span class="price"><span>$</span><span>12</span></span>, is read
+      // from its wrapper; only wrappers that say "price" are read, to keep the walk linear.
+      if ((attributes & AttributeHints.PRICE) != 0 && element.childrenSize() > 0 && element.childrenSize() <= 6
+          && element.selectFirst("del, s, strike") == null) { // a box of old and new price is not one price
+        maybePrice(element, flags, attributes);
+      }
+      return;
+    }
+    String text = TextCleaner.clean(ShortText.of(element, MAX_SHORT_TEXT));
+    if (text == null || text.isEmpty() || text.length() > MAX_SHORT_TEXT) {
+      return;
+    }
+    maybePrice(element, flags, attributes);
+    label(element, text);
+    stockText(text, (attributes | parentAttributes) & AttributeHints.STOCK);
+  }
+
+  /** Whether a text node of the element's own holds more than white space. */
+  private static boolean hasOwnText(Element element) {
+    for (int i = 0; i < element.childNodeSize(); i++) {
+      if (element.childNode(i) instanceof TextNode text && !text.isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void urlIdShown(String text) {
+    for (int i = 0; i < urlIds.size(); i++) {
+      String token = urlIds.get(i);
+      int at = text.indexOf(token);
+      if (at >= 0 && !Character.isLetterOrDigit(charAt(text, at - 1))
+          && !Character.isLetterOrDigit(charAt(text, at + token.length()))) {
+        ids.add(new IdSpot(position, IdKind.SKU, token, "url-and-text"));
+        urlIds.remove(i);
+        return;
+      }
+    }
+  }
+
+  private static char charAt(String text, int index) {
+    return index < 0 || index >= text.length() ? ' ' : text.charAt(index);
+  }
+
+  private void schemaTerm(Element element, boolean other) {
+    String value = element.hasAttr("href") ? element.attr("href") : element.attr("content");
+    if (value.isEmpty() || other || stock.size() >= MAX_SPOTS) {
+      return;
+    }
+    Matcher m = SCHEMA_TERM.matcher(value);
+    if (m.find()) {
+      stock.add(new StockSpot(position, m.group(1), true, false));
+    }
+  }
+
+  private void maybePrice(Element element, int flags, int attributes) {
+    if (prices.size() >= MAX_SPOTS || element.nameIs("option") || element.nameIs("select")) {
+      return;
+    }
+    boolean itemprop = element.attr("itemprop").equalsIgnoreCase("price");
+    String text = itemprop && element.hasAttr("content") ? element.attr("content")
+        : TextCleaner.clean(ShortText.of(element, MAX_SHORT_TEXT));
+    if (text == null || text.length() > MAX_SHORT_TEXT / 2 || !DIGIT.matcher(text).find()) {
+      return;
+    }
+    boolean priceAttribute = itemprop || (attributes & AttributeHints.PRICE) != 0;
+    boolean old = (flags & OLD) != 0 || (attributes & AttributeHints.OLD_PRICE) != 0;
+    prices.add(new PriceSpot(position, text, priceAttribute, old, (flags & STRUCK) != 0, (flags & LINK) != 0,
+        itemprop, precedingText(element), (flags & LISTED) != 0));
+  }
+
+  private void label(Element element, String text) {
+    if (ids.size() >= MAX_SPOTS) {
+      return;
+    }
+    if (!cues.mayLabel().mayMatch(text.toLowerCase(Locale.ROOT))) {
+      return;
+    }
+    labelOf(element, text, cues.gtinLabel(), IdKind.GTIN);
+    labelOf(element, text, cues.skuLabel(), IdKind.SKU);
+    labelOf(element, text, cues.mpnLabel(), IdKind.MPN);
+  }
+
+  private void labelOf(Element element, String text, Pattern label, IdKind kind) {
+    Matcher m = label.matcher(text);
+    if (!m.matches()) {
+      return;
+    }
+    String value = m.group(1).strip();
+    if (value.isEmpty()) {
+      value = followingText(element);
+    }
+    if (value != null && !value.isEmpty()) {
+      ids.add(new IdSpot(position, kind, value, "label"));
+    }
+  }
+
+  private void idAttributes(Element element) {
+    if (ids.size() >= MAX_SPOTS) {
+      return;
+    }
+    String itemprop = element.attr("itemprop").toLowerCase(Locale.ROOT);
+    if (!itemprop.isEmpty()) {
+      String value = element.hasAttr("content") ? element.attr("content") : element.text();
+      switch (itemprop) {
+        case "sku", "productid" -> ids.add(new IdSpot(position, IdKind.SKU, value, "itemprop"));
+        case "mpn" -> ids.add(new IdSpot(position, IdKind.MPN, value, "itemprop"));
+        case "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "ean", "isbn" ->
+            ids.add(new IdSpot(position, IdKind.GTIN, value, "itemprop"));
+        default -> { }
+      }
+    }
+    for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+      if (ID_ATTRIBUTE.matcher(attribute.getKey()).matches() && !attribute.getValue().isBlank()) {
+        ids.add(new IdSpot(position, IdKind.SKU, attribute.getValue(), "attribute"));
+        return;
+      }
+    }
+  }
+
+  private void hiddenField(Element input) {
+    if (ids.size() < MAX_SPOTS && ID_FIELD.matcher(input.attr("name")).matches() && !input.attr("value").isBlank()) {
+      ids.add(new IdSpot(position, IdKind.SKU, input.attr("value"), "form-field"));
+    }
+  }
+
+  private void cartControl(Element element, int attributes) {
+    String tag = element.normalName();
+    boolean control = tag.equals("button") || tag.equals("a")
+        || tag.equals("input") && (element.attr("type").equalsIgnoreCase("submit")
+            || element.attr("type").equalsIgnoreCase("button"));
+    if (!control || carts.size() >= MAX_SPOTS) {
+      return;
+    }
+    String label = tag.equals("input") ? element.attr("value") : ShortText.of(element, MAX_SHORT_TEXT);
+    boolean cart = (attributes & AttributeHints.CART) != 0
+        || element.hasAttr("name") && (cues.attributes().flags(PageCues.attributeText(element.attr("name"))) & AttributeHints.CART) != 0
+        || label.length() <= MAX_SHORT_TEXT && cues.mayBuy().mayMatch(label.toLowerCase(Locale.ROOT))
+            && cues.addToCartText().matcher(label).find();
+    if (cart) {
+      boolean disabled = element.hasAttr("disabled") || element.attr("aria-disabled").equalsIgnoreCase("true")
+          || element.classNames().stream().anyMatch(c -> c.equalsIgnoreCase("disabled") || c.endsWith("--disabled"));
+      carts.add(new CartSpot(position, disabled));
+    }
+  }
+
+  /** @param stockHint whether the element's or its parent's class or id says stock */
+  private void stockText(String text, int stockHint) {
+    if (stock.size() >= MAX_SPOTS) {
+      return;
+    }
+    boolean hinted = stockHint != 0;
+    if (!hinted && text.length() > MAX_SHORT_TEXT / 2) {
+      return; // a stray "available" in a sentence says nothing
+    }
+    if (!cues.mayStateStock().mayMatch(text.toLowerCase(Locale.ROOT))) {
+      return;
+    }
+    if (cues.outOfStockText().matcher(text).find()) {
+      stock.add(new StockSpot(position, "OutOfStock", false, hinted));
+    } else if (cues.inStockText().matcher(text).find()) {
+      stock.add(new StockSpot(position, "InStock", false, hinted));
+    }
+  }
+
+  /** The text just before the element inside its parent, e.g. "Price:" or "Was". */
+  private static @Nullable String precedingText(Element element) {
+    Node previous = element.previousSibling();
+    for (int i = 0; previous != null && i < 3; i++, previous = previous.previousSibling()) {
+      String text = previous instanceof TextNode t ? t.text() : previous instanceof Element e ? e.text() : "";
+      if (!text.isBlank()) {
+        // A neighbour with a number in it is another amount ("statt 149,95 €"), not this one's label.
+        return text.length() > MAX_SHORT_TEXT || DIGIT.matcher(text).find() ? null : text.strip();
+      }
+    }
+    return null;
+  }
+
+  /** The value that follows a label: the next sibling's text, or the next cell of a table or list. */
+  private static @Nullable String followingText(Element label) {
+    Node next = label.nextSibling();
+    for (int i = 0; next != null && i < 3; i++, next = next.nextSibling()) {
+      String text = next instanceof TextNode t ? t.text() : next instanceof Element e ? e.text() : "";
+      if (!text.isBlank()) {
+        return text.length() > MAX_SHORT_TEXT ? null : text.strip();
+      }
+    }
+    Element parent = label.parent();
+    if (parent != null && parent.childrenSize() == 1 && parent.nextElementSibling() != null
+        && (parent.nameIs("th") || parent.nameIs("td") || parent.nameIs("dt") || parent.nameIs("div")
+            || parent.nameIs("span"))) {
+      String text = parent.nextElementSibling().text();
+      return text.length() > MAX_SHORT_TEXT ? null : text.strip();
+    }
+    return null;
+  }
+
+}

@@ -1,0 +1,67 @@
+package dev.crawler.core.extract.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crawler.core.extract.scan.FragmentMatcher.Fit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FragmentMatcherTest {
+
+  private static final int PRICE = 1;
+  private static final int OLD = 2;
+  private static final int CART = 4;
+
+  private final FragmentMatcher matcher = FragmentMatcher.builder()
+      .add(List.of("price", "preis"), PRICE, Fit.ANYWHERE)
+      .add(List.of("old", "was"), OLD, Fit.WORD)
+      .add(List.of("add-?to-?cart", "product-?form__(?:cart|submit)"), CART, Fit.ANYWHERE)
+      .build();
+
+  @Test
+  void aFragmentAnywhereMatchesInsideAWord() {
+    assertThat(matcher.flags("priceblock-ourprice")).isEqualTo(PRICE);
+    assertThat(matcher.flags("a-section")).isZero();
+  }
+
+  @Test
+  void aWordFragmentNeedsItsOwnPartOrToBeGluedToPrice() {
+    assertThat(matcher.flags("price-old")).isEqualTo(PRICE | OLD);
+    assertThat(matcher.flags("oldprice")).isEqualTo(PRICE | OLD);
+    assertThat(matcher.flags("was_price")).isEqualTo(PRICE | OLD);
+    assertThat(matcher.flags("golden")).isZero();
+    assertThat(matcher.flags("washer")).isZero();
+  }
+
+  @Test
+  void optionalCharactersAndGroupsStandForEveryVariant() {
+    assertThat(FragmentMatcher.expand("add-?to-?cart")).containsExactlyInAnyOrder("add-to-cart", "add-tocart", "addto-cart", "addtocart");
+    assertThat(matcher.flags("btn addtocart")).isEqualTo(CART);
+    assertThat(matcher.flags("product-form__submit")).isEqualTo(CART);
+    assertThat(matcher.flags("productform__cart")).isEqualTo(CART);
+  }
+
+  @Test
+  void fragmentsBeyondAsciiAreFound() {
+    FragmentMatcher cyrillic = FragmentMatcher.builder().add(List.of("наличи"), 1, Fit.ANYWHERE).build();
+    assertThat(cyrillic.flags("есть в наличии")).isEqualTo(1);
+    assertThat(cyrillic.flags("нет")).isZero();
+  }
+
+  @Test
+  void otherRegularExpressionSyntaxIsRefusedWithTheFragmentNamed() {
+    assertThatThrownBy(() -> FragmentMatcher.builder().add(List.of("pri.e"), 1, Fit.ANYWHERE))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pri.e");
+  }
+
+  @Test
+  void leadingLiteralsPassEveryTextThePhrasesMatch() {
+    PageCues.Prefilter stock = PageCues.Prefilter.of(List.of("in stock", "r[ée]f[ée]rence", "item ?#"));
+    assertThat(stock.mayMatch("only 3 left in stock")).isTrue();
+    assertThat(stock.mayMatch("référence : 12")).isTrue();
+    assertThat(stock.mayMatch("item# 9")).isTrue();
+    assertThat(stock.mayMatch("free delivery")).isFalse();
+    assertThat(PageCues.Prefilter.of(List.of("\\d+ ?x\\b")).mayMatch("anything")).as("no literal start: always maybe").isTrue();
+  }
+}
