@@ -10,6 +10,7 @@ import dev.crawler.core.extract.ProductExtractor;
 import dev.crawler.core.fetch.FetchOutcome;
 import dev.crawler.core.fetch.HttpFetcher;
 import dev.crawler.core.parse.CharsetDetector;
+import dev.crawler.core.url.LenientUri;
 import dev.crawler.core.url.Origin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -68,7 +69,9 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // The rules file is read first: a mistake in it is reported before any page is fetched.
         ExtractionRules rules = rulesFile == null ? ExtractionRules.none() : ConfigFile.load(rulesFile).extraction();
-        Page page = source.startsWith("http://") || source.startsWith("https://") ? fetch(URI.create(source)) : read(Path.of(source));
+        Page page = source.startsWith("http://") || source.startsWith("https://")
+                ? fetch(LenientUri.parse(source).orElseThrow(() -> new UserError("'" + source + "' is not a URL")))
+                : read(Path.of(source));
         if (rulesFile != null) {
             warnWithoutMatchingRule(rules, page.uri);
         }
@@ -105,12 +108,12 @@ final class ExtractCommand implements Callable<Integer> {
 
     private Page read(Path file) throws IOException {
         try {
-            URI uri = baseUrl != null ? URI.create(baseUrl) : file.toAbsolutePath().toUri();
+            URI uri = baseUrl == null ? file.toAbsolutePath().toUri() : LenientUri.parse(baseUrl)
+                    .filter(URI::isAbsolute)
+                    .orElseThrow(() -> new UserError("--base-url '" + baseUrl + "' is not a URL"));
             return new Page(uri, Files.readAllBytes(file), Optional.empty());
         } catch (NoSuchFileException e) {
             throw new UserError("file " + file + " does not exist (give a saved page or an http(s) URL)");
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--base-url '" + baseUrl + "' is not a URL");
         }
     }
 

@@ -75,6 +75,26 @@ class ExtractCommandTest {
     }
 
     @Test
+    void aBaseUrlWithCharactersBrowsersAcceptIsReadAsTheyWouldSendIt() throws Exception {
+        Path page = Files.writeString(temp.resolve("lamp.html"), PLAIN_PAGE);
+
+        Cli.Result result = Cli.run("extract", page.toString(), "--base-url", "https://www.shop.example/p/lamp#a=3|p=14|s=0");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(new ObjectMapper().readTree(result.out()).get(0).get("url").asText()).isEqualTo("https://www.shop.example/p/lamp");
+    }
+
+    @Test
+    void aBaseUrlThatIsNoUrlIsAOneLineUsageError() throws Exception {
+        Path page = Files.writeString(temp.resolve("lamp.html"), PLAIN_PAGE);
+
+        Cli.Result result = Cli.run("extract", page.toString(), "--base-url", "lamp.html");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("crawler: --base-url 'lamp.html' is not a URL\n");
+    }
+
+    @Test
     void aMissingFileIsAOneLineUsageError() {
         Cli.Result result = Cli.run("extract", temp.resolve("nope.html").toString());
 

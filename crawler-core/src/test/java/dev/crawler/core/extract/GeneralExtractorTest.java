@@ -274,4 +274,59 @@ class GeneralExtractorTest {
       assertThat(p.sku()).isEqualTo("01245");
     });
   }
+  @Test
+  void aBuyControlMayBeABareDivWhoseWholeTextIsABuyPhrase() {
+    List<ExtractedProduct> products = extract(page("ru", """
+        <h1>Телефон Galaxy A01</h1><div class="price">44 890 ₸</div>
+        <div class="aa_buy jq_buy">Купить</div>"""));
+
+    assertThat(products).singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("InStock"));
+  }
+
+  @Test
+  void aBuyButtonNamedOnlyByItsIdCountsWithoutAnyLabel() {
+    List<ExtractedProduct> products = extract(page("en", """
+        <h1>Beef jerky, 10 packs</h1><div class="deal">from $<span>99</span> a pack</div>
+        <a id="buy_btn" href="javascript:;"><div class="buy_btn"></div></a>"""));
+
+    assertThat(products).singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("InStock"));
+  }
+
+  @Test
+  void anAddToBasketBoxIsTheProductsOwnNotAMiniBasket() {
+    List<ExtractedProduct> products = extract(page("pl", """
+        <h1>Zestaw podtynkowy WC</h1><p class="price">1 299,00 zł</p>
+        <div class="add-to-basket-wrapper"><a href="#" class="add-to-basket">Dodaj do koszyka</a></div>"""));
+
+    assertThat(products).singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("InStock"));
+  }
+
+  @Test
+  void aPriceOnAnOptionButtonIsThatOptionsPriceNotTheProducts() {
+    List<ExtractedProduct> products = extract(page("de", """
+        <h1>Wasserkocher 1,7 l</h1>
+        <button class="swatch">1,5 l <span class="price">87,63 €</span></button>
+        <p class="price">99,12 €</p><button>In den Warenkorb</button>"""));
+
+    assertThat(products).singleElement().satisfies(p -> assertThat(p.price()).isEqualByComparingTo("99.12"));
+  }
+
+  @Test
+  void aDiscountBadgeInsideThePriceDoesNotHideTheAmount() {
+    List<ExtractedProduct> products = extract(page("es", """
+        <h1>Cama Eloisa</h1>
+        <div class="item-price offer-price"> $229.990 <span class="discount">-18%</span></div>
+        <button>Agregar al carro</button>"""));
+
+    assertThat(products).singleElement().satisfies(p -> assertThat(p.price()).isEqualByComparingTo("229990"));
+  }
+
+  @Test
+  void sameNamedItemsAreVariantsAndTheProductIsInStockIfAnyIs() {
+    List<ExtractedProduct> products = extract(Pages.jsonLd("""
+        [{"@type":"Product","name":"Boots","sku":"B-35","offers":{"price":"89","priceCurrency":"EUR","availability":"OutOfStock"}},
+         {"@type":"Product","name":"Boots","sku":"B-36","offers":{"price":"89","priceCurrency":"EUR","availability":"InStock"}}]"""));
+
+    assertThat(products.get(0).availability()).isEqualTo("InStock");
+  }
 }

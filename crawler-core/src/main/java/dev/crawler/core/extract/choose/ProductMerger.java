@@ -94,8 +94,29 @@ public final class ProductMerger {
     }
     if (!merger.records.isEmpty()) {
       merger.records.get(0).correctImplausiblePrice(visiblePrices);
+      merger.variantsInStock();
     }
     return merger.records.stream().map(r -> r.toProduct(page.productUrl())).toList();
+  }
+
+  /**
+   * Shops list one item per size or colour, all under the product's name; like the offers of one
+   * product, the primary record is in stock when any of its same-named variants is.
+   */
+  private void variantsInStock() {
+    Record primary = records.get(0);
+    Object name = primary.value(Field.NAME);
+    Object availability = primary.value(Field.AVAILABILITY);
+    if (name == null || availability == null || "InStock".equals(availability)) {
+      return;
+    }
+    for (Record other : records.subList(1, records.size())) {
+      if (name.toString().equalsIgnoreCase(String.valueOf(other.value(Field.NAME)))
+          && "InStock".equals(other.value(Field.AVAILABILITY))) {
+        primary.values.put(Field.AVAILABILITY, "InStock");
+        return;
+      }
+    }
   }
 
   private void addItems(List<ProductCandidate> candidates) {

@@ -69,6 +69,11 @@ final class AttributeHints {
   private int read(String value, boolean isClass) {
     String text = PageCues.attributeText(value);
     int flags = cues.attributes().flags(text);
+    if ((flags & (CART | OTHER_PRODUCTS)) == (CART | OTHER_PRODUCTS)) {
+      // "add-to-basket" names a buy box, not a mini-basket: other-products words count only outside cart words.
+      flags &= ~OTHER_PRODUCTS;
+      flags |= cues.attributes().flags(cues.attributes().blank(text, CART)) & OTHER_PRODUCTS;
+    }
     if (isClass) {
       flags |= STRUCK_CLASS.matcher(value).find() ? STRUCK : 0;
       flags |= LISTED_CLASS.matcher(value).find() ? LISTED : 0;

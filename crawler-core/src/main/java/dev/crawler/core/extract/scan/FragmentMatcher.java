@@ -100,6 +100,22 @@ final class FragmentMatcher {
     return flags;
   }
 
+  /** {@code text} with every occurrence of a fragment of the {@code flag} list replaced by spaces. */
+  String blank(String text, int flag) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i + 1 < text.length(); i++) {
+      char first = text.charAt(i);
+      char second = text.charAt(i + 1);
+      Needle[] filed = first < ASCII && second < ASCII ? byBigram[first * ASCII + second] : beyondAscii.get(wideKey(first, second));
+      for (Needle needle : filed == null ? new Needle[0] : filed) {
+        if (needle.flag() == flag && text.startsWith(needle.text(), i) && fits(needle, text, i)) {
+          java.util.Arrays.fill(chars, i, i + needle.text().length(), ' ');
+        }
+      }
+    }
+    return new String(chars);
+  }
+
   private static int matches(Needle[] needles, String text, int at, int found) {
     int flags = 0;
     for (Needle needle : needles) {

@@ -223,10 +223,14 @@ public final class PageWalk {
     // "Old price" marks reach one level down (<span class="was"><span>$12</span></span>), no further:
     // a whole buy box may carry a class such as "price-range".
     int parentOld = d == 0 ? 0 : flags[d - 1] & OLD_HERE;
-    int own = contextOf(element, attributes);
+    Control control = control(element, attributes, inherited);
+    int own = contextOf(element, attributes, control);
     flags[d] = (inherited & ~(OLD | OLD_HERE)) | own | (parentOld != 0 ? OLD : 0) | ((own & OLD) != 0 ? OLD_HERE : 0);
-    visit(element, flags[d], attributes, d == 0 ? 0 : hintsAt[d - 1]);
+    visit(element, flags[d], attributes, d == 0 ? 0 : hintsAt[d - 1], control);
   }
+
+  /** What an element is as a control: not one, a control that buys, or a button that does something else. */
+  private enum Control { NONE, BUY, OTHER_BUTTON }
 
   private static final int OTHER = 1;
   private static final int STRUCK = 2;
@@ -235,7 +239,9 @@ public final class PageWalk {
   private static final int OLD_HERE = 16;
   /** Inside a list item or a card: one of several products a listing shows. */
   private static final int LISTED = 32;
-  private int contextOf(Element element, int attributes) {
+  /** Inside a button, link or label: a buy phrase there belongs to that control. */
+  private static final int IN_CONTROL = 64;
+  private int contextOf(Element element, int attributes, Control control) {
     int flags = 0;
     String tag = element.normalName();
     if (tag.equals("header") && !holdsTheTitledHeading(element) || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")
@@ -250,7 +256,12 @@ public final class PageWalk {
     if (tag.equals("li") || (attributes & AttributeHints.LISTED) != 0) {
       flags |= LISTED;
     }
-    if (tag.equals("a") && element.hasAttr("href")) {
+    if (tag.equals("a") || tag.equals("button") || tag.equals("label") || tag.equals("select") || tag.equals("option")) {
+      flags |= IN_CONTROL;
+    }
+    // A price on a button that does not buy is an option's (a size, a format), not the product's,
+    // and counts like one in a link.
+    if (tag.equals("a") && element.hasAttr("href") || control == Control.OTHER_BUTTON) {
       flags |= LINK;
     }
     if ((attributes & AttributeHints.OLD_PRICE) != 0) {
@@ -263,7 +274,7 @@ public final class PageWalk {
    * @param attributes what the element's class and id say ({@link AttributeHints})
    * @param parentAttributes the same for its parent
    */
-  private void visit(Element element, int flags, int attributes, int parentAttributes) {
+  private void visit(Element element, int flags, int attributes, int parentAttributes, Control control) {
     boolean other = (flags & OTHER) != 0;
     schemaTerm(element, other);
     if (other) {
@@ -276,7 +287,9 @@ public final class PageWalk {
       }
     }
     idAttributes(element);
-    cartControl(element, attributes);
+    if (control == Control.BUY && carts.size() < MAX_SPOTS) {
+      carts.add(new CartSpot(position, disabled(element)));
+    }
     if (element.attr("itemprop").equalsIgnoreCase("price")) {
       maybePrice(element, flags, attributes);
       return;
@@ -344,6 +357,13 @@ public final class PageWalk {
     boolean itemprop = element.attr("itemprop").equalsIgnoreCase("price");
     String text = itemprop && element.hasAttr("content") ? element.attr("content")
         : TextCleaner.clean(ShortText.of(element, MAX_SHORT_TEXT));
+    if (text != null && text.indexOf('%') >= 0) {
+      // "$229.990 <span>-18%</span>": the badge is a child, the amount is the element's own text.
+      String own = TextCleaner.clean(element.ownText());
+      if (own != null && own.indexOf('%') < 0 && DIGIT.matcher(own).find()) {
+        text = own;
+      }
+    }
     if (text == null || text.length() > MAX_SHORT_TEXT / 2 || !DIGIT.matcher(text).find()) {
       return;
     }
@@ -408,24 +428,42 @@ public final class PageWalk {
     }
   }
 
-  private void cartControl(Element element, int attributes) {
+  /**
+   * Buttons, links and submit inputs are controls; a control buys when its class, id or name says
+   * cart or its label is a buy phrase. Shops also bind scripts to a bare {@code <div>} or
+   * {@code <span>}: one whose whole text is a buy phrase, outside any other control, buys too.
+   */
+  private Control control(Element element, int attributes, int inherited) {
     String tag = element.normalName();
     boolean control = tag.equals("button") || tag.equals("a")
         || tag.equals("input") && (element.attr("type").equalsIgnoreCase("submit")
             || element.attr("type").equalsIgnoreCase("button"));
-    if (!control || carts.size() >= MAX_SPOTS) {
-      return;
+    if (!control) {
+      return (tag.equals("div") || tag.equals("span")) && element.childrenSize() == 0 && (inherited & IN_CONTROL) == 0
+          && isWholeBuyPhrase(element) ? Control.BUY : Control.NONE;
+    }
+    if ((attributes & AttributeHints.CART) != 0
+        || element.hasAttr("name") && (cues.attributes().flags(PageCues.attributeText(element.attr("name"))) & AttributeHints.CART) != 0) {
+      return Control.BUY;
     }
     String label = tag.equals("input") ? element.attr("value") : ShortText.of(element, MAX_SHORT_TEXT);
-    boolean cart = (attributes & AttributeHints.CART) != 0
-        || element.hasAttr("name") && (cues.attributes().flags(PageCues.attributeText(element.attr("name"))) & AttributeHints.CART) != 0
-        || label.length() <= MAX_SHORT_TEXT && cues.mayBuy().mayMatch(label.toLowerCase(Locale.ROOT))
-            && cues.addToCartText().matcher(label).find();
-    if (cart) {
-      boolean disabled = element.hasAttr("disabled") || element.attr("aria-disabled").equalsIgnoreCase("true")
-          || element.classNames().stream().anyMatch(c -> c.equalsIgnoreCase("disabled") || c.endsWith("--disabled"));
-      carts.add(new CartSpot(position, disabled));
+    boolean buys = label.length() <= MAX_SHORT_TEXT && cues.mayBuy().mayMatch(label.toLowerCase(Locale.ROOT))
+        && cues.addToCartText().matcher(label).find();
+    return buys ? Control.BUY : tag.equals("button") ? Control.OTHER_BUTTON : Control.NONE;
+  }
+
+  private boolean isWholeBuyPhrase(Element element) {
+    String text = ShortText.of(element, MAX_SHORT_TEXT);
+    if (text.isEmpty() || text.length() > MAX_SHORT_TEXT || !cues.mayBuy().mayMatch(text.toLowerCase(Locale.ROOT))) {
+      return false;
     }
+    Matcher m = cues.addToCartText().matcher(text);
+    return m.find() && m.start() == 0 && m.end() == text.length();
+  }
+
+  private static boolean disabled(Element element) {
+    return element.hasAttr("disabled") || element.attr("aria-disabled").equalsIgnoreCase("true")
+        || element.classNames().stream().anyMatch(c -> c.equalsIgnoreCase("disabled") || c.endsWith("--disabled"));
   }
 
   /** @param stockHint whether the element's or its parent's class or id says stock */
