@@ -1,5 +1,6 @@
 package dev.crawler.core.extract;
 
+import dev.crawler.core.extract.choose.PageEvidence;
 import dev.crawler.core.extract.choose.PriceChooser;
 import dev.crawler.core.extract.choose.ProductMerger;
 import dev.crawler.core.extract.choose.VisiblePageExtractor;
@@ -121,13 +122,13 @@ public final class ProductExtractor {
       for (Extractor extractor : extractors) {
         bySource.put(extractor.source(), run(extractor, scan));
       }
-      List<PriceChooser.Scored> visiblePrices = List.of();
+      PageEvidence shown = PageEvidence.NONE;
       if (general != null) {
         VisiblePageExtractor.Reading reading = readPage(scan, bySource);
         bySource.put(Source.PAGE, reading.candidate().map(List::of).orElse(List.of()));
-        visiblePrices = reading.prices();
+        shown = reading.evidence();
       }
-      return ProductMerger.merge(bySource, page, visiblePrices);
+      return ProductMerger.merge(bySource, page, shown);
     } catch (RuntimeException bug) {
       // The scan and merging are meant to be total; if they are not, the page yields nothing.
       report("page scan or merge", pageUrl, bug);

@@ -21,7 +21,7 @@ final class IdentifierChooser {
 
   private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/\\-]{1,39}");
   private static final Pattern DIGIT = Pattern.compile("\\p{N}");
-  private static final List<String> SKU_TRUST = List.of("itemprop", "label", "attribute", "form-field", "url-and-text");
+  private static final List<String> SKU_TRUST = List.of("itemprop", "label", "named", "attribute", "form-field", "url-and-text");
 
   private IdentifierChooser() {}
 
@@ -34,6 +34,28 @@ final class IdentifierChooser {
     }
     IdSpot mpn = first(spots, IdKind.MPN, "itemprop");
     return mpn != null ? mpn : first(spots, IdKind.MPN, "label");
+  }
+
+  /** The identifier the page shows a shopper under a label or in an element named as the code, or null. */
+  static @Nullable String shownSku(List<IdSpot> spots) {
+    for (String how : List.of("label", "named")) {
+      IdSpot found = first(spots, IdKind.SKU, how);
+      if (found != null) {
+        return value(found);
+      }
+    }
+    return null;
+  }
+
+  /** The values the page shows under a model or part-number label. */
+  static java.util.Set<String> modelValues(List<IdSpot> spots) {
+    java.util.Set<String> values = new java.util.HashSet<>();
+    for (IdSpot spot : spots) {
+      if (spot.kind() == IdKind.MPN && spot.how().equals("label")) {
+        values.add(spot.value().strip());
+      }
+    }
+    return values;
   }
 
   static @Nullable String gtin(List<IdSpot> spots) {

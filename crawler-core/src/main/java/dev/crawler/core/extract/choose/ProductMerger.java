@@ -71,15 +71,15 @@ public final class ProductMerger {
    * @param bySource each extractor's candidates, in that extractor's order
    */
   public static List<ExtractedProduct> merge(Map<Source, List<ProductCandidate>> bySource, PageContext page) {
-    return merge(bySource, page, List.of());
+    return merge(bySource, page, PageEvidence.NONE);
   }
 
   /**
    * @param bySource each extractor's candidates, in that extractor's order
-   * @param visiblePrices the page's visible price candidates, best first, as {@link PriceChooser#rank} gives them
+   * @param shown what the page shows a shopper, against which structured data is checked
    */
   public static List<ExtractedProduct> merge(Map<Source, List<ProductCandidate>> bySource, PageContext page,
-      List<PriceChooser.Scored> visiblePrices) {
+      PageEvidence shown) {
     ProductMerger merger = new ProductMerger();
     for (Source source : Source.values()) {
       if (!source.pageLevel()) {
@@ -93,8 +93,11 @@ public final class ProductMerger {
       }
     }
     if (!merger.records.isEmpty()) {
-      merger.records.get(0).correctImplausiblePrice(visiblePrices);
+      Record primary = merger.records.get(0);
+      primary.correctImplausiblePrice(shown.prices());
+      primary.correctUnseenSku(shown);
       merger.variantsInStock();
+      primary.correctStaleStock(shown);
     }
     return merger.records.stream().map(r -> r.toProduct(page.productUrl())).toList();
   }
@@ -225,6 +228,38 @@ public final class ProductMerger {
           sources.put(Field.CURRENCY, Source.PAGE);
         }
       });
+    }
+
+    /**
+     * A structured SKU the shopper never sees (an internal id, a variant's, a feed's) gives way to
+     * the identifier the page shows under a label or in an element named as the product's code; so
+     * does a structured SKU the page shows as the model while a label shows another code (markup
+     * that swaps SKU and MPN). Site rules are never overridden.
+     */
+    void correctUnseenSku(PageEvidence shown) {
+      Source source = sources.get(Field.SKU);
+      String labelled = shown.shownSku();
+      if (source == null || source == Source.SITE_RULE || source == Source.PAGE || labelled == null) {
+        return;
+      }
+      String stated = (String) values.get(Field.SKU);
+      if (!labelled.equalsIgnoreCase(stated) && (!shown.shows(stated) || shown.modelValues().contains(stated))) {
+        values.put(Field.SKU, labelled);
+        sources.put(Field.SKU, Source.PAGE);
+      }
+    }
+
+    /**
+     * Structured data says in stock while the page's own stock box says sold out: feeds lag behind
+     * the page, and the shopper cannot buy what the page says is gone.
+     */
+    void correctStaleStock(PageEvidence shown) {
+      Source source = sources.get(Field.AVAILABILITY);
+      if (source != null && source != Source.SITE_RULE && source != Source.PAGE
+          && "OutOfStock".equals(shown.stockBox()) && "InStock".equals(values.get(Field.AVAILABILITY))) {
+        values.put(Field.AVAILABILITY, "OutOfStock");
+        sources.put(Field.AVAILABILITY, Source.PAGE);
+      }
     }
 
     /** A price of 0 in markup is a placeholder ("call for price"), never what the shop charges. */

@@ -19,30 +19,36 @@ import org.jspecify.annotations.Nullable;
  */
 final class StockChooser {
 
+  /** What decided the availability, most telling first. */
+  enum Basis { SCHEMA_TERM, STOCK_BOX, BUY_BUTTONS, PHRASE }
+
+  /** An availability and what decided it. */
+  record Decision(String term, Basis basis) {}
+
   /** A free-standing phrase further than this from the heading may be about something else. */
   private static final int PHRASE_REACH = 150;
 
   private StockChooser() {}
 
-  static @Nullable String choose(PageWalk walk) {
+  static @Nullable Decision choose(PageWalk walk) {
     for (StockSpot spot : walk.stock()) {
       if (spot.schemaTerm()) {
-        return spot.term();
+        return new Decision(spot.term(), Basis.SCHEMA_TERM);
       }
     }
     for (StockSpot spot : walk.stock()) {
       if (spot.stockAttribute()) {
-        return spot.term();
+        return new Decision(spot.term(), Basis.STOCK_BOX);
       }
     }
     String fromCart = fromCart(walk.carts());
     if (fromCart != null) {
-      return fromCart;
+      return new Decision(fromCart, Basis.BUY_BUTTONS);
     }
     int heading = walk.headingPosition();
     for (StockSpot spot : walk.stock()) {
       if (heading >= 0 && spot.position() >= heading && spot.position() - heading <= PHRASE_REACH) {
-        return spot.term();
+        return new Decision(spot.term(), Basis.PHRASE);
       }
     }
     return null;

@@ -41,21 +41,26 @@ public final class VisiblePageExtractor {
   }
 
   /** What the extractor found and why, for {@code crawler extract --explain}. */
-  public record Reading(Optional<ProductCandidate> candidate, List<PriceChooser.Scored> prices,
+  public record Reading(Optional<ProductCandidate> candidate, PageEvidence evidence,
       @Nullable IdSpot sku, @Nullable String availability, boolean productPage) {
 
     static final int EXPLAINED_PRICES = 12;
 
     /** What a failed reading yields: no candidate, no prices. */
-    public static final Reading NOTHING = new Reading(Optional.empty(), List.of(), null, null, false);
+    public static final Reading NOTHING = new Reading(Optional.empty(), PageEvidence.NONE, null, null, false);
+
+    /** The visible price candidates, best first. */
+    public List<PriceChooser.Scored> prices() {
+      return evidence.prices();
+    }
 
     public List<String> explanation() {
       List<String> lines = new java.util.ArrayList<>();
       lines.add("page extractor: " + (productPage ? "reads this as a product page" : "does not read this as a product page"));
       lines.add("price candidates (score, amount, text, reasons), best first; a price needs " + PriceChooser.MIN_SCORE + ":");
-      prices.stream().limit(EXPLAINED_PRICES).forEach(p -> lines.add(String.format("  %5.1f  %s %s  \"%s\"  %s",
+      prices().stream().limit(EXPLAINED_PRICES).forEach(p -> lines.add(String.format("  %5.1f  %s %s  \"%s\"  %s",
           p.score(), p.money().amount(), p.money().currency(), p.spot().text(), p.why())));
-      if (prices.isEmpty()) {
+      if (prices().isEmpty()) {
         lines.add("  none");
       }
       lines.add("sku: " + (sku == null ? "none" : IdentifierChooser.value(sku) + " (from " + sku.how() + " \"" + sku.value() + "\")"));
@@ -106,7 +111,8 @@ public final class VisiblePageExtractor {
     Optional<PriceChooser.Scored> price = prices.choose(ranked);
     IdSpot skuSpot = IdentifierChooser.sku(walk.ids());
     String name = name(scan.markup(), page, walk.heading());
-    String availability = StockChooser.choose(walk);
+    StockChooser.Decision stock = StockChooser.choose(walk);
+    String availability = stock == null ? null : stock.term();
     boolean complete = (known.sku() || skuSpot != null) && (known.availability() || availability != null)
         && (known.price() || price.isPresent());
     EmbeddedProducts.Found embedded = complete ? null : EmbeddedProducts.find(scan.markup().stateScripts(), name);
@@ -126,7 +132,10 @@ public final class VisiblePageExtractor {
         || looksLikeProductPage(name, walk, ranked, price.isPresent() || embedded != null && embedded.price() != null,
             skuSpot, availability);
     Optional<ProductCandidate> candidate = productPage ? builder.build() : Optional.empty();
-    return new Reading(candidate, ranked, skuSpot, availability, productPage);
+    PageEvidence evidence = new PageEvidence(ranked, IdentifierChooser.shownSku(walk.ids()),
+        IdentifierChooser.modelValues(walk.ids()),
+        stock != null && stock.basis() == StockChooser.Basis.STOCK_BOX ? stock.term() : null, walk);
+    return new Reading(candidate, evidence, skuSpot, availability, productPage);
   }
 
   private static boolean looksLikeProductPage(@Nullable String name, PageWalk walk, List<PriceChooser.Scored> ranked,

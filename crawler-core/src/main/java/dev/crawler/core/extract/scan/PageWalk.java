@@ -29,6 +29,7 @@ public final class PageWalk {
 
   static final int MAX_ELEMENTS = 60_000;
   static final int MAX_SPOTS = 400;
+  static final int MAX_VISIBLE_TEXT = 1_000_000;
   /** Texts longer than this are sentences, not a price or a label with its value. */
   static final int MAX_SHORT_TEXT = 80;
   private static final int MAX_NAME = 300;
@@ -39,6 +40,14 @@ public final class PageWalk {
 
   private record Heading(int position, String text) {}
   private static final Pattern DIGIT = Pattern.compile("\\d");
+  /** Words ending in a colon at the start of a label's value: more of the label. */
+  private static final Pattern LABEL_REST = Pattern.compile("^\\p{L}[\\p{L}\\s.'’-]{0,40}?\\s*[:：]\\s*(.*)$");
+  /** A class, id or data attribute that says the element holds the product's code. */
+  private static final Pattern CODE_NAME = Pattern.compile(
+      "(?<![a-z0-9])(?:sku|product-?(?:code|ref|reference|number|no|nr|id)|item-?(?:number|code|no|nr)"
+      + "|article-?(?:number|code|no|nr)|art-?nr|reference|ref-?(?:number|code|no)|catalog(?:ue)?-?(?:number|no)"
+      + "|style-?(?:number|code|no)|model-?(?:number|code))(?![a-z])");
+  private static final Pattern ONE_TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/\\-]{1,39}");
   private static final Pattern SCHEMA_TERM =
       Pattern.compile("(?i)schema\\.org/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|OnlineOnly|InStoreOnly|PreSale)\\b");
   private static final Pattern ID_ATTRIBUTE =
@@ -77,6 +86,8 @@ public final class PageWalk {
   private int position;
   /** Context flags per depth; a flag holds for an element and everything below it. */
   private final int[] flags = new int[512];
+  /** The visible text, for {@link #shows}; capped at {@link #MAX_VISIBLE_TEXT} characters. */
+  private final StringBuilder visibleText = new StringBuilder();
   private List<String> urlIds = List.of();
 
   /**
@@ -202,9 +213,30 @@ public final class PageWalk {
 
   /** A text node outside hidden subtrees; {@code d} is its depth. */
   void text(TextNode text, int d) {
+    if (visibleText.length() < MAX_VISIBLE_TEXT) {
+      visibleText.append(text.getWholeText()).append(' ');
+    }
     if (!urlIds.isEmpty() && position < MAX_ELEMENTS && (d == 0 || (flags[d - 1] & OTHER) == 0)) {
       urlIdShown(text.getWholeText());
     }
+  }
+
+  /**
+   * Whether the page shows {@code value} as visible text, as a token of its own (not inside a
+   * longer word or number). Structured data naming a value the shopper never sees is suspect.
+   */
+  public boolean shows(@Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    String token = value.strip();
+    for (int at = visibleText.indexOf(token); at >= 0; at = visibleText.indexOf(token, at + 1)) {
+      if (!Character.isLetterOrDigit(charAt(visibleText, at - 1))
+          && !Character.isLetterOrDigit(charAt(visibleText, at + token.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An element outside hidden subtrees, in document order; {@code d} is its depth. */
@@ -308,6 +340,7 @@ public final class PageWalk {
       return;
     }
     maybePrice(element, flags, attributes);
+    namedCode(element, text);
     label(element, text);
     stockText(text, (attributes | parentAttributes) & AttributeHints.STOCK);
   }
@@ -335,7 +368,7 @@ public final class PageWalk {
     }
   }
 
-  private static char charAt(String text, int index) {
+  private static char charAt(CharSequence text, int index) {
     return index < 0 || index >= text.length() ? ' ' : text.charAt(index);
   }
 
@@ -391,11 +424,42 @@ public final class PageWalk {
       return;
     }
     String value = m.group(1).strip();
+    Matcher rest = LABEL_REST.matcher(value);
+    if (rest.matches()) {
+      // The known label word was only the start of the label ("Cod" of "Cod produs: 123"): the label
+      // runs up to its colon, unless those words make it a label of another kind ("Kod EAN: 590...").
+      if (kind != IdKind.GTIN && cues.gtinLabel().matcher(text).matches()
+          || kind == IdKind.SKU && cues.mpnLabel().matcher(text).matches()) {
+        return;
+      }
+      value = rest.group(1).strip();
+    }
     if (value.isEmpty()) {
       value = followingText(element);
     }
     if (value != null && !value.isEmpty()) {
       ids.add(new IdSpot(position, kind, value, "label"));
+    }
+  }
+
+  /**
+   * An element whose whole text is one identifier and whose class, id or data attribute says it is
+   * the product's code ({@code <span data-qa-qualifier="product-reference">1002/710</span>}) is as
+   * good as a label: found "named".
+   */
+  private void namedCode(Element element, String text) {
+    if (ids.size() >= MAX_SPOTS || !ONE_TOKEN.matcher(text).matches() || !DIGIT.matcher(text).find()) {
+      return;
+    }
+    StringBuilder names = new StringBuilder(PageCues.attributeText(element.className() + " " + element.id()));
+    for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+      if (attribute.getKey().startsWith("data-")) {
+        names.append(' ').append(attribute.getKey().substring(5)).append(' ').append(PageCues.attributeText(attribute.getValue()));
+      }
+    }
+    Matcher m = CODE_NAME.matcher(names.toString().toLowerCase(Locale.ROOT));
+    if (m.find()) {
+      ids.add(new IdSpot(position, m.group().startsWith("model") ? IdKind.MPN : IdKind.SKU, text, "named"));
     }
   }
 

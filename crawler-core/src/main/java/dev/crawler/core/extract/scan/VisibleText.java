@@ -63,16 +63,22 @@ public final class VisibleText {
   }
 
   static boolean isHidden(Element element) {
-    return isHiddenByMarkup(element) || hasHiddenClass(element.className().toLowerCase(Locale.ROOT));
+    return isHiddenByMarkup(element) || element.attr("aria-hidden").equalsIgnoreCase("true")
+        || hasHiddenClass(element.className().toLowerCase(Locale.ROOT));
   }
 
-  /** Hidden by its tag, a {@code hidden} or {@code aria-hidden} attribute or an inline style; classes aside. */
+  /**
+   * Hidden from sight by its tag, a {@code hidden} attribute or an inline style; classes aside.
+   * {@code aria-hidden} is not among them: it hides from screen readers, not from eyes. Shops put
+   * it on the visible price beside a screen-reader copy, and dialog libraries put it on the whole
+   * page behind an open modal, which is how many pages are saved.
+   */
   static boolean isHiddenByMarkup(Element element) {
     String tag = element.normalName();
     if (tag.equals("script") || tag.equals("style") || tag.equals("template") || tag.equals("noscript")) {
       return true;
     }
-    if (element.hasAttr("hidden") || element.attr("aria-hidden").equalsIgnoreCase("true")) {
+    if (element.hasAttr("hidden")) {
       return true;
     }
     String style = element.attr("style");

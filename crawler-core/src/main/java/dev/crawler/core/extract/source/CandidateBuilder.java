@@ -10,6 +10,7 @@ import dev.crawler.core.extract.normalise.PriceParser;
 import dev.crawler.core.extract.normalise.TextCleaner;
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -92,12 +93,23 @@ public final class CandidateBuilder {
     return this;
   }
 
+  private static final Pattern CODE_THEN_WORDS = Pattern.compile(
+      "((?=[\\p{L}\\p{N}._/\\-]*\\p{L})(?=[\\p{L}\\p{N}._/\\-]*\\p{N})[\\p{L}\\p{N}][\\p{L}\\p{N}._/\\-]{3,39}) [^\\p{N}]+");
+
   public CandidateBuilder sku(@Nullable String raw) {
     if (sku == null) {
       String cleaned = TextCleaner.clean(raw);
       if (cleaned != null) {
         cleaned = ID_PREFIX.matcher(cleaned).replaceFirst("");
         cleaned = ID_LABEL.matcher(cleaned).replaceFirst("");
+      }
+      if (cleaned != null) {
+        // "TE502955-1293415 Housse de canapé": markup read from visible text that runs on into a
+        // category; a code of letters and digits followed by plain words is the code alone.
+        Matcher run = CODE_THEN_WORDS.matcher(cleaned);
+        if (run.matches()) {
+          cleaned = run.group(1);
+        }
       }
       if (cleaned != null && !cleaned.isEmpty() && cleaned.length() <= MAX_ID_LENGTH) {
         sku = cleaned;
