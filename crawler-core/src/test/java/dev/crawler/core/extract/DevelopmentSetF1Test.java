@@ -66,6 +66,8 @@ class DevelopmentSetF1Test {
         + "%n  sku          %.3f %.3f %.3f%n  availability %.3f %.3f %.3f%n", predictions.size(),
         price.precision(), price.recall(), price.f1(), sku.precision(), sku.recall(), sku.f1(),
         availability.precision(), availability.recall(), availability.f1());
+    System.out.printf("price misses:%n%s%nsku misses:%n%s%navailability misses:%n%s%n", String.join("\n", price.errors()),
+        String.join("\n", sku.errors()), String.join("\n", availability.errors()));
 
     assertThat(price.f1()).as("price F1, misses:\n" + String.join("\n", price.errors())).isGreaterThanOrEqualTo(MIN_PRICE_F1);
     assertThat(price.precision()).as("price precision").isGreaterThanOrEqualTo(MIN_PRICE_PRECISION);
