@@ -148,19 +148,23 @@ public final class CurrencyResolver {
   }
 
   private static List<String> symbolCandidates(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
     for (Map.Entry<String, List<String>> symbol : SYMBOLS) {
-      if (containsSymbol(text, symbol.getKey())) {
+      if (containsSymbol(text, lower, symbol.getKey())) {
         return symbol.getValue();
       }
     }
     return List.of();
   }
 
-  private static boolean containsSymbol(String text, String symbol) {
+  /** @param lower {@code text} in lower case, searched for word-like symbols ("kr", "Lei") */
+  private static boolean containsSymbol(String text, String lower, String symbol) {
     boolean wordLike = Character.isLetter(symbol.charAt(0));
+    String sought = wordLike ? symbol.toLowerCase(Locale.ROOT) : symbol;
+    String in = wordLike && lower.length() == text.length() ? lower : text;
     int from = 0;
     while (true) {
-      int at = wordLike ? indexOfIgnoreCase(text, symbol, from) : text.indexOf(symbol, from);
+      int at = in == lower ? lower.indexOf(sought, from) : wordLike ? indexOfIgnoreCase(text, symbol, from) : text.indexOf(symbol, from);
       if (at < 0) {
         return false;
       }

@@ -3,7 +3,7 @@ package dev.crawler.core.extract.scan;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.List;
 import org.jsoup.nodes.Element;
 
 /**
@@ -28,9 +28,14 @@ final class AttributeHints {
 
   /** A page with more distinct class and id values than this is not worth remembering them all. */
   private static final int MAX_REMEMBERED = 20_000;
-  /** Utility-class CSS names for struck-through text ({@code line-through}, {@code strike}). */
-  private static final Pattern STRUCK_CLASS = Pattern.compile("(?i)(?:^|\\s)(?:line-through|strike(?:through)?|text-strike)(?:\\s|$)");
-  private static final Pattern LISTED_CLASS = Pattern.compile("(?i)(?:^|[\\s_-])(?:card|tile|grid-item|product-item)(?:$|[\\s_-])");
+  /**
+   * Class words that mark struck-through text (utility classes such as {@code line-through}) and
+   * the cards of a listing; matched as word parts of the class text.
+   */
+  private static final FragmentMatcher CLASS_WORDS = FragmentMatcher.builder()
+      .add(List.of("line-through", "strike", "strikethrough", "text-strike"), STRUCK, FragmentMatcher.Fit.WORD)
+      .add(List.of("card", "tile", "grid-item", "product-item"), LISTED, FragmentMatcher.Fit.WORD)
+      .build();
 
   private final PageCues cues;
   private final Map<String, Integer> byClass = new HashMap<>();
@@ -75,8 +80,7 @@ final class AttributeHints {
       flags |= cues.attributes().flags(cues.attributes().blank(text, CART)) & OTHER_PRODUCTS;
     }
     if (isClass) {
-      flags |= STRUCK_CLASS.matcher(value).find() ? STRUCK : 0;
-      flags |= LISTED_CLASS.matcher(value).find() ? LISTED : 0;
+      flags |= CLASS_WORDS.flags(text);
       flags |= VisibleText.hasHiddenClass(value.toLowerCase(Locale.ROOT)) ? HIDDEN : 0;
     }
     return flags;

@@ -100,6 +100,18 @@ final class FragmentMatcher {
     return flags;
   }
 
+  /** The flags of the lists with a fragment starting at {@code at} in {@code text}. */
+  int flagsAt(String text, int at) {
+    if (at + 1 >= text.length()) {
+      return 0;
+    }
+    char first = text.charAt(at);
+    char second = text.charAt(at + 1);
+    Needle[] filed = first < ASCII && second < ASCII ? byBigram[first * ASCII + second]
+        : beyondAscii.isEmpty() ? null : beyondAscii.get(wideKey(first, second));
+    return filed == null ? 0 : matches(filed, text, at, 0);
+  }
+
   /** {@code text} with every occurrence of a fragment of the {@code flag} list replaced by spaces. */
   String blank(String text, int flag) {
     char[] chars = text.toCharArray();

@@ -50,6 +50,16 @@ public record PageCues(
     boolean mayMatch(String lowerCaseText) {
       return leads.isEmpty() || leads.get().flags(lowerCaseText) != 0;
     }
+
+    /** For phrases anchored at the start of the text: the test at its first non-blank character only. */
+    boolean mayStart(String lowerCaseText) {
+      int at = 0;
+      while (at < lowerCaseText.length() && (Character.isWhitespace(lowerCaseText.charAt(at))
+          || Character.isSpaceChar(lowerCaseText.charAt(at)))) {
+        at++;
+      }
+      return leads.isEmpty() || leads.get().flagsAt(lowerCaseText, at) != 0;
+    }
   }
 
   /** {@link #attributes} flags: the class, id or name says price, old price, other products, cart, stock. */

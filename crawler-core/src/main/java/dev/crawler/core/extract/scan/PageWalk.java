@@ -410,7 +410,7 @@ public final class PageWalk {
     if (ids.size() >= MAX_SPOTS) {
       return;
     }
-    if (!cues.mayLabel().mayMatch(text.toLowerCase(Locale.ROOT))) {
+    if (!cues.mayLabel().mayStart(text.toLowerCase(Locale.ROOT))) {
       return;
     }
     labelOf(element, text, cues.gtinLabel(), IdKind.GTIN);
@@ -479,7 +479,9 @@ public final class PageWalk {
       }
     }
     for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
-      if (ID_ATTRIBUTE.matcher(attribute.getKey()).matches() && !attribute.getValue().isBlank()) {
+      String key = attribute.getKey();
+      if (key.length() > 5 && key.regionMatches(true, 0, "data-", 0, 5) && ID_ATTRIBUTE.matcher(key).matches()
+          && !attribute.getValue().isBlank()) {
         ids.add(new IdSpot(position, IdKind.SKU, attribute.getValue(), "attribute"));
         return;
       }
@@ -503,7 +505,7 @@ public final class PageWalk {
         || tag.equals("input") && (element.attr("type").equalsIgnoreCase("submit")
             || element.attr("type").equalsIgnoreCase("button"));
     if (!control) {
-      return (tag.equals("div") || tag.equals("span")) && element.childrenSize() == 0 && (inherited & IN_CONTROL) == 0
+      return (tag.equals("div") || tag.equals("span")) && element.firstElementChild() == null && (inherited & IN_CONTROL) == 0
           && isWholeBuyPhrase(element) ? Control.BUY : Control.NONE;
     }
     if ((attributes & AttributeHints.CART) != 0

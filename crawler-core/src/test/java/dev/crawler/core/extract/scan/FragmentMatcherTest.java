@@ -64,4 +64,14 @@ class FragmentMatcherTest {
     assertThat(stock.mayMatch("free delivery")).isFalse();
     assertThat(PageCues.Prefilter.of(List.of("\\d+ ?x\\b")).mayMatch("anything")).as("no literal start: always maybe").isTrue();
   }
+
+  @Test
+  void theShippedCuesKeepTheirQuickTestsEffective() {
+    // A phrase that starts with a group or a class of more than letters would turn a quick test
+    // into "always maybe" and cost every short text of every page a run of every pattern.
+    PageCues cues = PageCues.standard();
+    assertThat(cues.mayLabel().leads()).as("identifier labels").isPresent();
+    assertThat(cues.mayBuy().leads()).as("buy phrases").isPresent();
+    assertThat(cues.mayStateStock().leads()).as("stock phrases").isPresent();
+  }
 }
