@@ -75,15 +75,18 @@ public final class PriceChooser {
 
   private Optional<Scored> score(PriceSpot spot, PageWalk walk) {
     String text = spot.text();
+    int letters = letters(text);
+    if (text.indexOf('%') >= 0 || !spot.itemprop() && letters > MAX_LETTERS) {
+      return Optional.empty(); // a discount, or a sentence with a number in it ("over 10 sold")
+    }
     String currency = CurrencyResolver.fromText(text, page);
     if (currency == null && !spot.priceAttribute()) {
       return Optional.empty();
     }
-    if (text.indexOf('%') >= 0 || cues.notAPriceText().matcher(text).find()
+    if (cues.notAPriceText().matcher(text).find()
         || spot.label() != null && cues.notAPriceText().matcher(spot.label()).find()) {
       return Optional.empty();
     }
-    int letters = letters(text);
     if (!spot.itemprop() && (letters > MAX_LETTERS || currency == null && letters > MAX_LETTERS_WITHOUT_CURRENCY)) {
       return Optional.empty(); // a sentence with a number in it ("over 10 sold"), not a price
     }
@@ -108,7 +111,9 @@ public final class PriceChooser {
     double heading = headingCloseness(spot.position(), walk.headingPosition());
     if (heading != 0) {
       score += heading;
-      why.append(String.format(" heading%+.1f", heading));
+      // Formatting by hand: String.format for every candidate of every page showed in profiles.
+      long tenths = Math.round(heading * 10);
+      why.append(" heading").append(tenths < 0 ? "-" : "+").append(Math.abs(tenths) / 10).append('.').append(Math.abs(tenths) % 10);
     }
     return Optional.of(new Scored(spot, money, score, why.toString().strip(), !old && !spot.struck(), heading > 0));
   }

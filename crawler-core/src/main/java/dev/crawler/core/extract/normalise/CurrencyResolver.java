@@ -147,24 +147,66 @@ public final class CurrencyResolver {
     return null;
   }
 
+  /**
+   * The candidates of the longest symbol in {@code text}. Symbols are filed by their first character
+   * (lower case), so each position of the text costs one lookup instead of a search per symbol.
+   */
   private static List<String> symbolCandidates(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.length() != text.length()) {
+      return slowSymbolCandidates(text);
+    }
+    int best = Integer.MAX_VALUE;
+    for (int i = 0; i < lower.length(); i++) {
+      int[] ranks = SYMBOLS_BY_FIRST.get(lower.charAt(i));
+      if (ranks == null) {
+        continue;
+      }
+      for (int rank : ranks) {
+        if (rank < best && symbolAt(text, lower, i, SYMBOLS.get(rank).getKey())) {
+          best = rank;
+        }
+      }
+    }
+    return best == Integer.MAX_VALUE ? List.of() : SYMBOLS.get(best).getValue();
+  }
+
+  private static boolean symbolAt(String text, String lower, int at, String symbol) {
+    if (!Character.isLetter(symbol.charAt(0))) {
+      return text.startsWith(symbol, at);
+    }
+    return lower.startsWith(symbol.toLowerCase(Locale.ROOT), at) && isWordBoundary(text, at, at + symbol.length());
+  }
+
+  /** Ranks (indexes into {@link #SYMBOLS}, longest symbol first) by the symbol's lower-case first character. */
+  private static final Map<Character, int[]> SYMBOLS_BY_FIRST = symbolsByFirst();
+
+  private static Map<Character, int[]> symbolsByFirst() {
+    Map<Character, List<Integer>> filed = new java.util.HashMap<>();
+    for (int rank = 0; rank < SYMBOLS.size(); rank++) {
+      char first = Character.toLowerCase(SYMBOLS.get(rank).getKey().charAt(0));
+      filed.computeIfAbsent(first, c -> new ArrayList<>()).add(rank);
+    }
+    Map<Character, int[]> ranks = new java.util.HashMap<>();
+    filed.forEach((c, list) -> ranks.put(c, list.stream().mapToInt(Integer::intValue).toArray()));
+    return Map.copyOf(ranks);
+  }
+
+  /** For texts whose lower case changes their length (rare letters such as 'İ'): a search per symbol. */
+  private static List<String> slowSymbolCandidates(String text) {
     for (Map.Entry<String, List<String>> symbol : SYMBOLS) {
-      if (containsSymbol(text, lower, symbol.getKey())) {
+      if (containsSymbol(text, symbol.getKey())) {
         return symbol.getValue();
       }
     }
     return List.of();
   }
 
-  /** @param lower {@code text} in lower case, searched for word-like symbols ("kr", "Lei") */
-  private static boolean containsSymbol(String text, String lower, String symbol) {
+  private static boolean containsSymbol(String text, String symbol) {
     boolean wordLike = Character.isLetter(symbol.charAt(0));
-    String sought = wordLike ? symbol.toLowerCase(Locale.ROOT) : symbol;
-    String in = wordLike && lower.length() == text.length() ? lower : text;
     int from = 0;
     while (true) {
-      int at = in == lower ? lower.indexOf(sought, from) : wordLike ? indexOfIgnoreCase(text, symbol, from) : text.indexOf(symbol, from);
+      int at = wordLike ? indexOfIgnoreCase(text, symbol, from) : text.indexOf(symbol, from);
       if (at < 0) {
         return false;
       }

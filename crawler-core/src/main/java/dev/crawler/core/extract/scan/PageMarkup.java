@@ -66,7 +66,8 @@ public final class PageMarkup {
   private final Element root;
   private final List<Element> metas = new ArrayList<>();
   private final List<String> jsonLd = new ArrayList<>();
-  private final List<String> stateScripts = new ArrayList<>();
+  /** Script elements that may hold state; their text is read only if someone asks ({@link #stateScripts}). */
+  private final List<Element> stateScripts = new ArrayList<>();
   private final List<Scope> microdata = new ArrayList<>();
   private final List<Scope> rdfa = new ArrayList<>();
   private final Scope[] microdataAt = new Scope[MAX_DEPTH];
@@ -162,17 +163,8 @@ public final class PageMarkup {
       }
       return;
     }
-    if (stateScripts.size() >= MAX_STATE_SCRIPTS || !(type.isEmpty() || type.contains("json") || type.contains("javascript"))) {
-      return; // templates are not state
-    }
-    StringBuilder data = new StringBuilder();
-    for (Node child : script.childNodes()) {
-      if (child instanceof DataNode dataNode) {
-        data.append(dataNode.getWholeData());
-      }
-    }
-    if (data.length() > 0 && data.length() <= MAX_SCRIPT_CHARS) {
-      stateScripts.add(data.toString());
+    if (stateScripts.size() < MAX_STATE_SCRIPTS && (type.isEmpty() || type.contains("json") || type.contains("javascript"))) {
+      stateScripts.add(script); // templates are not state
     }
   }
 
@@ -220,7 +212,19 @@ public final class PageMarkup {
 
   /** Inline scripts that may hold application state (not JSON-LD, not templates). */
   public List<String> stateScripts() {
-    return stateScripts;
+    List<String> texts = new ArrayList<>();
+    for (Element script : stateScripts) {
+      StringBuilder data = new StringBuilder();
+      for (Node child : script.childNodes()) {
+        if (child instanceof DataNode dataNode) {
+          data.append(dataNode.getWholeData());
+        }
+      }
+      if (data.length() > 0 && data.length() <= MAX_SCRIPT_CHARS) {
+        texts.add(data.toString());
+      }
+    }
+    return texts;
   }
 
   /** Microdata {@code itemscope} elements in document order, each with its own {@code itemprop} elements. */

@@ -109,10 +109,8 @@ public final class PageScan {
         markup.element(element, depth, inHead);
         boolean hidden = parentHidden || element != doc && element != body
             && (VisibleText.isHiddenByMarkup(element) || hints.hiddenByClass(element));
-        hiddenAt[d] = hidden;
-        if (!hidden) {
-          visible.element(element, d);
-        }
+        // What the visible page does not want, hidden or about other products, is not offered to it.
+        hiddenAt[d] = hidden || !visible.element(element, d);
       } else if (node instanceof TextNode text && !parentHidden) {
         visible.text(text, d);
       }

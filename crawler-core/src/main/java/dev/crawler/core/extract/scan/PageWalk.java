@@ -211,12 +211,12 @@ public final class PageWalk {
     return headingPosition;
   }
 
-  /** A text node outside hidden subtrees; {@code d} is its depth. */
+  /** A text node outside hidden subtrees and blocks about other products; {@code d} is its depth. */
   void text(TextNode text, int d) {
     if (visibleText.length() < MAX_VISIBLE_TEXT) {
       visibleText.append(text.getWholeText()).append(' ');
     }
-    if (!urlIds.isEmpty() && position < MAX_ELEMENTS && (d == 0 || (flags[d - 1] & OTHER) == 0)) {
+    if (!urlIds.isEmpty() && position < MAX_ELEMENTS) {
       urlIdShown(text.getWholeText());
     }
   }
@@ -239,15 +239,20 @@ public final class PageWalk {
     return false;
   }
 
-  /** An element outside hidden subtrees, in document order; {@code d} is its depth. */
-  void element(Element element, int d) {
+  /**
+   * An element outside hidden subtrees, in document order; {@code d} is its depth.
+   *
+   * @return whether the walk wants the element's subtree; a block about other products (navigation,
+   *     a related-items carousel, a footer) holds nothing the walk reads, so the scan skips it
+   */
+  boolean element(Element element, int d) {
     if (position >= MAX_ELEMENTS) {
-      return;
+      return false;
     }
     int inherited = d == 0 ? 0 : flags[d - 1];
     if (element.nameIs("input") && element.attr("type").equalsIgnoreCase("hidden")) {
       hiddenField(element);
-      return;
+      return false;
     }
     position++;
     int attributes = hints.of(element);
@@ -258,7 +263,11 @@ public final class PageWalk {
     Control control = control(element, attributes, inherited);
     int own = contextOf(element, attributes, control);
     flags[d] = (inherited & ~(OLD | OLD_HERE)) | own | (parentOld != 0 ? OLD : 0) | ((own & OLD) != 0 ? OLD_HERE : 0);
+    if ((flags[d] & OTHER) != 0) {
+      return false;
+    }
     visit(element, flags[d], attributes, d == 0 ? 0 : hintsAt[d - 1], control);
+    return true;
   }
 
   /** What an element is as a control: not one, a control that buys, or a button that does something else. */
@@ -307,11 +316,7 @@ public final class PageWalk {
    * @param parentAttributes the same for its parent
    */
   private void visit(Element element, int flags, int attributes, int parentAttributes, Control control) {
-    boolean other = (flags & OTHER) != 0;
-    schemaTerm(element, other);
-    if (other) {
-      return;
-    }
+    schemaTerm(element);
     if (element.nameIs("h1") && headings.size() < MAX_HEADINGS) {
       String text = TextCleaner.clean(headingText(element));
       if (text != null && !text.isEmpty() && text.length() <= MAX_NAME) {
@@ -372,9 +377,9 @@ public final class PageWalk {
     return index < 0 || index >= text.length() ? ' ' : text.charAt(index);
   }
 
-  private void schemaTerm(Element element, boolean other) {
+  private void schemaTerm(Element element) {
     String value = element.hasAttr("href") ? element.attr("href") : element.attr("content");
-    if (value.isEmpty() || other || stock.size() >= MAX_SPOTS) {
+    if (value.isEmpty() || stock.size() >= MAX_SPOTS) {
       return;
     }
     Matcher m = SCHEMA_TERM.matcher(value);
