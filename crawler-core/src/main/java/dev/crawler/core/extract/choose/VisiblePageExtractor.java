@@ -42,12 +42,12 @@ public final class VisiblePageExtractor {
 
   /** What the extractor found and why, for {@code crawler extract --explain}. */
   public record Reading(Optional<ProductCandidate> candidate, PageEvidence evidence,
-      @Nullable IdSpot sku, @Nullable String availability, boolean productPage) {
+      @Nullable IdSpot sku, @Nullable String availability, @Nullable String availabilityBasis, boolean productPage) {
 
     static final int EXPLAINED_PRICES = 12;
 
     /** What a failed reading yields: no candidate, no prices. */
-    public static final Reading NOTHING = new Reading(Optional.empty(), PageEvidence.NONE, null, null, false);
+    public static final Reading NOTHING = new Reading(Optional.empty(), PageEvidence.NONE, null, null, null, false);
 
     /** The visible price candidates, best first. */
     public List<PriceChooser.Scored> prices() {
@@ -64,7 +64,14 @@ public final class VisiblePageExtractor {
         lines.add("  none");
       }
       lines.add("sku: " + (sku == null ? "none" : IdentifierChooser.value(sku) + " (from " + sku.how() + " \"" + sku.value() + "\")"));
-      lines.add("availability: " + (availability == null ? "none" : availability));
+      lines.add("availability: " + (availability == null ? "none" : availability + " (from " + availabilityBasis + ")"));
+      if (evidence.shownSku() != null) {
+        lines.add("code the page labels: " + evidence.shownSku() + " (it replaces a structured SKU the page never shows)");
+      }
+      if (evidence.stockBox() != null) {
+        lines.add("stock box says: " + evidence.stockBox()
+            + ("OutOfStock".equals(evidence.stockBox()) ? " (it replaces a structured InStock)" : ""));
+      }
       candidate.ifPresent(c -> lines.add("candidate: name=" + c.name() + " price=" + c.price() + " " + c.currency()
           + " sku=" + c.sku() + " gtin=" + c.gtin() + " availability=" + c.availability()));
       return lines;
@@ -135,7 +142,8 @@ public final class VisiblePageExtractor {
     PageEvidence evidence = new PageEvidence(ranked, IdentifierChooser.shownSku(walk.ids()),
         IdentifierChooser.modelValues(walk.ids()),
         stock != null && stock.basis() == StockChooser.Basis.STOCK_BOX ? stock.term() : null, walk);
-    return new Reading(candidate, evidence, skuSpot, availability, productPage);
+    String basis = stock == null ? null : stock.basis().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return new Reading(candidate, evidence, skuSpot, availability, basis, productPage);
   }
 
   private static boolean looksLikeProductPage(@Nullable String name, PageWalk walk, List<PriceChooser.Scored> ranked,
