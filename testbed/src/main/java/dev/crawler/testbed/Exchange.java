@@ -37,18 +37,21 @@ final class Exchange {
   private final String uri;
   private final String method;
   private final String userAgent;
+  private final HttpHeaders requestHeaders;
   private final long startNanos;
   private final QueryStringDecoder decoded;
   private boolean finished;
 
+  /** @param requestHeaders the request's headers, for sites that read more than the path (cookies) */
   Exchange(ChannelHandlerContext ctx, RequestLog log, String host, String uri, String method, String userAgent,
-      long startNanos) {
+      HttpHeaders requestHeaders, long startNanos) {
     this.ctx = ctx;
     this.log = log;
     this.host = host;
     this.uri = uri;
     this.method = method;
     this.userAgent = userAgent;
+    this.requestHeaders = requestHeaders;
     this.startNanos = startNanos;
     this.decoded = new QueryStringDecoder(uri);
   }
@@ -70,6 +73,11 @@ final class Exchange {
 
   String method() {
     return method;
+  }
+
+  /** The request's header {@code name}; repeated headers as their first value. */
+  Optional<String> requestHeader(CharSequence name) {
+    return Optional.ofNullable(requestHeaders.get(name));
   }
 
   Optional<String> parameter(String name) {

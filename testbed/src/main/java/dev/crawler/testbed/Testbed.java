@@ -99,6 +99,16 @@ public final class Testbed implements AutoCloseable {
     return FaultShop.start(config, InstantSource.system());
   }
 
+  /**
+   * Starts a {@link CookieShop}: {@link CookieShop#HOSTS} hosts of {@code productsPerHost} products whose
+   * prices show only to a client that sends back the session cookie it was given.
+   *
+   * @throws IOException if an address cannot be bound
+   */
+  public static CookieShop startCookieShop(int productsPerHost) throws IOException {
+    return CookieShop.start(productsPerHost);
+  }
+
   /** The port every address listens on. */
   public int port() {
     return server.port();
