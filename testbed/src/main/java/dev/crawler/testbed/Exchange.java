@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,7 @@ final class Exchange {
   private final String method;
   private final String userAgent;
   private final HttpHeaders requestHeaders;
+  private final String peer;
   private final long startNanos;
   private final QueryStringDecoder decoded;
   private boolean finished;
@@ -52,6 +54,8 @@ final class Exchange {
     this.method = method;
     this.userAgent = userAgent;
     this.requestHeaders = requestHeaders;
+    // Taken now, while the connection is open: a reset connection may no longer know its peer.
+    this.peer = ctx.channel().remoteAddress() instanceof InetSocketAddress remote ? remote.getAddress().getHostAddress() : "";
     this.startNanos = startNanos;
     this.decoded = new QueryStringDecoder(uri);
   }
@@ -154,6 +158,6 @@ final class Exchange {
       return;
     }
     finished = true;
-    log.add(new RequestRecord(host, uri, method, startNanos, System.nanoTime(), status, userAgent));
+    log.add(new RequestRecord(host, uri, method, startNanos, System.nanoTime(), status, userAgent, peer));
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running set of synthetic shops on loopback.
@@ -107,6 +108,19 @@ public final class Testbed implements AutoCloseable {
    */
   public static CookieShop startCookieShop(int productsPerHost) throws IOException {
     return CookieShop.start(productsPerHost);
+  }
+
+  /**
+   * Starts a {@link ForwardProxy} (HTTP forwarding, HTTP CONNECT and SOCKS5 on one port) on {@code address}.
+   *
+   * @param username  the user name clients must give, or null for none
+   * @param password  the password that goes with it, or null
+   * @param hostNames names the proxy resolves itself, to loopback addresses (it never asks DNS)
+   * @throws IOException if the address cannot be bound
+   */
+  public static ForwardProxy startProxy(String address, @Nullable String username, @Nullable String password,
+      Map<String, String> hostNames) throws IOException {
+    return ForwardProxy.start(address, username, password, hostNames);
   }
 
   /** The port every address listens on. */
