@@ -28,13 +28,13 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.resolver.dns.DefaultDnsCache;
 import io.netty.resolver.dns.DefaultDnsCnameCache;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.resolver.dns.DnsServerAddressStreamProvider;
 import io.netty.resolver.dns.DnsServerAddressStreamProviders;
-import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.AttributeKey;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -61,6 +61,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A non-blocking HTTP/1.1 client for crawling.
@@ -105,7 +107,7 @@ import org.jspecify.annotations.Nullable;
  * move any real work to their own executor. Thread-safe.
  */
 public final class HttpFetcher implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpFetcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
     static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("crawler.exchange");
     /** Connections per origin when the caller does not say: enough for sitemap and one-off fetches. */
     private static final int DEFAULT_CONNECTIONS_PER_ORIGIN = 8;
