@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.crawler.core.config.ProxyRule;
 import dev.crawler.core.extract.SiteRule;
 import dev.crawler.core.url.Origin;
 import java.io.IOException;
@@ -131,7 +132,10 @@ final class ConfigFile {
                 throw problem(source, lines, key, unknownKey(key, field.getKey(), fieldNames(defaults)));
             }
             if (key.equals("extraction.siteRules")) {
-                checkSiteRuleKeys(value, key, lines, source);
+                checkListItemKeys(value, key, SiteRule.class, lines, source);
+            }
+            if (key.equals("fetch.proxies")) {
+                checkListItemKeys(value, key, ProxyRule.class, lines, source);
             }
             result.set(field.getKey(), base.isObject() && value.isObject() ? merge(base, value, key, lines, source) : value);
         }
@@ -139,11 +143,12 @@ final class ConfigFile {
     }
 
     /**
-     * Site rules are list items, which the merge does not enter: their keys are checked here, before
-     * a rule's own check could complain about what a misspelled key left out.
+     * Site rules and proxy rules are list items, which the merge does not enter: their keys are checked
+     * here, before a rule's own check could complain about what a misspelled key left out.
      */
-    private static void checkSiteRuleKeys(JsonNode rules, String path, YamlLines lines, String source) {
-        List<String> known = Arrays.stream(SiteRule.class.getRecordComponents()).map(RecordComponent::getName).toList();
+    private static void checkListItemKeys(JsonNode rules, String path, Class<? extends Record> item, YamlLines lines,
+            String source) {
+        List<String> known = Arrays.stream(item.getRecordComponents()).map(RecordComponent::getName).toList();
         for (int i = 0; i < rules.size(); i++) {
             Iterator<String> names = rules.get(i).fieldNames();
             while (names.hasNext()) {

@@ -63,6 +63,18 @@ final class ConfigReference {
         setting("fetch.dnsMinTtl", "", "DNS answers are kept at least this long, whatever their TTL.");
         setting("fetch.dnsMaxTtl", "", "DNS answers are kept at most this long, whatever their TTL.");
         setting("fetch.dnsNegativeTtl", "", "A name that did not resolve is not asked again for this long.");
+        setting("fetch.cookies", "", "per-host: keep each host's cookies in memory for the run and send them back to "
+                + "that host only (for shops that show prices after a session or consent cookie); off: keep and send none.");
+        setting("fetch.maxCookiesPerHost", "", "Cookies kept for one host at most; its oldest goes first (1..1000).");
+        setting("fetch.maxCookieBytes", "", "Memory all hosts' cookies may take (bytes); the least recently used host's go first.");
+        setting("fetch.proxies", "", "Proxies by host, first matching rule first; hosts no rule matches are fetched "
+                + "directly. Credentials come from environment variables, never from this file. Example in the README.");
+        setting("fetch.proxies[].hostPattern", "", "* (every host), shop.example.com (that host) or *.example.com (it and "
+                + "its subdomains).");
+        setting("fetch.proxies[].url", "", "http://HOST:PORT (http sites forwarded, https tunnelled with CONNECT), "
+                + "socks5://HOST:PORT (the proxy resolves names), or direct.");
+        setting("fetch.proxies[].usernameEnv", "", "Name of the environment variable that holds the proxy user name.");
+        setting("fetch.proxies[].passwordEnv", "", "Name of the environment variable that holds the proxy password.");
 
         section("scope", "Which URLs belong to the crawl.");
         setting("scope.allowedOrigins", "", "Origins such as https://shop.example the crawl may fetch besides the seeds' own.");
@@ -109,6 +121,17 @@ final class ConfigReference {
         setting("export.format", "export --format", "csv or jsonl.");
         setting("export.raw", "export --raw", "Write cells that look like spreadsheet formulas as they are.");
     }
+
+    private static final String PROXY_EXAMPLE = """
+              # Example:
+              #   proxies:
+              #     - hostPattern: "*.shop.example"
+              #       url: socks5://127.0.0.1:1080
+              #       usernameEnv: SHOP_PROXY_USER
+              #       passwordEnv: SHOP_PROXY_PASSWORD
+              #     - hostPattern: "*"
+              #       url: http://proxy.internal:3128
+            """;
 
     private static final String SITE_RULE_EXAMPLE = """
               # Example:
@@ -159,6 +182,9 @@ final class ConfigReference {
                 }
                 if (key.equals("extraction.siteRules")) {
                     yaml.append(SITE_RULE_EXAMPLE);
+                }
+                if (key.equals("fetch.proxies")) {
+                    yaml.append(PROXY_EXAMPLE);
                 }
                 yaml.append("  ").append(value.getKey()).append(": ").append(scalar(value.getValue())).append('\n');
             }

@@ -2,6 +2,7 @@ package dev.crawler.cli;
 
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.engine.Crawls;
+import dev.crawler.core.fetch.ProxyRoutes;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.StoreOptions;
 import java.nio.file.Path;
@@ -47,6 +48,8 @@ final class CrawlCommand implements Callable<Integer> {
         ch.qos.logback.classic.Level level = log.level();
         // Flags are checked before the seeds are read: sitemap seeds may take a while to fetch.
         CrawlConfig checked = flags.applyTo(document.crawlConfig(java.util.Set.of()));
+        // So are the proxies' credential variables and names, before the crawl directory is created.
+        ProxyRoutes.resolve(checked.fetch().proxies(), System::getenv);
         StoreOptions options = flags.applyTo(document.storage());
         SeedReader.Seeds seeds = new SeedReader(seedsFile, strict, spec.commandLine().getErr(), checked,
                 document.sitemaps()).read();

@@ -12,7 +12,6 @@ import dev.crawler.core.fetch.HttpFetcher;
 import dev.crawler.core.parse.CharsetDetector;
 import dev.crawler.core.url.LenientUri;
 import dev.crawler.core.url.Origin;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +73,8 @@ final class ExtractCommand implements Callable<Integer> {
         if (rulesFile != null) {
             warnWithoutMatchingRule(rules, page.uri);
         }
-        Document doc = Jsoup.parse(new ByteArrayInputStream(page.body), page.charset.orElse(null), page.uri.toString());
+        // Decoded as a crawl decodes a page: a saved file has no header, so its BOM, its own declaration or the bytes decide.
+        Document doc = Jsoup.parse(CharsetDetector.decode(page.body, page.contentType).text(), page.uri.toString());
         ProductExtractor extractor = new ProductExtractor(rules);
         List<ExtractedProduct> products = extractor.extract(doc, page.uri);
         if (explain) {
@@ -91,7 +90,8 @@ final class ExtractCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private record Page(URI uri, byte[] body, Optional<String> charset) {
+    /** @param contentType the response's Content-Type, or {@code ""} for a saved file */
+    private record Page(URI uri, byte[] body, String contentType) {
     }
 
     /** Rules apply by the page's host: a saved file without --base-url has none, which is the usual slip. */
@@ -111,7 +111,7 @@ final class ExtractCommand implements Callable<Integer> {
             URI uri = baseUrl == null ? file.toAbsolutePath().toUri() : LenientUri.parse(baseUrl)
                     .filter(URI::isAbsolute)
                     .orElseThrow(() -> new UserError("--base-url '" + baseUrl + "' is not a URL"));
-            return new Page(uri, Files.readAllBytes(file), Optional.empty());
+            return new Page(uri, Files.readAllBytes(file), "");
         } catch (NoSuchFileException e) {
             throw new UserError("file " + file + " does not exist (give a saved page or an http(s) URL)");
         }
@@ -128,7 +128,7 @@ final class ExtractCommand implements Callable<Integer> {
             if (response.status() != 200) {
                 throw new UserError("fetching " + uri + " answered HTTP " + response.status());
             }
-            return new Page(uri, response.body(), response.header("content-type").flatMap(CharsetDetector::fromContentType));
+            return new Page(uri, response.body(), response.header("content-type").orElse(""));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while fetching " + uri);

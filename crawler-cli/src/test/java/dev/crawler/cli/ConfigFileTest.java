@@ -3,7 +3,9 @@ package dev.crawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crawler.core.config.ConfigJson;
 import dev.crawler.core.config.CrawlConfig;
+import dev.crawler.core.config.ProxyRule;
 import dev.crawler.core.extract.SiteRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +72,29 @@ class ConfigFileTest {
     }
 
     @Test
+    void proxyRulesAndCookieSettingsReachTheCrawlConfigWithoutAnyCredential() {
+        ConfigDocument document = parse("""
+                fetch:
+                  cookies: "off"
+                  proxies:
+                    - hostPattern: "*.shop.example"
+                      url: socks5://127.0.0.1:1080
+                      usernameEnv: SHOP_PROXY_USER
+                      passwordEnv: SHOP_PROXY_PASSWORD
+                    - hostPattern: "*"
+                      url: direct
+                """);
+
+        CrawlConfig config = document.crawlConfig(Set.of("https://shop.example:443"));
+
+        assertThat(config.fetch().keepsCookies()).isFalse();
+        assertThat(config.fetch().proxies()).containsExactly(
+                new ProxyRule("*.shop.example", "socks5://127.0.0.1:1080", "SHOP_PROXY_USER", "SHOP_PROXY_PASSWORD"),
+                new ProxyRule("*", "direct"));
+        assertThat(ConfigJson.read(ConfigJson.write(config))).isEqualTo(config);
+    }
+
+    @Test
     void theSeedsOriginsAreAlwaysInScopeWithTheOriginsTheFileAdds() {
         ConfigDocument document = parse("scope:\n  allowedOrigins: [\"https://cdn.shop.example\"]\n");
 
@@ -102,6 +127,12 @@ class ConfigFileTest {
             an unknown format      | export:\\n  format: xlsx\\n                | crawl.yaml line 2: export.format: unknown export format 'xlsx'; use csv or jsonl
             a host for an origin   | scope:\\n  allowedOrigins: [shop.example]\\n | crawl.yaml line 2: scope.allowedOrigins: 'shop.example' is not an origin such as https://shop.example
             no sitemap files       | sitemaps:\\n  maxFiles: 0\\n               | crawl.yaml line 2: sitemaps.maxFiles: must be 1..100000, was 0
+            a cookie mode          | fetch:\\n  cookies: always\\n               | crawl.yaml line 2: fetch.cookies: must be per-host or off, was 'always'
+            a misspelled proxy key | fetch:\\n  proxies:\\n    - hostPattern: "*"\\n      uri: socks5://127.0.0.1:1080\\n | crawl.yaml line 4: unknown setting 'fetch.proxies[0].uri'; did you mean 'fetch.proxies[0].url'?
+            a password in a proxy  | fetch:\\n  proxies:\\n    - hostPattern: "*"\\n      url: http://me:s3cret@127.0.0.1:3128\\n | crawl.yaml line 3: fetch.proxies[0]: url must not hold credentials; name the environment variables that hold them in usernameEnv and passwordEnv
+            a proxy scheme         | fetch:\\n  proxies:\\n    - hostPattern: "*"\\n      url: ftp://127.0.0.1:21\\n | crawl.yaml line 3: fetch.proxies[0]: url must be http://HOST:PORT, socks5://HOST:PORT or direct, got: ftp://127.0.0.1:21
+            a proxy without port   | fetch:\\n  proxies:\\n    - hostPattern: "*"\\n      url: socks5://127.0.0.1\\n | crawl.yaml line 3: fetch.proxies[0]: url must name the proxy's host and port, such as socks5://127.0.0.1:1080, got: socks5://127.0.0.1
+            half the credentials   | fetch:\\n  proxies:\\n    - hostPattern: "*"\\n      url: socks5://127.0.0.1:1080\\n      usernameEnv: USER\\n | crawl.yaml line 3: fetch.proxies[0]: usernameEnv and passwordEnv go together: give both or neither
             """)
     void aBadConfigIsRefusedWithOneLineNamingTheSettingAndItsLine(String mistake, String yaml, String message) {
         assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n")))

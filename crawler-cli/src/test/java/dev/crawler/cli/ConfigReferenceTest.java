@@ -3,6 +3,7 @@ package dev.crawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crawler.core.config.ProxyRule;
 import dev.crawler.core.extract.SiteRule;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -18,12 +19,14 @@ import org.junit.jupiter.api.Test;
 class ConfigReferenceTest {
     private static final Pattern TABLE_KEY = Pattern.compile("^\\| `([A-Za-z.\\[\\]]+)` \\|", Pattern.MULTILINE);
 
-    /** Every key the records have: leaves of the defaults tree, and the fields of a site rule. */
+    /** Every key the records have: leaves of the defaults tree, and the fields of a site rule and a proxy rule. */
     private static List<String> keysOfTheRecords() {
         JsonNode defaults = ConfigFile.MAPPER.valueToTree(ConfigDocument.defaults());
         List<String> keys = new ArrayList<>(YamlLines.leafPaths(defaults));
         Arrays.stream(SiteRule.class.getRecordComponents()).map(RecordComponent::getName)
                 .forEach(name -> keys.add("extraction.siteRules[]." + name));
+        Arrays.stream(ProxyRule.class.getRecordComponents()).map(RecordComponent::getName)
+                .forEach(name -> keys.add("fetch.proxies[]." + name));
         return keys;
     }
 

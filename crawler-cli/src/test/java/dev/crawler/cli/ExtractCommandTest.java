@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawler.testbed.Fault;
+import dev.crawler.testbed.FaultConfig;
+import dev.crawler.testbed.FaultShop;
 import dev.crawler.testbed.ProductTruth;
 import dev.crawler.testbed.Testbed;
 import dev.crawler.testbed.TestbedConfig;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -58,6 +62,31 @@ class ExtractCommandTest {
         assertThat(product.get("price").decimalValue()).isEqualByComparingTo("49.90");
         assertThat(product.get("currency").asText()).isEqualTo("EUR");
         assertThat(product.get("sources").get("price").asText()).isEqualTo("json-ld");
+    }
+
+    @Test
+    void aSavedPageInALegacyCharsetWithoutADeclarationIsDecodedAsACrawlDecodesIt() throws Exception {
+        String name = "Кофеварка капельная «Добрыня»";
+        String html = "<html><head><title>" + name + "</title></head><body><h1>" + name + "</h1>"
+                + "<p>Эта кофеварка готовит до двенадцати чашек крепкого кофе за восемь минут. "
+                + "Съёмный фильтр легко мыть, а подогрев сохраняет напиток горячим целый час.</p>"
+                + "<p class=\"price\">4 990 руб.</p><button>Купить</button></body></html>";
+        Path page = Files.write(temp.resolve("kettle.html"), html.getBytes(Charset.forName("windows-1251")));
+
+        Cli.Result result = Cli.run("extract", page.toString(), "--base-url", "https://shop.example/p/kettle");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(new ObjectMapper().readTree(result.out()).get(0).get("name").asText()).isEqualTo(name);
+    }
+
+    @Test
+    void aUrlWhoseHeaderLiesAboutItsCharsetIsDecodedByItsOwnDeclaration() throws Exception {
+        try (FaultShop faults = Testbed.startFaults(FaultConfig.defaults())) {
+            Cli.Result result = Cli.run("extract", faults.uri(Fault.LYING_CHARSET_CYRILLIC).toString());
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(new ObjectMapper().readTree(result.out()).get(0).get("name").asText()).isEqualTo(Fault.CYRILLIC_PRODUCT);
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -37,18 +38,24 @@ final class Exchange {
   private final String uri;
   private final String method;
   private final String userAgent;
+  private final HttpHeaders requestHeaders;
+  private final String peer;
   private final long startNanos;
   private final QueryStringDecoder decoded;
   private boolean finished;
 
+  /** @param requestHeaders the request's headers, for sites that read more than the path (cookies) */
   Exchange(ChannelHandlerContext ctx, RequestLog log, String host, String uri, String method, String userAgent,
-      long startNanos) {
+      HttpHeaders requestHeaders, long startNanos) {
     this.ctx = ctx;
     this.log = log;
     this.host = host;
     this.uri = uri;
     this.method = method;
     this.userAgent = userAgent;
+    this.requestHeaders = requestHeaders;
+    // Taken now, while the connection is open: a reset connection may no longer know its peer.
+    this.peer = ctx.channel().remoteAddress() instanceof InetSocketAddress remote ? remote.getAddress().getHostAddress() : "";
     this.startNanos = startNanos;
     this.decoded = new QueryStringDecoder(uri);
   }
@@ -70,6 +77,11 @@ final class Exchange {
 
   String method() {
     return method;
+  }
+
+  /** The request's header {@code name}; repeated headers as their first value. */
+  Optional<String> requestHeader(CharSequence name) {
+    return Optional.ofNullable(requestHeaders.get(name));
   }
 
   Optional<String> parameter(String name) {
@@ -146,6 +158,6 @@ final class Exchange {
       return;
     }
     finished = true;
-    log.add(new RequestRecord(host, uri, method, startNanos, System.nanoTime(), status, userAgent));
+    log.add(new RequestRecord(host, uri, method, startNanos, System.nanoTime(), status, userAgent, peer));
   }
 }

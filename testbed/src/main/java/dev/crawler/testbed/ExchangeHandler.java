@@ -38,7 +38,9 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     long arrived = System.nanoTime();
     String host = ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress();
     String userAgent = request.headers().get(HttpHeaderNames.USER_AGENT, "");
-    Exchange exchange = new Exchange(ctx, log, host, request.uri(), request.method().name(), userAgent, arrived);
+    // The headers outlive the request's buffer: they are not reference-counted.
+    Exchange exchange = new Exchange(ctx, log, host, request.uri(), request.method().name(), userAgent,
+        request.headers(), arrived);
     if (request.decoderResult().isFailure()) {
       exchange.text(HttpResponseStatus.BAD_REQUEST, Exchange.TEXT, "bad request\n");
       return;

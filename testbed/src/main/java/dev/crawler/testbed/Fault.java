@@ -54,12 +54,25 @@ public enum Fault {
   WRONG_CONTENT_TYPE("/fault/wrong-content-type"),
   /** An HTML page with no Content-Type header at all. */
   MISSING_CONTENT_TYPE("/fault/no-content-type"),
-  /** A UTF-8 page (with "Café", "Zürich") labelled {@code text/html; charset=ISO-8859-1}. */
+  /**
+   * A UTF-8 product page (with "Café", "Zürich"; its {@code <meta charset>} says utf-8) labelled
+   * {@code text/html; charset=ISO-8859-1}. The product is {@link #LYING_CHARSET_PRODUCT}.
+   */
   LYING_CHARSET("/fault/lying-charset"),
+  /**
+   * A windows-1251 product page with a Cyrillic name (its {@code <meta charset>} says windows-1251)
+   * labelled {@code text/html; charset=utf-8}. The product is {@link #CYRILLIC_PRODUCT}.
+   */
+  LYING_CHARSET_CYRILLIC("/fault/lying-charset-cyrillic"),
   /** A PDF document, correctly labelled {@code application/pdf}, at a URL ending in {@code .html}. */
   PDF_AT_HTML_URL("/fault/catalogue.html"),
   /** A PDF document labelled {@code text/html; charset=utf-8}. */
   PDF_LABELLED_HTML("/fault/pdf-labelled-html");
+
+  /** The product name on the {@link #LYING_CHARSET} page. */
+  public static final String LYING_CHARSET_PRODUCT = "Café Crème";
+  /** The product name on the {@link #LYING_CHARSET_CYRILLIC} page. */
+  public static final String CYRILLIC_PRODUCT = "Кофеварка «Добрыня» ДК-1250";
 
   private final String path;
 

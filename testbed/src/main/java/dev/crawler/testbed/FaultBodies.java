@@ -1,5 +1,6 @@
 package dev.crawler.testbed;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -30,6 +31,30 @@ final class FaultBodies implements AutoCloseable {
       + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
       + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n"
       + "trailer\n<< /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
+  /** A product page in UTF-8 that says so in its {@code <meta charset>}; served under a latin-1 label. */
+  static String lyingCharsetPage() {
+    return SmallPages.page(Fault.LYING_CHARSET_PRODUCT, "<h1>" + Fault.LYING_CHARSET_PRODUCT + "</h1>\n"
+        + "<p>Café Crème from Zürich, 12,50 €.</p>\n"
+        + "<p class=\"price\">12,50 €</p>\n<button class=\"add-to-cart\">In den Warenkorb</button>");
+  }
+
+  /**
+   * A product page in windows-1251 that says so in its {@code <meta charset>}, as a Russian shop on an
+   * old CMS serves it; served under a utf-8 label, which is the lie. The name is in the heading and in
+   * JSON-LD, so that whichever extractor reads it, it went through the page's decoding.
+   */
+  static byte[] cyrillicPage() {
+    String html = "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"windows-1251\">\n<title>"
+        + Fault.CYRILLIC_PRODUCT + " — купить</title>\n"
+        + "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"Product\","
+        + "\"name\":\"" + Fault.CYRILLIC_PRODUCT.replace("\"", "\\\"") + "\",\"sku\":\"DK-1250\","
+        + "\"offers\":{\"@type\":\"Offer\",\"price\":\"4990\",\"priceCurrency\":\"RUB\"}}</script>\n"
+        + "</head>\n<body>\n<h1>" + Fault.CYRILLIC_PRODUCT + "</h1>\n"
+        + "<p>Готовит до двенадцати чашек крепкого кофе за восемь минут. Съёмный фильтр легко мыть.</p>\n"
+        + "<p class=\"price\">4 990 руб.</p>\n<button class=\"buy\">Купить</button>\n</body>\n</html>\n";
+    return html.getBytes(Charset.forName("windows-1251"));
+  }
 
   /** An HTML page of exactly {@code size} bytes (just its first bytes when {@code size} is tiny). */
   static byte[] paddedPage(String title, int size) {

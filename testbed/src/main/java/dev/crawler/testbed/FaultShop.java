@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <tr><td>{@code /fault/redirect-other-host}</td><td>301 to {@code http://127.0.3.6:PORT/landing}</td></tr>
  * <tr><td>{@code /fault/wrong-content-type}</td><td>HTML labelled {@code image/jpeg}</td></tr>
  * <tr><td>{@code /fault/no-content-type}</td><td>HTML without a Content-Type header</td></tr>
- * <tr><td>{@code /fault/lying-charset}</td><td>UTF-8 HTML labelled ISO-8859-1</td></tr>
+ * <tr><td>{@code /fault/lying-charset}</td><td>a UTF-8 product page labelled ISO-8859-1</td></tr>
+ * <tr><td>{@code /fault/lying-charset-cyrillic}</td><td>a windows-1251 product page labelled utf-8</td></tr>
  * <tr><td>{@code /fault/catalogue.html}</td><td>a PDF, labelled {@code application/pdf}</td></tr>
  * <tr><td>{@code /fault/pdf-labelled-html}</td><td>a PDF labelled {@code text/html}</td></tr>
  * <tr><td>anything else</td><td>404</td></tr>

@@ -113,7 +113,9 @@ final class FaultSite implements Site {
       case MISSING_CONTENT_TYPE -> exchange.text(HttpResponseStatus.OK, "",
           SmallPages.page("No type", "<p>This page came without a Content-Type.</p>"));
       case LYING_CHARSET -> exchange.text(HttpResponseStatus.OK, "text/html; charset=ISO-8859-1",
-          SmallPages.page("Café Crème", "<p>Café Crème from Zürich, 12,50 €.</p>"));
+          FaultBodies.lyingCharsetPage());
+      case LYING_CHARSET_CYRILLIC -> exchange.send(exchange.response(HttpResponseStatus.OK, "text/html; charset=utf-8",
+          Unpooled.wrappedBuffer(FaultBodies.cyrillicPage())));
       case PDF_AT_HTML_URL -> exchange.send(exchange.response(HttpResponseStatus.OK, "application/pdf",
           Unpooled.wrappedBuffer(FaultBodies.PDF)));
       case PDF_LABELLED_HTML -> exchange.send(exchange.response(HttpResponseStatus.OK, Exchange.HTML,

@@ -12,9 +12,17 @@ package dev.crawler.testbed;
  *     ended otherwise (connection closed or reset mid-body)
  * @param status the status code sent
  * @param userAgent the User-Agent header, or the empty string when there was none
+ * @param peer the address the request came from, e.g. {@code "127.0.0.1"}, or {@code "127.0.5.1"} when a
+ *     {@link ForwardProxy} relayed it
  */
 public record RequestRecord(String host, String pathAndQuery, String method, long startNanos, long endNanos,
-    int status, String userAgent) {
+    int status, String userAgent, String peer) {
+
+  /** A request whose peer was not recorded. */
+  public RequestRecord(String host, String pathAndQuery, String method, long startNanos, long endNanos, int status,
+      String userAgent) {
+    this(host, pathAndQuery, method, startNanos, endNanos, status, userAgent, "");
+  }
 
   /** Time from request arrival to response completion, in nanoseconds. */
   public long durationNanos() {

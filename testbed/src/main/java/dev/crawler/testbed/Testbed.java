@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running set of synthetic shops on loopback.
@@ -97,6 +98,29 @@ public final class Testbed implements AutoCloseable {
    */
   public static FaultShop startFaults(FaultConfig config) throws IOException {
     return FaultShop.start(config, InstantSource.system());
+  }
+
+  /**
+   * Starts a {@link CookieShop}: {@link CookieShop#HOSTS} hosts of {@code productsPerHost} products whose
+   * prices show only to a client that sends back the session cookie it was given.
+   *
+   * @throws IOException if an address cannot be bound
+   */
+  public static CookieShop startCookieShop(int productsPerHost) throws IOException {
+    return CookieShop.start(productsPerHost);
+  }
+
+  /**
+   * Starts a {@link ForwardProxy} (HTTP forwarding, HTTP CONNECT and SOCKS5 on one port) on {@code address}.
+   *
+   * @param username  the user name clients must give, or null for none
+   * @param password  the password that goes with it, or null
+   * @param hostNames names the proxy resolves itself, to loopback addresses (it never asks DNS)
+   * @throws IOException if the address cannot be bound
+   */
+  public static ForwardProxy startProxy(String address, @Nullable String username, @Nullable String password,
+      Map<String, String> hostNames) throws IOException {
+    return ForwardProxy.start(address, username, password, hostNames);
   }
 
   /** The port every address listens on. */

@@ -249,7 +249,15 @@ class FaultShopTest {
   void lyingCharsetLabelsUtf8AsLatin1() {
     HttpResponse<byte[]> response = CLIENT.get(faults.uri(Fault.LYING_CHARSET));
     assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=ISO-8859-1");
-    assertThat(WebClient.text(response)).contains("Café Crème from Zürich");
+    assertThat(WebClient.text(response)).contains("Café Crème from Zürich", "<meta charset=\"utf-8\">");
+  }
+
+  @Test
+  void lyingCyrillicCharsetLabelsWindows1251AsUtf8() {
+    HttpResponse<byte[]> response = CLIENT.get(faults.uri(Fault.LYING_CHARSET_CYRILLIC));
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    String text = new String(response.body(), java.nio.charset.Charset.forName("windows-1251"));
+    assertThat(text).contains("<meta charset=\"windows-1251\">", "<h1>" + Fault.CYRILLIC_PRODUCT + "</h1>");
   }
 
   @Test

@@ -151,11 +151,24 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
      * @param dnsMinTtl      DNS answers are cached at least this long, whatever their TTL (default 0 s)
      * @param dnsMaxTtl      DNS answers are cached at most this long, whatever their TTL (default 1 h, at least 1 s)
      * @param dnsNegativeTtl a name that did not resolve is not asked again for this long (default 1 min)
+     * @param cookies        {@code per-host}: each host's cookies are kept in memory for the run and sent back
+     *                       to that host only; {@code off}: none are kept or sent (default {@code per-host})
+     * @param maxCookiesPerHost cookies kept for one host at most; the oldest goes first (default 50)
+     * @param maxCookieBytes the memory all hosts' cookies may take; the least recently used host's go
+     *                       first (default 4 MiB)
+     * @param proxies        which hosts are fetched through which proxy, first matching rule first
+     *                       (default none: every host directly)
      */
     public record Fetch(String userAgent, String robotsName, Duration connectTimeout, Duration readTimeout,
             Duration totalTimeout, long maxBodyBytes, int maxRetries, int ioThreads, Duration firstByteTimeout,
             int maxRedirects, Duration retryBackoffBase, Duration retryBackoffMax, Duration dnsMinTtl,
-            Duration dnsMaxTtl, Duration dnsNegativeTtl) {
+            Duration dnsMaxTtl, Duration dnsNegativeTtl, String cookies, int maxCookiesPerHost, long maxCookieBytes,
+            List<ProxyRule> proxies) {
+        /** The {@code cookies} value that keeps each host's cookies. */
+        public static final String COOKIES_PER_HOST = "per-host";
+        /** The {@code cookies} value that keeps none. */
+        public static final String COOKIES_OFF = "off";
+
         public Fetch {
             require(!userAgent.isBlank(), "fetch.userAgent", "must not be blank");
             require(robotsName.matches("[A-Za-z_-]+"), "fetch.robotsName", "must be letters, '-' or '_', was '" + robotsName + "'");
@@ -177,6 +190,19 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
                     "must be at least 1s and at least fetch.dnsMinTtl (" + dnsMinTtl + "), was " + dnsMaxTtl);
             require(dnsNegativeTtl != null && !dnsNegativeTtl.isNegative() && dnsNegativeTtl.toSeconds() <= Integer.MAX_VALUE,
                     "fetch.dnsNegativeTtl", "must not be negative");
+            require(COOKIES_PER_HOST.equals(cookies) || COOKIES_OFF.equals(cookies), "fetch.cookies",
+                    "must be " + COOKIES_PER_HOST + " or " + COOKIES_OFF + ", was '" + cookies + "'");
+            require(maxCookiesPerHost >= 1 && maxCookiesPerHost <= 1000, "fetch.maxCookiesPerHost",
+                    "must be 1..1000, was " + maxCookiesPerHost);
+            require(maxCookieBytes >= 4096 && maxCookieBytes <= 1L << 30, "fetch.maxCookieBytes",
+                    "must be 4096..1073741824, was " + maxCookieBytes);
+            require(proxies != null, "fetch.proxies", "must be a list, may be empty");
+            proxies = List.copyOf(proxies);
+        }
+
+        /** Whether cookies are kept and sent back. */
+        public boolean keepsCookies() {
+            return COOKIES_PER_HOST.equals(cookies);
         }
 
         /** The defaults for everything but the eight original settings. */
@@ -184,7 +210,7 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
                 Duration totalTimeout, long maxBodyBytes, int maxRetries, int ioThreads) {
             this(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
                     Duration.ofSeconds(15), 5, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ZERO,
-                    Duration.ofHours(1), Duration.ofMinutes(1));
+                    Duration.ofHours(1), Duration.ofMinutes(1), COOKIES_PER_HOST, 50, 4L * 1024 * 1024, List.of());
         }
 
         public static Fetch defaults() {
@@ -194,38 +220,58 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
 
         public Fetch withUserAgent(String value) {
             return new Fetch(value, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
-                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl, cookies,
+                    maxCookiesPerHost, maxCookieBytes, proxies);
         }
 
         /** Every timeout at once: to connect, to the first byte, of silence between bytes, of the whole exchange. */
         public Fetch withTimeouts(Duration connect, Duration firstByte, Duration read, Duration total) {
             return new Fetch(userAgent, robotsName, connect, read, total, maxBodyBytes, maxRetries, ioThreads,
-                    firstByte, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+                    firstByte, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl, cookies,
+                    maxCookiesPerHost, maxCookieBytes, proxies);
         }
 
         public Fetch withMaxBodyBytes(long value) {
             return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, value, maxRetries, ioThreads,
-                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl, cookies,
+                    maxCookiesPerHost, maxCookieBytes, proxies);
         }
 
         public Fetch withMaxRetries(int value) {
             return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, value, ioThreads,
-                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl, cookies,
+                    maxCookiesPerHost, maxCookieBytes, proxies);
         }
 
         public Fetch withMaxRedirects(int value) {
             return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
-                    firstByteTimeout, value, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+                    firstByteTimeout, value, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl, cookies,
+                    maxCookiesPerHost, maxCookieBytes, proxies);
         }
 
         public Fetch withRetryBackoff(Duration base, Duration max) {
             return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
-                    firstByteTimeout, maxRedirects, base, max, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl);
+                    firstByteTimeout, maxRedirects, base, max, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl, cookies,
+                    maxCookiesPerHost, maxCookieBytes, proxies);
+        }
+
+        /** Cookies {@code per-host} or {@code off}, with the per-host count and the memory they may take. */
+        public Fetch withCookies(String mode, int maxPerHost, long maxBytes) {
+            return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
+                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl, mode,
+                    maxPerHost, maxBytes, proxies);
+        }
+
+        public Fetch withProxies(List<ProxyRule> value) {
+            return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
+                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, dnsMinTtl, dnsMaxTtl, dnsNegativeTtl, cookies,
+                    maxCookiesPerHost, maxCookieBytes, value);
         }
 
         public Fetch withDnsTtl(Duration min, Duration max, Duration negative) {
             return new Fetch(userAgent, robotsName, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRetries, ioThreads,
-                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, min, max, negative);
+                    firstByteTimeout, maxRedirects, retryBackoffBase, retryBackoffMax, min, max, negative, cookies,
+                    maxCookiesPerHost, maxCookieBytes, proxies);
         }
     }
 

@@ -2,7 +2,10 @@ package dev.crawler.core.fetch;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,10 +26,22 @@ import java.util.stream.Collectors;
  * <p>Hosts are compared by name (lower case, without port), since the resolver sees names, not
  * origins: a seed {@code http://10.0.0.5:8080} trusts {@code 10.0.0.5} on every port and scheme.
  *
+ * <h2>Through a proxy</h2>
+ * A host fetched through a proxy is not resolved here: the proxy resolves it (so the target's name
+ * never reaches local DNS), and the address it connects to is the proxy's business. What can be
+ * checked without DNS still is, by {@link #permitsWithoutResolving}: an untrusted host given as an
+ * address literal must be public, and an untrusted name that can only mean a local or internal host
+ * ({@code localhost} and {@code *.localhost}, a name without a dot, {@code *.local},
+ * {@code *.internal}, {@code *.home.arpa}) is refused. A public-looking name that resolves inward is
+ * then for the proxy to refuse, as outbound proxies usually do. The proxy's own address is the
+ * operator's choice and is not checked.
+ *
  * <p>Immutable; thread-safe.
  */
 public final class AddressPolicy {
     private static final AddressPolicy ALLOW_ALL = new AddressPolicy(Set.of(), true);
+    /** Names under these never leave a local network (RFC 6761, RFC 6762, RFC 8375, and common practice). */
+    private static final List<String> LOCAL_SUFFIXES = List.of(".localhost", ".local", ".internal", ".home.arpa");
 
     private final Set<String> trustedHosts;
     private final boolean allowPrivate;
@@ -48,6 +63,28 @@ public final class AddressPolicy {
     /** Whether {@code host} may be connected to at {@code address}. */
     public boolean permits(String host, InetAddress address) {
         return allowPrivate || isPublic(address) || trustedHosts.contains(normalise(host));
+    }
+
+    /**
+     * Whether {@code host} may be fetched through a proxy, which resolves it: see "Through a proxy" above.
+     * Needs no DNS.
+     */
+    public boolean permitsWithoutResolving(String host) {
+        String name = normalise(host);
+        if (allowPrivate || trustedHosts.contains(name)) {
+            return true;
+        }
+        if (NetUtil.isValidIpV4Address(name) || NetUtil.isValidIpV6Address(name)) {
+            byte[] bytes = NetUtil.createByteArrayFromIpAddressString(name);
+            try {
+                return bytes != null && isPublic(InetAddress.getByAddress(bytes));
+            } catch (UnknownHostException e) {
+                // Only thrown for a byte array of the wrong length, which a valid literal never gives.
+                return false;
+            }
+        }
+        String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return bare.contains(".") && !bare.equals("localhost") && !LOCAL_SUFFIXES.stream().anyMatch(bare::endsWith);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.crawler.core.fetch;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.pool.ChannelPool;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -26,6 +27,7 @@ final class Exchange {
     private final ChannelPool pool;
     private final CompletableFuture<FetchOutcome> result;
     private final BodyLimit limit;
+    private final CookieJar cookies;
     private final BodyBuffer body;
     private final long startNanos;
     private final List<ScheduledFuture<?>> timers = new ArrayList<>(2);
@@ -35,12 +37,14 @@ final class Exchange {
     private boolean keepAlive;
     private boolean done;
 
-    Exchange(URI uri, Channel channel, ChannelPool pool, CompletableFuture<FetchOutcome> result, BodyLimit limit) {
+    Exchange(URI uri, Channel channel, ChannelPool pool, CompletableFuture<FetchOutcome> result, BodyLimit limit,
+            CookieJar cookies) {
         this.uri = uri;
         this.channel = channel;
         this.pool = pool;
         this.result = result;
         this.limit = limit;
+        this.cookies = cookies;
         this.body = new BodyBuffer(limit.maxBytes());
         this.startNanos = System.nanoTime();
     }
@@ -68,6 +72,8 @@ final class Exchange {
         status = response.status().code();
         keepAlive = HttpUtil.isKeepAlive(response);
         headers = flatten(response.headers());
+        // Whatever the status: a consent page's redirect is where shops set the cookie.
+        cookies.store(uri, response.headers().getAll(HttpHeaderNames.SET_COOKIE));
         long declared = HttpUtil.getContentLength(response, -1L);
         if (declared > limit.maxBytes() && limit.overflow() == BodyLimit.Overflow.FAIL) {
             fail(FailureClass.TOO_LARGE, "Content-Length " + declared + " exceeds " + limit.maxBytes() + " bytes");

@@ -1,6 +1,7 @@
 package dev.crawler.core.fetch;
 
 import dev.crawler.core.config.CrawlConfig;
+import dev.crawler.core.config.ProxyRule;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -20,10 +21,14 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.proxy.HttpProxyHandler;
+import io.netty.handler.proxy.ProxyHandler;
+import io.netty.handler.proxy.Socks5ProxyHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.resolver.dns.DefaultDnsCache;
 import io.netty.resolver.dns.DefaultDnsCnameCache;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
@@ -37,7 +42,10 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +61,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A non-blocking HTTP/1.1 client for crawling.
@@ -76,8 +86,18 @@ import org.jspecify.annotations.Nullable;
  *       ({@code fetch.firstByteTimeout}), silence between bytes ({@code fetch.readTimeout}), and the
  *       whole fetch from the call to the last byte, waiting for a connection included
  *       ({@code fetch.totalTimeout}).</li>
- *   <li><b>No cookies</b>: nothing stores a {@code Set-Cookie}, and no request carries a {@code Cookie}
- *       header. A crawler that kept cookies would see session-specific pages and grow state per host.</li>
+ *   <li><b>Cookies</b> ({@code fetch.cookies}): by default each host's {@code Set-Cookie}s are kept in
+ *       memory for the run and sent back to that host only, for shops that show prices only after a
+ *       session or consent cookie; bounded in count and bytes. See {@link CookieJar}. {@code off} keeps
+ *       and sends none.</li>
+ *   <li><b>Proxies</b> ({@code fetch.proxies}): a host that a rule routes through a proxy is connected
+ *       to through Netty's proxy handlers: {@link Socks5ProxyHandler} for a SOCKS5 proxy,
+ *       {@link HttpProxyHandler} (a CONNECT tunnel) for an https site behind an HTTP proxy, and plain
+ *       forwarding (the request line names the absolute URL) for an http site behind one. The target's
+ *       name is handed to the proxy unresolved, so it never reaches local DNS, and the
+ *       {@link AddressPolicy} checks what it can without resolving it
+ *       ({@link AddressPolicy#permitsWithoutResolving}). Credentials come from the environment
+ *       ({@link ProxyRoutes}).</li>
  * </ul>
  *
  * <p>Redirects are not followed here: a 3xx is returned as a response so that the crawl can check the
@@ -87,6 +107,7 @@ import org.jspecify.annotations.Nullable;
  * move any real work to their own executor. Thread-safe.
  */
 public final class HttpFetcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
     static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("crawler.exchange");
     /** Connections per origin when the caller does not say: enough for sitemap and one-off fetches. */
     private static final int DEFAULT_CONNECTIONS_PER_ORIGIN = 8;
@@ -102,6 +123,9 @@ public final class HttpFetcher implements AutoCloseable {
     private final SslContext sslContext;
     private final AbstractChannelPoolMap<String, FixedChannelPool> pools;
     private final Map<String, ConnectionCounter> connections = new ConcurrentHashMap<>();
+    private final AddressPolicy addressPolicy;
+    private final ProxyRoutes proxies;
+    private final CookieJar cookies;
 
     /** A fetcher for one-off fetches an operator asked for: any address, a few connections per origin. */
     public HttpFetcher(CrawlConfig.Fetch config) {
@@ -122,10 +146,27 @@ public final class HttpFetcher implements AutoCloseable {
      */
     HttpFetcher(CrawlConfig.Fetch config, int maxConnectionsPerOrigin, AddressPolicy addressPolicy,
             @Nullable TrustManagerFactory trust, DnsServerAddressStreamProvider dnsServers) {
+        this(config, maxConnectionsPerOrigin, addressPolicy, trust, dnsServers,
+                ProxyRoutes.resolve(config.proxies(), System::getenv), InstantSource.system());
+    }
+
+    /**
+     * For tests: also proxies whose credentials come from an environment of their own, and the clock
+     * cookies expire by.
+     *
+     * @throws IllegalArgumentException when {@code maxConnectionsPerOrigin} is below 1
+     */
+    HttpFetcher(CrawlConfig.Fetch config, int maxConnectionsPerOrigin, AddressPolicy addressPolicy,
+            @Nullable TrustManagerFactory trust, DnsServerAddressStreamProvider dnsServers, ProxyRoutes proxies,
+            InstantSource clock) {
         if (maxConnectionsPerOrigin < 1) {
             throw new IllegalArgumentException("maxConnectionsPerOrigin must be at least 1, was " + maxConnectionsPerOrigin);
         }
         this.config = config;
+        this.addressPolicy = addressPolicy;
+        this.proxies = proxies;
+        this.cookies = config.keepsCookies() ? new CookieJar(config.maxCookiesPerHost(), config.maxCookieBytes(), clock)
+                : CookieJar.off();
         // Touches the brotli native library here, on the caller's thread, never first on an event loop.
         boolean brotli = BoundedContentDecompressor.BROTLI;
         this.group = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("crawler-io", true));
@@ -142,15 +183,29 @@ public final class HttpFetcher implements AutoCloseable {
             @Override
             protected FixedChannelPool newPool(String origin) {
                 URI uri = URI.create(origin);
-                Bootstrap forOrigin = bootstrap.clone().remoteAddress(InetSocketAddress.createUnresolved(bareHost(uri), uri.getPort()));
+                InetSocketAddress target = InetSocketAddress.createUnresolved(bareHost(uri), uri.getPort());
+                Optional<ProxyRoutes.Route> route = proxies.forHost(bareHost(uri));
+                Bootstrap forOrigin = bootstrap.clone().remoteAddress(target);
+                if (route.isPresent()) {
+                    // Nothing is resolved here: a proxy handler passes the target's name on to the proxy,
+                    // and a forwarding connection goes to the proxy's address, resolved when the crawl began.
+                    forOrigin.resolver(NoopAddressResolverGroup.INSTANCE);
+                    if (forwards(route.get(), uri)) {
+                        forOrigin.remoteAddress(route.get().proxy());
+                    }
+                }
                 ConnectionCounter counter = connections.computeIfAbsent(origin, o -> new ConnectionCounter());
-                return new FixedChannelPool(forOrigin, new PipelineInitializer(uri, counter), ChannelHealthChecker.ACTIVE,
+                return new FixedChannelPool(forOrigin, new PipelineInitializer(uri, route, counter), ChannelHealthChecker.ACTIVE,
                         FixedChannelPool.AcquireTimeoutAction.FAIL, acquireTimeoutMillis, maxConnectionsPerOrigin,
                         MAX_PENDING_ACQUIRES, true, true);
             }
         };
         if (brotli) {
-            org.slf4j.LoggerFactory.getLogger(HttpFetcher.class).debug("brotli decoding available");
+            LOG.debug("brotli decoding available");
+        }
+        if (!proxies.isEmpty()) {
+            // Names the proxies and the variables their credentials come from; never the credentials.
+            LOG.info("fetching through proxies, first matching rule first: {}", proxies);
         }
     }
 
@@ -168,6 +223,12 @@ public final class HttpFetcher implements AutoCloseable {
      */
     public CompletableFuture<FetchOutcome> fetch(URI uri, String origin, BodyLimit limit) {
         CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
+        String host = bareHost(uri);
+        if (proxies.forHost(host).isPresent() && !addressPolicy.permitsWithoutResolving(host)) {
+            result.complete(new FetchOutcome.Failure(uri, FailureClass.BLOCKED_ADDRESS,
+                    "BlockedAddressException: " + host + " is a local or private host, not fetched through a proxy"));
+            return result;
+        }
         long started = System.nanoTime();
         ChannelPool pool = pools.get(origin);
         // Bounds the wait for a connection (DNS, connect, a free pooled connection); the exchange has its own timer.
@@ -227,7 +288,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     private void send(URI uri, Channel channel, ChannelPool pool, CompletableFuture<FetchOutcome> result, BodyLimit limit,
             long started) {
-        Exchange exchange = new Exchange(uri, channel, pool, result, limit);
+        Exchange exchange = new Exchange(uri, channel, pool, result, limit, cookies);
         channel.attr(EXCHANGE).set(exchange);
         IdleStateHandler idle = channel.pipeline().get(IdleStateHandler.class);
         if (idle != null) {
@@ -261,17 +322,36 @@ public final class HttpFetcher implements AutoCloseable {
     private FullHttpRequest request(URI uri) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target);
         boolean defaultPort = uri.getPort() == -1
                 || (uri.getScheme().equals("http") && uri.getPort() == 80)
                 || (uri.getScheme().equals("https") && uri.getPort() == 443);
+        String hostHeader = defaultPort ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        Optional<ProxyRoutes.Route> route = proxies.forHost(bareHost(uri));
+        boolean forwarded = route.isPresent() && forwards(route.get(), uri);
+        // A forwarding proxy is sent the absolute URL (RFC 9112, section 3.2.2); anyone else the path.
+        String requestTarget = forwarded ? uri.getScheme() + "://" + hostHeader + target : target;
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, requestTarget);
         request.headers()
-                .set(HttpHeaderNames.HOST, defaultPort ? uri.getHost() : uri.getHost() + ":" + uri.getPort())
+                .set(HttpHeaderNames.HOST, hostHeader)
                 .set(HttpHeaderNames.USER_AGENT, config.userAgent())
                 .set(HttpHeaderNames.ACCEPT, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
                 .set(HttpHeaderNames.ACCEPT_ENCODING, BoundedContentDecompressor.acceptEncoding())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        cookies.header(uri).ifPresent(cookie -> request.headers().set(HttpHeaderNames.COOKIE, cookie));
+        if (forwarded && route.get().credentials() != null) {
+            request.headers().set(HttpHeaderNames.PROXY_AUTHORIZATION, basic(route.get().credentials()));
+        }
         return request;
+    }
+
+    /** An http site behind an HTTP proxy is forwarded to (no tunnel: proxies often allow CONNECT to port 443 only). */
+    private static boolean forwards(ProxyRoutes.Route route, URI origin) {
+        return route.rule().kind() == ProxyRule.Kind.HTTP && "http".equals(origin.getScheme());
+    }
+
+    private static String basic(ProxyRoutes.Credentials credentials) {
+        String pair = credentials.username() + ":" + credentials.password();
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -352,19 +432,28 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    /** Builds each new connection's pipeline: TLS with SNI for https, read timeout, HTTP codec, decompression. */
+    /**
+     * Builds each new connection's pipeline: a proxy handler when the origin is reached through a
+     * tunnel, TLS with SNI for https, read timeout, HTTP codec, decompression.
+     */
     private final class PipelineInitializer extends AbstractChannelPoolHandler {
         private final URI origin;
+        private final Optional<ProxyRoutes.Route> route;
         private final ConnectionCounter counter;
 
-        PipelineInitializer(URI origin, ConnectionCounter counter) {
+        PipelineInitializer(URI origin, Optional<ProxyRoutes.Route> route, ConnectionCounter counter) {
             this.origin = origin;
+            this.route = route;
             this.counter = counter;
         }
 
         @Override
         public void channelCreated(Channel channel) {
             counter.opened(channel);
+            if (route.isPresent() && !forwards(route.get(), origin)) {
+                // First in line: it takes over the connect, and holds back writes until the tunnel is up.
+                channel.pipeline().addLast(proxyHandler(route.get()));
+            }
             if ("https".equals(origin.getScheme())) {
                 channel.pipeline().addLast(tls(channel));
             }
@@ -373,6 +462,21 @@ public final class HttpFetcher implements AutoCloseable {
                     .addLast(new HttpClientCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_CHUNK_BYTES))
                     .addLast(new BoundedContentDecompressor(config.maxBodyBytes()))
                     .addLast(ExchangeHandler.INSTANCE);
+        }
+
+        private ProxyHandler proxyHandler(ProxyRoutes.Route route) {
+            ProxyRoutes.Credentials credentials = route.credentials();
+            InetSocketAddress proxy = route.proxy();
+            ProxyHandler handler;
+            if (route.rule().kind() == ProxyRule.Kind.SOCKS5) {
+                handler = credentials == null ? new Socks5ProxyHandler(proxy)
+                        : new Socks5ProxyHandler(proxy, credentials.username(), credentials.password());
+            } else {
+                handler = credentials == null ? new HttpProxyHandler(proxy)
+                        : new HttpProxyHandler(proxy, credentials.username(), credentials.password());
+            }
+            handler.setConnectTimeoutMillis(config.connectTimeout().toMillis());
+            return handler;
         }
 
         private SslHandler tls(Channel channel) {

@@ -5,8 +5,6 @@ import dev.crawler.core.extract.ProductExtractor;
 import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.fetch.FetchOutcome;
 import dev.crawler.storage.DiscoveredUrl;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
 /**
- * Turns one fetch into a page outcome: decodes and parses the HTML, takes its links and products,
+ * Turns one fetch into a page outcome: decodes the HTML (in the charset {@link CharsetDetector}
+ * chooses, which may not be the one the header names) and parses it, takes its links and products,
  * and classifies everything that is not a page. Runs on the parse pool; pure apart from reading the
  * bytes it is given and a bounded memory of recent redirects (to name redirect loops, see
  * {@link RedirectLoops}). Thread-safe.
@@ -78,9 +77,8 @@ public final class PageProcessor {
         }
         Document doc;
         try {
-            String charset = CharsetDetector.fromContentType(contentType).orElse(null);
-            doc = Jsoup.parse(new ByteArrayInputStream(response.body()), charset, task.queued().url());
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            doc = Jsoup.parse(CharsetDetector.decode(response.body(), contentType).text(), task.queued().url());
+        } catch (UncheckedIOException | IllegalArgumentException e) {
             return PageOutcome.failed(task, response.status(), FailureClass.BAD_CONTENT, "unparseable: " + e.getMessage(), fetchedAt);
         }
         List<DiscoveredUrl> found = links.extract(doc, task.queued().depth());

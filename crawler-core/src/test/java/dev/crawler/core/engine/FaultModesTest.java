@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.crawler.core.commit.CrawlCounters;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.storage.Counters;
+import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.FailureRecord;
 import dev.crawler.testbed.Fault;
 import dev.crawler.testbed.FaultConfig;
@@ -211,7 +212,7 @@ class FaultModesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"MISSING_CONTENT_TYPE", "LYING_CHARSET"})
+    @CsvSource({"MISSING_CONTENT_TYPE", "LYING_CHARSET", "LYING_CHARSET_CYRILLIC"})
     void anHtmlPageWithAMissingOrWrongHeaderIsStillFetched(Fault fault) throws Exception {
         try (FaultShop shop = Testbed.startFaults(FAULTS)) {
             URI page = shop.uri(fault);
@@ -225,6 +226,31 @@ class FaultModesTest {
             assertThat(crawl.pathsOn(FaultHost.MAIN, requests)).containsExactly("/robots.txt", fault.path());
             crawl.assertNothingLeaked();
             assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    /**
+     * Issue 13: a page whose header names the wrong charset is stored in the charset its bytes and its own
+     * {@code <meta charset>} are in. The issue's case is windows-1251 served as utf-8; the testbed's older
+     * one is UTF-8 served as ISO-8859-1.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            "LYING_CHARSET,          Café Crème",
+            "LYING_CHARSET_CYRILLIC, Кофеварка «Добрыня» ДК-1250",
+    })
+    void aPageWhoseHeaderLiesAboutItsCharsetIsStoredInTheCharsetOfItsBytes(Fault fault, String name) throws Exception {
+        assertThat(name).isIn(Fault.LYING_CHARSET_PRODUCT, Fault.CYRILLIC_PRODUCT);
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), shop.uri(fault));
+
+            assertThat(crawl.failures()).isEmpty();
+            List<String> names = new ArrayList<>();
+            try (CrawlStore store = CrawlStore.openReadOnly(dir.resolve("crawl"))) {
+                store.forEachProduct(product -> names.add(product.name()));
+            }
+            assertThat(names).containsExactly(name);
+            crawl.assertNothingLeaked();
         }
     }
 

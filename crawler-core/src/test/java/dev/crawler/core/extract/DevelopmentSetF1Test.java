@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawler.core.parse.CharsetDetector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -83,7 +84,8 @@ class DevelopmentSetF1Test {
     String url = truth.path("url").asText();
     Document doc;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(root.resolve("html").resolve(key + ".html.gz")))) {
-      doc = Jsoup.parse(in, null, url); // charset from BOM or <meta>, as `crawler extract` reads a saved page
+      // Decoded as `crawler extract` reads a saved page: no header, so the BOM, the page's own declaration or its bytes decide.
+      doc = Jsoup.parse(CharsetDetector.decode(in.readAllBytes(), "").text(), url);
     }
     List<ExtractedProduct> products = extractor.extract(doc, URI.create(url.replace("|", "%7C")));
     Map<String, Object> values = new java.util.HashMap<>();

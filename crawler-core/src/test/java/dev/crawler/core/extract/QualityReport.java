@@ -1,7 +1,7 @@
 package dev.crawler.core.extract;
 
+import dev.crawler.core.parse.CharsetDetector;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -53,13 +53,11 @@ final class QualityReport {
   }
 
   /**
-   * Decodes the bytes as a crawler would: charset from the BOM, then {@code <meta charset>}, else
-   * UTF-8 (what {@code Jsoup.parse(InputStream, null, baseUri)} does).
+   * Decodes the bytes as {@code crawler extract} decodes a saved page (see {@link CharsetDetector}: no
+   * header, so the BOM, then the page's own declaration, then the bytes decide).
    */
   static Document parse(FixtureManifest.Page page) throws IOException {
-    try (InputStream in = Files.newInputStream(page.file())) {
-      return Jsoup.parse(in, null, page.get("original_url"));
-    }
+    return Jsoup.parse(CharsetDetector.decode(Files.readAllBytes(page.file()), "").text(), page.get("original_url"));
   }
 
   /** The URL as a crawler fetches it: fragments are never sent, and mobly's contains '|'. */

@@ -43,4 +43,30 @@ class AddressPolicyTest {
         assertThat(new AddressPolicy(Set.of(), true).permits("anything.example", InetAddress.getByName(address))).isTrue();
         assertThat(AddressPolicy.allowAll().permits("anything.example", InetAddress.getByName(address))).isTrue();
     }
+
+    /** Through a proxy nothing is resolved: literals and names that only ever mean a local host are judged as written. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            "shop.example,         true",
+            "www.shop.example.,    true",
+            "93.184.216.34,        true",
+            "2606:4700::1111,      true",
+            "127.0.3.1,            true",
+            "intranet.example,     true",
+            "[fd00::1],            true",
+            "127.0.3.6,            false",
+            "10.1.2.3,             false",
+            "[::1],                false",
+            "::ffff:10.0.0.1,      false",
+            "localhost,            false",
+            "LOCALHOST.,           false",
+            "admin.localhost,      false",
+            "intranet,             false",
+            "printer.local,        false",
+            "db.internal,          false",
+            "router.home.arpa,     false"})
+    void throughAProxyOnlyWhatNeedsNoDnsIsChecked(String host, boolean permitted) {
+        assertThat(seedsOnly.permitsWithoutResolving(host)).isEqualTo(permitted);
+        assertThat(AddressPolicy.allowAll().permitsWithoutResolving(host)).isTrue();
+    }
 }

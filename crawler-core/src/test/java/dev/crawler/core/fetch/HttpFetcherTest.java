@@ -1,6 +1,7 @@
 package dev.crawler.core.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.encoder.Encoder;
@@ -16,6 +17,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,13 +118,40 @@ class HttpFetcherTest {
     }
 
     @Test
-    void aSetCookieIsNeverSentBack() throws Exception {
+    void aSetCookieIsSentBackToTheHostThatSetItAndToNoOtherHost() throws Exception {
+        TestServer.Responder setsCookie = (ctx, request) -> {
+            FullHttpResponse response = TestServer.response(HttpResponseStatus.OK, "text/html", PAGE);
+            if (request.uri().equals("/first")) {
+                response.headers().add(HttpHeaderNames.SET_COOKIE, "session=abc123; Path=/; HttpOnly");
+                response.headers().add(HttpHeaderNames.SET_COOKIE, "basket=7; Path=/cart");
+            }
+            ctx.writeAndFlush(response);
+        };
+        try (TestServer server = TestServer.start(setsCookie); HttpFetcher fetcher = fetcher(config(), 1)) {
+            get(fetcher, server, "/first");
+            get(fetcher, server, "/second");
+            get(fetcher, server, "/cart/view");
+            // The same server under another host name: another host, so none of the first host's cookies.
+            fetcher.fetch(URI.create(server.origin("localhost") + "/third"), server.origin("localhost")).get(20, TimeUnit.SECONDS);
+
+            assertThat(server.requests()).extracting(TestServer.Seen::uri, seen -> String.valueOf(seen.headers().get(HttpHeaderNames.COOKIE)))
+                    .containsExactly(
+                            tuple("/first", "null"),
+                            tuple("/second", "session=abc123"),
+                            tuple("/cart/view", "basket=7; session=abc123"),
+                            tuple("/third", "null"));
+        }
+    }
+
+    @Test
+    void noCookieIsKeptOrSentWhenCookiesAreOff() throws Exception {
         TestServer.Responder setsCookie = (ctx, request) -> {
             FullHttpResponse response = TestServer.response(HttpResponseStatus.OK, "text/html", PAGE);
             response.headers().set(HttpHeaderNames.SET_COOKIE, "session=abc123; Path=/");
             ctx.writeAndFlush(response);
         };
-        try (TestServer server = TestServer.start(setsCookie); HttpFetcher fetcher = fetcher(config(), 1)) {
+        CrawlConfig.Fetch off = config().withCookies(CrawlConfig.Fetch.COOKIES_OFF, 50, 4L * 1024 * 1024);
+        try (TestServer server = TestServer.start(setsCookie); HttpFetcher fetcher = fetcher(off, 1)) {
             get(fetcher, server, "/first");
             get(fetcher, server, "/second");
 
