@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <tr><td>{@code /fault/lying-charset}</td><td>UTF-8 HTML labelled ISO-8859-1</td></tr>
  * <tr><td>{@code /fault/catalogue.html}</td><td>a PDF, labelled {@code application/pdf}</td></tr>
  * <tr><td>{@code /fault/pdf-labelled-html}</td><td>a PDF labelled {@code text/html}</td></tr>
+ * <tr><td>{@code /fault/oversized-header}</td><td>200 with a 100 KiB {@code X-Padding} header</td></tr>
+ * <tr><td>{@code /fault/malformed-status-line}</td><td>{@code HTTP/1.1 two-hundred OK}, then two bytes</td></tr>
  * <tr><td>anything else</td><td>404</td></tr>
  * </table>
  *

@@ -35,6 +35,7 @@ final class FaultSite implements Site {
   private static final long MAX_OVERRIDE_MS = 600_000;
   private static final int RESET_AFTER_BYTES = 8_192;
   private static final int ENDLESS_PIECE_BYTES = 16 * 1024;
+  private static final int OVERSIZED_HEADER_BYTES = 100 * 1024;
 
   private final FaultHost role;
   private final FaultConfig config;
@@ -118,6 +119,9 @@ final class FaultSite implements Site {
           Unpooled.wrappedBuffer(FaultBodies.PDF)));
       case PDF_LABELLED_HTML -> exchange.send(exchange.response(HttpResponseStatus.OK, Exchange.HTML,
           Unpooled.wrappedBuffer(FaultBodies.PDF)));
+      case OVERSIZED_HEADER -> oversizedHeader(exchange);
+      case MALFORMED_STATUS_LINE -> raw(exchange, "HTTP/1.1 two-hundred OK\r\nContent-Type: " + Exchange.HTML
+          + "\r\nContent-Length: 2\r\n\r\nhi", 200);
     }
   }
 
@@ -153,6 +157,23 @@ final class FaultSite implements Site {
         SmallPages.page(status.reasonPhrase(), "<h1>" + status.reasonPhrase() + "</h1><p>Come back later.</p>")));
     response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfter);
     exchange.send(response);
+  }
+
+  private static void oversizedHeader(Exchange exchange) {
+    FullHttpResponse response = exchange.response(HttpResponseStatus.OK, Exchange.HTML, ByteBufUtil.writeUtf8(
+        exchange.alloc(), SmallPages.page("Big head", "<p>The head of this page is larger than its body.</p>")));
+    response.headers().set("X-Padding", "x".repeat(OVERSIZED_HEADER_BYTES));
+    exchange.send(response);
+  }
+
+  /**
+   * Writes {@code response} to the socket as it is, past the HTTP encoder (which would refuse a
+   * malformed head), and logs the exchange with {@code status} once written.
+   */
+  private static void raw(Exchange exchange, String response, int status) {
+    exchange.ctx().pipeline().firstContext()
+        .writeAndFlush(Unpooled.copiedBuffer(response, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .addListener(written -> exchange.finish(status));
   }
 
   private void flaky(Exchange exchange) {

@@ -124,6 +124,24 @@ class FaultShopTest {
   }
 
   @Test
+  void oversizedHeaderSendsAHeadOfMoreThan100KiB() throws Exception {
+    try (RawHttp raw = new RawHttp(faults.host(), faults.port())) {
+      raw.get(Fault.OVERSIZED_HEADER.path());
+      String head = raw.head();
+      assertThat(head).startsWith("HTTP/1.1 200").contains("X-Padding: xxxx");
+      assertThat(head.length()).isGreaterThan(100 * 1024);
+    }
+  }
+
+  @Test
+  void malformedStatusLineIsNotHttp() throws Exception {
+    try (RawHttp raw = new RawHttp(faults.host(), faults.port())) {
+      raw.get(Fault.MALFORMED_STATUS_LINE.path());
+      assertThat(raw.head()).startsWith("HTTP/1.1 two-hundred OK\r\n");
+    }
+  }
+
+  @Test
   void serverErrorAnswers500() {
     HttpResponse<byte[]> response = CLIENT.get(faults.uri(Fault.SERVER_ERROR));
     assertThat(response.statusCode()).isEqualTo(500);

@@ -50,11 +50,12 @@ public final class RobotsPolicy {
     public Decision decide(FetchOutcome outcome) {
         if (outcome instanceof FetchOutcome.Failure failure) {
             String reason = failure.failureClass().label() + ": " + failure.message();
-            return switch (failure.failureClass()) {
-                case BLOCKED_ADDRESS -> new Decision.Blocked(reason);
-                case DNS, CONNECT, TIMEOUT -> new Decision.Unreachable(failure.failureClass(), reason);
-                default -> new Decision.Unavailable(reason);
-            };
+            if (failure.failureClass() == FailureClass.BLOCKED_ADDRESS) {
+                return new Decision.Blocked(reason);
+            }
+            return failure.failureClass().hostEffect() == FailureClass.HostEffect.UNANSWERED
+                    ? new Decision.Unreachable(failure.failureClass(), reason)
+                    : new Decision.Unavailable(reason);
         }
         FetchOutcome.Response response = (FetchOutcome.Response) outcome;
         int status = response.status();

@@ -46,9 +46,9 @@ public sealed interface HostSignal {
             return new Answered(response.elapsedNanos());
         }
         FetchOutcome.Failure failure = (FetchOutcome.Failure) outcome;
-        return switch (failure.failureClass()) {
-            case DNS, CONNECT, TIMEOUT -> new Unanswered(failure.failureClass(), failure.failureClass().label() + ": " + failure.message());
-            default -> NEUTRAL;
+        return switch (failure.failureClass().hostEffect()) {
+            case UNANSWERED -> new Unanswered(failure.failureClass(), failure.failureClass().label() + ": " + failure.message());
+            case NONE -> NEUTRAL;
         };
     }
 }

@@ -73,6 +73,8 @@ class FaultModesTest {
             "WRONG_CONTENT_TYPE, bad-content,      1",
             "PDF_AT_HTML_URL,    bad-content,      1",
             "PDF_LABELLED_HTML,  bad-content,      1",
+            "OVERSIZED_HEADER,      protocol,      1",
+            "MALFORMED_STATUS_LINE, protocol,      1",
     })
     void aPageThatCannotBeHadIsCountedOnceUnderItsFailureClass(Fault fault, String failureClass, int attempts)
             throws Exception {
