@@ -46,6 +46,9 @@ final class ConfigReference {
                 + "goes unanswered fetch.maxRetries + 1 times.");
         setting("politeness.robotsExpiry", "", "How long a host's robots.txt is trusted before it is fetched again.");
         setting("politeness.robotsErrorExpiry", "", "How long a robots.txt that answered 5xx blocks its host before it is tried again.");
+        setting("politeness.maxPushBacks", "", "A host that pushes back (429, or 503 with Retry-After) is paused and "
+                + "its URL queued again without using a retry; past this many push-backs on one URL the URL fails as "
+                + "rate-limited, and past this many in a row the host is parked (1..255).");
 
         section("fetch", "How one request is made.");
         setting("fetch.userAgent", "--user-agent", "Sent with every request; say who you are and how to reach you.");
@@ -54,7 +57,8 @@ final class ConfigReference {
         setting("fetch.readTimeout", "", "Longest silence while waiting for bytes.");
         setting("fetch.totalTimeout", "", "Longest a whole request may take.");
         setting("fetch.maxBodyBytes", "", "A longer body is cut and counted as too large (bytes, at least 1024).");
-        setting("fetch.maxRetries", "", "Transient failures (timeouts, 5xx, 429) of one URL retried at most this often (0..20).");
+        setting("fetch.maxRetries", "", "Failures of one URL that may pass (timeouts, resets, 5xx) retried at most this often "
+                + "(0..20); a host's push-backs do not count.");
         setting("fetch.ioThreads", "", "Network threads; one saturates a small machine (1..64).");
         setting("fetch.firstByteTimeout", "", "Longest wait from sending a request to the first byte of the answer.");
         setting("fetch.maxRedirects", "", "Redirect hops followed from one URL (0..20).");

@@ -330,7 +330,8 @@ public final class CrawlStore implements AutoCloseable {
 
     private void requeue(Changes changes, int hostId, PageCommit.RequeuedUrl again) throws RocksDBException {
         FrontierKey key = new FrontierKey(hostId, again.priority(), nextSequence++);
-        byte[] value = new QueuedUrl(key, again.url(), again.depth(), again.attempts(), again.redirectHops()).encodeValue();
+        byte[] value = new QueuedUrl(key, again.url(), again.depth(), again.attempts(), again.redirectHops(),
+                again.pushBacks()).encodeValue();
         changes.bump(Counters.URLS_QUEUED, 1);
         if (again.notBeforeEpochMillis() <= 0) {
             changes.batch.put(handle(ColumnFamily.FRONTIER), key.encode(), value);

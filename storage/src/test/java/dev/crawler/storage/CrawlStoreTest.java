@@ -112,6 +112,21 @@ class CrawlStoreTest {
     }
 
     @Test
+    void aUrlRequeuedAfterAPushBackKeepsItsCountThroughTheRetryLane() {
+        try (CrawlStore store = CrawlStore.create(dir(), "{}", StoreOptions.defaults())) {
+            store.enqueue(List.of(url("/a", 1)));
+            QueuedUrl first = store.peek(0, 1, Set.of()).get(0);
+            store.commit(List.of(new PageCommit(first.key(), Optional.of(new PageCommit.RequeuedUrl(first.url(), 1, 1, 1, 5_000, 0, 3)),
+                    List.of(), List.of(), Optional.empty(), Map.of())));
+            store.promoteDueRetries(5_000, 10);
+
+            QueuedUrl again = store.peek(0, 1, Set.of()).get(0);
+            assertThat(again.attempts()).isEqualTo(1);
+            assertThat(again.pushBacks()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void hostsWithQueuedUrlsListsEveryNonEmptyHost() {
         try (CrawlStore store = CrawlStore.create(dir(), "{}", StoreOptions.defaults())) {
             store.enqueue(List.of(new DiscoveredUrl("http://a/", "http://a", 0, 0),

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <tr><td>{@code /robots.txt}</td><td>depends on the host: 200, 500, 404, 301 to {@code /robots-moved.txt},
  *     or with {@code Crawl-delay: N} (see {@link FaultHost})</td></tr>
  * <tr><td>{@code /landing}</td><td>links {@code /landing/more} and {@code /private/secret} (both 200)</td></tr>
+ * <tr><td>{@code /catalogue}</td><td>links {@code /product/1} .. {@code /product/20}, each a product page
+ *     with JSON-LD (name {@code Catalogue item N}, SKU {@code CAT-N}, price {@code N.99 EUR})</td></tr>
  * <tr><td>{@code /fault/slow-first-byte[?ms=N]}</td><td>nothing for {@code firstByteDelay}, then 200</td></tr>
  * <tr><td>{@code /fault/drip[?ms=N]}</td><td>head at once, then {@code dripChunkBytes} every
  *     {@code dripInterval} up to {@code dripTotalBytes}</td></tr>
@@ -60,6 +62,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe. Call {@link #close()} from a test thread, not from an event loop.
  */
 public final class FaultShop implements AutoCloseable {
+  /** The products of every host's {@code /catalogue}: {@code /product/1} to {@code /product/20}. */
+  public static final int CATALOGUE_PRODUCTS = 20;
 
   private final FaultConfig config;
   private final LoopbackServer server;

@@ -35,7 +35,9 @@ class FaultShopTest {
       .withDrip(Duration.ofMillis(20), 100, 1_000)
       .withRetryAfterSeconds(7)
       .withCrawlDelaySeconds(3)
-      .withGzipBombBytes(64L << 20);
+      .withGzipBombBytes(64L << 20)
+      // The rate-limited host minds no hurry here; its own tests start a shop that does.
+      .withMinRequestGap(Duration.ZERO);
   private static final WebClient CLIENT = new WebClient();
 
   private static FaultShop faults;
@@ -315,6 +317,45 @@ class FaultShopTest {
       String index = WebClient.text(CLIENT.get(faults.uri(host, "/")));
       for (Fault fault : Fault.values()) {
         assertThat(index).contains("href=\"" + fault.path() + "\"");
+      }
+    }
+  }
+
+  @Test
+  void everyHostServesACatalogueOfProductPagesWithStructuredData() {
+    String catalogue = WebClient.text(CLIENT.get(faults.uri(FaultHost.MAIN, "/catalogue")));
+    for (int n = 1; n <= FaultShop.CATALOGUE_PRODUCTS; n++) {
+      assertThat(catalogue).contains("href=\"/product/" + n + "\"");
+    }
+    String product = WebClient.text(CLIENT.get(faults.uri(FaultHost.MAIN, "/product/7")));
+    assertThat(product).contains("\"@type\":\"Product\"", "\"name\":\"Catalogue item 7\"", "\"sku\":\"CAT-7\"",
+        "\"price\":\"7.99\"");
+    assertThat(CLIENT.get(faults.uri(FaultHost.MAIN, "/product/" + (FaultShop.CATALOGUE_PRODUCTS + 1))).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void theRateLimitedHostAnswers429ToARequestThatComesTooSoonAfterTheLastOne() throws Exception {
+    try (FaultShop own = FaultShop.start(CONFIG.withAddressPrefix("127.0.5.").withMinRequestGap(Duration.ofMinutes(1)),
+        InstantSource.fixed(NOW))) {
+      URI product = own.uri(FaultHost.RATE_LIMITED, "/product/1");
+
+      assertThat(CLIENT.get(product).statusCode()).as("the first request").isEqualTo(200);
+      HttpResponse<byte[]> hurried = CLIENT.get(product);
+
+      assertThat(hurried.statusCode()).isEqualTo(429);
+      assertThat(hurried.headers().firstValue("Retry-After")).hasValue("7");
+      assertThat(CLIENT.get(own.uri(FaultHost.MAIN, "/product/1")).statusCode()).as("other hosts do not mind").isEqualTo(200);
+      assertThat(CLIENT.get(own.uri(FaultHost.MAIN, "/product/1")).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theRateLimitedHostAnswersRequestsThatKeepTheirDistance() throws Exception {
+    try (FaultShop own = FaultShop.start(CONFIG.withAddressPrefix("127.0.5.").withMinRequestGap(Duration.ZERO),
+        InstantSource.fixed(NOW))) {
+      for (int n = 1; n <= 3; n++) {
+        assertThat(CLIENT.get(own.uri(FaultHost.RATE_LIMITED, "/product/" + n)).statusCode()).isEqualTo(200);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.crawler.core.commit;
 
+import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.parse.PageOutcome;
 import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.Counters;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class Committer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
     private static final PageOutcome[] NONE = new PageOutcome[0];
+    private static final int MAX_RATE_LIMITED_LOGGED = 20;
 
     private final CrawlStore store;
     private final CommitPlanner planner;
@@ -42,6 +44,8 @@ public final class Committer implements AutoCloseable {
     private final ConcurrentLinkedQueue<List<DiscoveredUrl>> discovered = new ConcurrentLinkedQueue<>();
     private volatile boolean failed;
     private long nextRetryCheck;
+    /** URLs failed as rate-limited so far; only this thread touches it. */
+    private int rateLimitedLogged;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -124,7 +128,27 @@ public final class Committer implements AutoCloseable {
         if (LOG.isDebugEnabled()) {
             logCommitted(written);
         }
+        logRateLimited(commits);
         listener.committed(written, result);
+    }
+
+    /**
+     * A URL given up on because its host kept pushing back is worth a warning: the host, not the page,
+     * is the trouble, and the user may want to slow the crawl down. Logged once it is durable, and only
+     * the first {@value #MAX_RATE_LIMITED_LOGGED}: {@code crawler status} counts the rest.
+     */
+    private void logRateLimited(List<PageCommit> commits) {
+        for (PageCommit commit : commits) {
+            if (commit.failure().isEmpty() || !commit.failure().get().failureClass().equals(FailureClass.RATE_LIMITED.label())) {
+                continue;
+            }
+            rateLimitedLogged++;
+            if (rateLimitedLogged <= MAX_RATE_LIMITED_LOGGED) {
+                LOG.warn("{} failed as rate-limited: {}", commit.failure().get().url(), commit.failure().get().message());
+            } else if (rateLimitedLogged == MAX_RATE_LIMITED_LOGGED + 1) {
+                LOG.warn("more URLs failed as rate-limited; 'crawler status' counts them all");
+            }
+        }
     }
 
     /** One line per page, written only once its outcome is durable, for {@code --log-level debug}. */

@@ -65,10 +65,14 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
      * @param robotsExpiry   how long a host's robots.txt rules are kept before it is fetched again (default 24 h)
      * @param robotsErrorExpiry how long the disallow-all of a robots.txt that answered 5xx holds before
      *                       robots.txt is fetched again (default 10 min)
+     * @param maxPushBacks   how often a host may push back (a 429, a 503 with {@code Retry-After}) on one
+     *                       URL before the URL fails as {@code rate-limited}, and in a row, answering
+     *                       nothing else, before the host is parked (default 20, 1..255). Push-backs
+     *                       pause the host and never use up a URL's {@code fetch.maxRetries}.
      */
     public record Politeness(Duration delay, int permitsPerHost, Duration maxCrawlDelay, double adaptiveDelayFactor,
             Duration maxAdaptiveDelay, Duration maxRetryAfter, int parkAfterFailures, Duration robotsExpiry,
-            Duration robotsErrorExpiry) {
+            Duration robotsErrorExpiry, int maxPushBacks) {
         public Politeness {
             require(!delay.isNegative(), "politeness.delay", "must not be negative, was " + delay);
             require(permitsPerHost >= 1 && permitsPerHost <= 64, "politeness.permitsPerHost", "must be 1..64, was " + permitsPerHost);
@@ -81,12 +85,13 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
                     "must be 0..1000, was " + parkAfterFailures);
             require(robotsExpiry != null && isPositive(robotsExpiry), "politeness.robotsExpiry", "must be positive");
             require(robotsErrorExpiry != null && isPositive(robotsErrorExpiry), "politeness.robotsErrorExpiry", "must be positive");
+            require(maxPushBacks >= 1 && maxPushBacks <= 255, "politeness.maxPushBacks", "must be 1..255, was " + maxPushBacks);
         }
 
         /** The defaults for everything but the three original settings. */
         public Politeness(Duration delay, int permitsPerHost, Duration maxCrawlDelay) {
             this(delay, permitsPerHost, maxCrawlDelay, 1.0, Duration.ofSeconds(30), Duration.ofMinutes(10), 5,
-                    Duration.ofHours(24), Duration.ofMinutes(10));
+                    Duration.ofHours(24), Duration.ofMinutes(10), 20);
         }
 
         public static Politeness defaults() {
@@ -95,38 +100,43 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
 
         public Politeness withDelay(Duration value) {
             return new Politeness(value, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks);
         }
 
         public Politeness withPermitsPerHost(int value) {
             return new Politeness(delay, value, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks);
         }
 
         public Politeness withMaxCrawlDelay(Duration value) {
             return new Politeness(delay, permitsPerHost, value, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks);
         }
 
         /** The adaptive delay: {@code factor} times the recent average response time, at most {@code max}. */
         public Politeness withAdaptiveDelay(double factor, Duration max) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, factor, max, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks);
         }
 
         public Politeness withMaxRetryAfter(Duration value) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, value,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks);
         }
 
         public Politeness withParkAfterFailures(int value) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    value, robotsExpiry, robotsErrorExpiry);
+                    value, robotsExpiry, robotsErrorExpiry, maxPushBacks);
         }
 
         public Politeness withRobotsExpiry(Duration expiry, Duration errorExpiry) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, expiry, errorExpiry);
+                    parkAfterFailures, expiry, errorExpiry, maxPushBacks);
+        }
+
+        public Politeness withMaxPushBacks(int value) {
+            return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, value);
         }
     }
 

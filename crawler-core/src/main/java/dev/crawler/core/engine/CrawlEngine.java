@@ -110,7 +110,8 @@ public final class CrawlEngine implements AutoCloseable {
         this.links = new LinkExtractor(config.scope(), canonicalizer);
         this.processor = new PageProcessor(links, extractor, config.fetch().maxRedirects());
         RetryBackoff backoff = new RetryBackoff(config.fetch().retryBackoffBase(), config.fetch().retryBackoffMax());
-        this.committer = new Committer(store, new CommitPlanner(config.fetch().maxRetries(), backoff), new Listener(), 256, clock);
+        CommitPlanner planner = new CommitPlanner(config.fetch().maxRetries(), config.politeness().maxPushBacks(), backoff);
+        this.committer = new Committer(store, planner, new Listener(), 256, clock);
         RobotsCache robots = new RobotsCache(config.politeness().robotsExpiry(), 1_000_000, ticker::getAsLong);
         this.scheduler = new HostScheduler(store, robots, config, store.counter(CrawlCounters.PAGES_FETCHED));
     }

@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
@@ -25,7 +26,8 @@ import javax.net.ssl.SSLException;
  * <tr><td>the TLS handshake is refused (untrusted or wrong certificate, no common protocol)</td><td>{@code tls}</td><td>never</td><td>-</td></tr>
  * <tr><td>the connection is reset or closed before the response is complete</td><td>{@code connection-reset}</td><td>with backoff</td><td>-</td></tr>
  * <tr><td>a header or status line over the decoder's limit, a malformed status line, a response that is not HTTP</td><td>{@code protocol}</td><td>never</td><td>-</td></tr>
- * <tr><td>a 5xx or a 429</td><td>{@code http-transient}</td><td>with backoff</td><td>-</td></tr>
+ * <tr><td>a 429, or a 503 with {@code Retry-After}</td><td>{@code rate-limited}</td><td>after the host's pause, no attempt spent</td><td>pushed back</td></tr>
+ * <tr><td>any other 5xx</td><td>{@code http-transient}</td><td>with backoff</td><td>-</td></tr>
  * <tr><td>any other status that carries no page (4xx)</td><td>{@code http-status}</td><td>never</td><td>-</td></tr>
  * <tr><td>a body over {@code fetch.maxBodyBytes}, declared, received or decompressed</td><td>{@code too-large}</td><td>never</td><td>-</td></tr>
  * <tr><td>a body that is no page (not HTML, binary, undecodable)</td><td>{@code bad-content}</td><td>never</td><td>-</td></tr>
@@ -40,7 +42,7 @@ import javax.net.ssl.SSLException;
  * again. "With backoff" means it waits in the retry lane and comes back, up to {@code fetch.maxRetries}
  * times. What a failure tells about its host ({@link HostEffect}) feeds the host's politeness.
  *
- * <p>{@link #of(Throwable)} and {@link #ofStatus(int)} recognise what happened; they are the only
+ * <p>{@link #of(Throwable)} and {@link #of(FetchOutcome.Response)} recognise what happened; they are the only
  * places a failure is classed.
  */
 public enum FailureClass {
@@ -61,8 +63,13 @@ public enum FailureClass {
     PROTOCOL(Retry.NEVER, HostEffect.NONE),
     /** An HTTP status that carries no page (4xx). */
     HTTP_STATUS(Retry.NEVER, HostEffect.NONE),
-    /** A transient HTTP status: 5xx or 429. */
+    /** A transient HTTP status: 5xx (a 503 without {@code Retry-After}). */
     HTTP_TRANSIENT(Retry.WITH_BACKOFF, HostEffect.NONE),
+    /**
+     * The host pushed back: a 429, or a 503 with {@code Retry-After}. The host is paused and slowed; the
+     * URL waits for it without using up its retries, up to {@code politeness.maxPushBacks} times.
+     */
+    RATE_LIMITED(Retry.AFTER_HOST_PAUSE, HostEffect.PUSH_BACK),
     /** The body was longer than {@code fetch.maxBodyBytes}, before or after decompression. */
     TOO_LARGE(Retry.NEVER, HostEffect.NONE),
     /** The body is not a page we can read (not HTML, undecodable). */
@@ -86,7 +93,12 @@ public enum FailureClass {
         /** It fails at its first attempt: trying again cannot help. */
         NEVER,
         /** It waits in the retry lane, longer each time, up to {@code fetch.maxRetries} more attempts. */
-        WITH_BACKOFF
+        WITH_BACKOFF,
+        /**
+         * It goes back to its host's queue and waits for the host's pause to end: the host's signal, not
+         * the URL's failure, so no attempt is spent, up to {@code politeness.maxPushBacks} times.
+         */
+        AFTER_HOST_PAUSE
     }
 
     /** What a failure says about its host, for the host's politeness. */
@@ -94,7 +106,9 @@ public enum FailureClass {
         /** Nothing: the page, not the host, is the trouble. */
         NONE,
         /** The host did not answer at all: toward parking it. */
-        UNANSWERED
+        UNANSWERED,
+        /** The host asked to be left alone for a while: it is paused, and its pace slows. */
+        PUSH_BACK
     }
 
     private final Retry retry;
@@ -113,7 +127,7 @@ public enum FailureClass {
         return hostEffect;
     }
 
-    /** Whether trying again later may succeed. */
+    /** Whether trying again later may succeed (after a backoff or after the host's pause). */
     public boolean isTransient() {
         return retry != Retry.NEVER;
     }
@@ -126,15 +140,25 @@ public enum FailureClass {
     /**
      * The class of a response's status, or none for one that carries a page or a redirect (2xx, 3xx).
      * A status outside 100..599 is no HTTP status at all.
+     *
+     * @param retryAfter whether the response carries a {@code Retry-After} header
      */
-    public static java.util.Optional<FailureClass> ofStatus(int status) {
+    public static Optional<FailureClass> ofStatus(int status, boolean retryAfter) {
         if (status < 100 || status > 599) {
-            return java.util.Optional.of(PROTOCOL);
+            return Optional.of(PROTOCOL);
         }
         if (status >= 200 && status < 400) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(status >= 500 || status == 429 ? HTTP_TRANSIENT : HTTP_STATUS);
+        if (status == 429 || (status == 503 && retryAfter)) {
+            return Optional.of(RATE_LIMITED);
+        }
+        return Optional.of(status >= 500 ? HTTP_TRANSIENT : HTTP_STATUS);
+    }
+
+    /** The class of a response, or none for one that carries a page or a redirect. */
+    public static Optional<FailureClass> of(FetchOutcome.Response response) {
+        return ofStatus(response.status(), response.header("retry-after").isPresent());
     }
 
     /** The class of what Netty or the JDK threw, looking through its causes. */

@@ -49,7 +49,7 @@ public final class PageProcessor {
         }
         FetchOutcome.Response response = (FetchOutcome.Response) outcome;
         int status = response.status();
-        Optional<FailureClass> failure = FailureClass.ofStatus(status);
+        Optional<FailureClass> failure = FailureClass.of(response);
         if (failure.isPresent()) {
             return PageOutcome.failed(task, status, failure.get(), "HTTP " + status, fetchedAt);
         }

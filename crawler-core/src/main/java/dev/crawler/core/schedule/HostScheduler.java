@@ -42,8 +42,11 @@ import java.util.TreeSet;
  *       {@code maxCrawlDelay}; and the adaptive delay, {@code adaptiveDelayFactor} times the host's
  *       moving average response time, capped at {@code maxAdaptiveDelay}. A host that slows down is
  *       asked less often.</li>
- *   <li>A 429 or 503 with {@code Retry-After} pauses the whole host (not just the URL) until then,
- *       capped at {@code maxRetryAfter}.</li>
+ *   <li>A push-back (a 429, or a 503 with {@code Retry-After}) pauses the whole host (not just the
+ *       URL) until then, capped at {@code maxRetryAfter}; without {@code Retry-After}, for the retry
+ *       backoff of its push-backs in a row. More than {@code maxPushBacks} in a row, with nothing
+ *       answered in between, park the host. The URL goes back to the queue without spending an
+ *       attempt ({@link dev.crawler.core.commit.CommitPlanner}).</li>
  *   <li>A request that gets no answer (DNS, connect, timeout) moves the host's next allowed time out
  *       by the retry backoff of its consecutive failures; after {@code parkAfterFailures} in a row the
  *       host is parked: no more requests to it this run, its URLs left queued for a resume. Any answer
@@ -71,6 +74,7 @@ public final class HostScheduler {
     private final long maxAdaptiveNanos;
     private final long maxRetryAfterNanos;
     private final int parkAfterFailures;
+    private final int maxPushBacks;
     private final Duration robotsErrorExpiry;
     private final RetryBackoff backoff;
     private final int permitsPerHost;
@@ -99,6 +103,7 @@ public final class HostScheduler {
         this.maxAdaptiveNanos = politeness.maxAdaptiveDelay().toNanos();
         this.maxRetryAfterNanos = politeness.maxRetryAfter().toNanos();
         this.parkAfterFailures = politeness.parkAfterFailures();
+        this.maxPushBacks = politeness.maxPushBacks();
         this.robotsErrorExpiry = politeness.robotsErrorExpiry();
         this.backoff = new RetryBackoff(config.fetch().retryBackoffBase(), config.fetch().retryBackoffMax());
         this.permitsPerHost = politeness.permitsPerHost();
@@ -186,14 +191,29 @@ public final class HostScheduler {
     private void learn(HostState host, HostSignal signal, long now) {
         if (signal instanceof HostSignal.Answered answered) {
             host.consecutiveFailures = 0;
+            host.consecutivePushBacks = 0;
             host.observeResponse(answered.responseNanos());
-        } else if (signal instanceof HostSignal.Throttled throttled) {
-            host.consecutiveFailures = 0;
-            host.observeResponse(throttled.responseNanos());
-            long pause = Math.min(throttled.pause().toNanos(), maxRetryAfterNanos);
-            host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + pause);
+        } else if (signal instanceof HostSignal.PushedBack pushedBack) {
+            pushedBack(host, pushedBack, now);
         } else if (signal instanceof HostSignal.Unanswered unanswered) {
             failed(host, unanswered.reason(), now);
+        }
+    }
+
+    /**
+     * The host pushed back: it is paused for as long as it asked (at most {@code maxRetryAfter}), or, when
+     * it did not say, for the retry backoff of its push-backs in a row. Past {@code maxPushBacks} in a
+     * row, with nothing else answered in between, it is parked: it will not have us this run.
+     */
+    private void pushedBack(HostState host, HostSignal.PushedBack signal, long now) {
+        host.consecutiveFailures = 0;
+        host.consecutivePushBacks++;
+        host.lastFailure = "pushed back " + host.consecutivePushBacks + " time(s) in a row, last: " + signal.reason();
+        long pause = signal.pause().map(Duration::toNanos)
+                .orElseGet(() -> backoff.after(host.consecutivePushBacks, host.origin).toNanos());
+        host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + Math.min(pause, maxRetryAfterNanos));
+        if (host.consecutivePushBacks > maxPushBacks) {
+            host.parked = true;
         }
     }
 
@@ -212,7 +232,8 @@ public final class HostScheduler {
             return Optional.empty();
         }
         parked++;
-        return Optional.of(new Parking(host.hostId, host.origin, host.consecutiveFailures, host.lastFailure));
+        return Optional.of(new Parking(host.hostId, host.origin, Math.max(host.consecutiveFailures, host.consecutivePushBacks),
+                host.lastFailure));
     }
 
     /** robots.txt was read: obey it from now on. The request's permit comes back too. */

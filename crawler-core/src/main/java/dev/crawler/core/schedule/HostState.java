@@ -30,6 +30,8 @@ final class HostState {
     long averageResponseNanos;
     /** Requests in a row that got no answer (DNS, connect, timeout); reset by any answer. */
     int consecutiveFailures;
+    /** Push-backs in a row (429, 503 with Retry-After); reset by an answer that is none. */
+    int consecutivePushBacks;
     String lastFailure = "";
     /** Given up on for this run: never eligible again. */
     boolean parked;

@@ -58,6 +58,9 @@ class FaultModesTest {
             .withCrawlDelaySeconds(1)
             .withFlakyFailures(MAX_RETRIES);
 
+    /** A host that answers 429 with Retry-After: 1 to a request sooner than 400 ms after the last one. */
+    private static final FaultConfig RATE_LIMITED = FAULTS.withMinRequestGap(Duration.ofMillis(400)).withRetryAfterSeconds(1);
+
     @TempDir
     Path dir;
 
@@ -146,12 +149,12 @@ class FaultModesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"SERVICE_UNAVAILABLE", "TOO_MANY_REQUESTS"})
-    void aRetryAfterInSecondsPausesTheWholeHostAndThePageFailsAsTransient(Fault fault) throws Exception {
+    void aRetryAfterInSecondsPausesTheWholeHostAndSpendsNoRetryOfThePage(Fault fault) throws Exception {
         try (FaultShop shop = Testbed.startFaults(FAULTS)) {
             URI page = shop.uri(fault);
             URI landing = shop.uri(FaultHost.MAIN, "/landing");
 
-            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), page, landing);
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, pushBacksOnce(shop), page, landing);
 
             assertRetryAfterHonoured(crawl, fault, Duration.ofSeconds(FAULTS.retryAfterSeconds()));
         }
@@ -163,22 +166,32 @@ class FaultModesTest {
             URI page = shop.uri(Fault.TOO_MANY_REQUESTS_DATE);
             URI landing = shop.uri(FaultHost.MAIN, "/landing");
 
-            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), page, landing);
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, pushBacksOnce(shop), page, landing);
 
             // An HTTP-date has whole seconds: "now + 2 s" names a time 1 to 2 s away when it reaches the crawler.
             assertRetryAfterHonoured(crawl, Fault.TOO_MANY_REQUESTS_DATE, Duration.ofSeconds(1));
         }
     }
 
+    /** The crawl config with {@code politeness.maxPushBacks} 1: a page the host keeps pushing back on fails at its second. */
+    private static CrawlConfig pushBacksOnce(FaultShop shop) {
+        CrawlConfig config = FaultCrawl.config(shop, FaultHost.MAIN);
+        return config.withPoliteness(config.politeness().withMaxPushBacks(1));
+    }
+
     /**
-     * The paused page fails as transient after its retry; the other seed and its links are fetched,
-     * but only once each pause is over.
+     * The page that is always pushed back on is asked for again without spending a retry, then fails as
+     * rate-limited past {@code maxPushBacks}; the other seed and its links are fetched, but only once
+     * each pause is over.
      */
     private static void assertRetryAfterHonoured(FaultCrawl.Result crawl, Fault fault, Duration pause) throws Exception {
         URI page = crawl.shop().uri(fault);
-        assertThat(crawl.failureCounters()).isEqualTo(Map.of("http-transient", 1L, "robots-denied", 1L));
+        assertThat(crawl.failureCounters()).isEqualTo(Map.of("rate-limited", 1L, "robots-denied", 1L));
         assertThat(crawl.failureOf(page).attempts()).isEqualTo(2);
         assertThat(crawl.failureOf(page).httpStatus()).isEqualTo(fault == Fault.SERVICE_UNAVAILABLE ? 503 : 429);
+        assertThat(crawl.failureOf(page).message()).endsWith("pushed back 2 times (politeness.maxPushBacks is 1)");
+        assertThat(crawl.counter(CrawlCounters.RETRIES)).as("a push-back is not the page's failure").isZero();
+        assertThat(crawl.counter(CrawlCounters.PUSH_BACKS)).isEqualTo(1);
         assertThat(crawl.counter(CrawlCounters.PAGES_FAILED)).isEqualTo(1);
         assertThat(crawl.counter(CrawlCounters.http(200))).as("/landing and /landing/more").isEqualTo(2);
 
@@ -188,6 +201,33 @@ class FaultModesTest {
         assertPausedAfter(requests, crawl.shop().host(), r -> r.pathAndQuery().equals(fault.path()), pause);
         crawl.assertNothingLeaked();
         assertPolite(requests, DELAY, PERMITS);
+    }
+
+    /**
+     * Issue 13: a host that answers 429 whenever two requests come closer than its limit. Every one of
+     * its products is stored, no URL spends a retry on a push-back, and after each 429 the host gets no
+     * request until its Retry-After has passed.
+     */
+    @Test
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHostThatRateLimitsLosesNoProductAndNoRetryToItsPushBacks() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(RATE_LIMITED)) {
+            URI catalogue = shop.uri(FaultHost.RATE_LIMITED, "/catalogue");
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.RATE_LIMITED), catalogue);
+
+            assertThat(crawl.counter(Counters.PRODUCTS)).isEqualTo(FaultShop.CATALOGUE_PRODUCTS);
+            assertThat(crawl.failureCounters()).isEmpty();
+            assertThat(crawl.counter(CrawlCounters.RETRIES)).as("no retry spent on a push-back").isZero();
+            long pushBacks = crawl.counter(CrawlCounters.PUSH_BACKS);
+            assertThat(pushBacks).as("the limit was met").isPositive();
+            assertThat(crawl.counter(CrawlCounters.http(429))).isEqualTo(pushBacks);
+            List<RequestRecord> requests = crawl.requests((int) (2 + FaultShop.CATALOGUE_PRODUCTS + pushBacks));
+            assertPausedAfter(requests, shop.host(FaultHost.RATE_LIMITED), r -> r.status() == 429,
+                    Duration.ofSeconds(RATE_LIMITED.retryAfterSeconds()));
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
     }
 
     @Test

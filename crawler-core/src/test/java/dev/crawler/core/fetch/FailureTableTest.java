@@ -76,7 +76,9 @@ class FailureTableTest {
             "HTTP_404,                 http-status,       NEVER,         NONE",
             "HTTP_500,                 http-transient,    WITH_BACKOFF,  NONE",
             "HTTP_503,                 http-transient,    WITH_BACKOFF,  NONE",
-            "HTTP_429,                 http-transient,    WITH_BACKOFF,  NONE",
+            "HTTP_429,                 rate-limited,      AFTER_HOST_PAUSE, PUSH_BACK",
+            "HTTP_429_RETRY_AFTER,     rate-limited,      AFTER_HOST_PAUSE, PUSH_BACK",
+            "HTTP_503_RETRY_AFTER,     rate-limited,      AFTER_HOST_PAUSE, PUSH_BACK",
             "RESET_MID_BODY,           connection-reset,  WITH_BACKOFF,  NONE",
             "CLOSED_MID_BODY,          connection-reset,  WITH_BACKOFF,  NONE",
             "CLOSED_BEFORE_ANSWER,     connection-reset,  WITH_BACKOFF,  NONE",
@@ -100,8 +102,8 @@ class FailureTableTest {
         if (outcome instanceof FetchOutcome.Failure failure) {
             return failure.failureClass();
         }
-        int status = ((FetchOutcome.Response) outcome).status();
-        return FailureClass.ofStatus(status).orElseThrow(() -> new AssertionError("HTTP " + status + " classed as a page"));
+        FetchOutcome.Response response = (FetchOutcome.Response) outcome;
+        return FailureClass.of(response).orElseThrow(() -> new AssertionError("HTTP " + response.status() + " classed as a page"));
     }
 
     /** Each way a fetch can go wrong, and how to make it happen. */
@@ -209,6 +211,18 @@ class FailureTableTest {
             @Override
             FetchOutcome fetch() throws Exception {
                 return status(HttpResponseStatus.TOO_MANY_REQUESTS, Map.of());
+            }
+        },
+        HTTP_429_RETRY_AFTER {
+            @Override
+            FetchOutcome fetch() throws Exception {
+                return status(HttpResponseStatus.TOO_MANY_REQUESTS, Map.of("Retry-After", "5"));
+            }
+        },
+        HTTP_503_RETRY_AFTER {
+            @Override
+            FetchOutcome fetch() throws Exception {
+                return status(HttpResponseStatus.SERVICE_UNAVAILABLE, Map.of("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"));
             }
         },
         RESET_MID_BODY {

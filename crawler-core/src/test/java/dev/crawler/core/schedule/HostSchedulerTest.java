@@ -189,12 +189,16 @@ class HostSchedulerTest {
         return new HostSignal.Unanswered(FailureClass.TIMEOUT, "timeout: no answer");
     }
 
+    private static HostSignal.PushedBack pushedBack(Duration retryAfter) {
+        return new HostSignal.PushedBack(Optional.of(retryAfter), "HTTP 429 (Retry-After: " + retryAfter.toSeconds() + ")");
+    }
+
     @Test
-    void aThrottledAnswerPausesTheWholeHostUntilItsRetryAfter() {
+    void aPushBackPausesTheWholeHostUntilItsRetryAfter() {
         HostScheduler scheduler = scheduler(config(Duration.ofMillis(100), 1), SHOP + "/a", SHOP + "/b");
         firstPage(scheduler);
 
-        scheduler.requestFinished(0, now(), new HostSignal.Throttled(1_000_000L, Duration.ofSeconds(30)));
+        scheduler.requestFinished(0, now(), pushedBack(Duration.ofSeconds(30)));
 
         assertThat(scheduler.next(now())).as("the host's other URL waits too").isEqualTo(new Decision.WaitUntil(now() + 30 * SECOND));
         clock.addAndGet(30 * SECOND - 1);
@@ -210,9 +214,55 @@ class HostSchedulerTest {
         HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b");
         firstPage(scheduler);
 
-        scheduler.requestFinished(0, now(), new HostSignal.Throttled(1_000_000L, Duration.ofDays(1)));
+        scheduler.requestFinished(0, now(), pushedBack(Duration.ofDays(1)));
 
         assertThat(scheduler.next(now())).isEqualTo(new Decision.WaitUntil(now() + 120 * SECOND));
+    }
+
+    @Test
+    void aPushBackWithoutRetryAfterPausesForTheBackoffOfThePushBacksInARow() {
+        CrawlConfig base = config(Duration.ofMillis(100), 1);
+        CrawlConfig config = base.withFetch(base.fetch().withRetryBackoff(Duration.ofSeconds(4), Duration.ofMinutes(5)));
+        HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b", SHOP + "/c");
+        firstPage(scheduler);
+
+        scheduler.requestFinished(0, now(), new HostSignal.PushedBack(Optional.empty(), "HTTP 429"));
+        long first = ((Decision.WaitUntil) scheduler.next(now())).atNanos() - now();
+        clock.addAndGet(first);
+        nextPage(scheduler);
+        scheduler.requestFinished(0, now(), new HostSignal.PushedBack(Optional.empty(), "HTTP 429"));
+        long second = ((Decision.WaitUntil) scheduler.next(now())).atNanos() - now();
+
+        assertThat(Duration.ofNanos(first)).as("half to all of the base backoff").isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(Duration.ofNanos(second)).as("the second in a row waits about twice as long")
+                .isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aHostThatPushesBackMoreThanMaxPushBacksInARowIsParkedAndAnAnswerResetsTheCount() {
+        CrawlConfig base = config(Duration.ZERO, 1);
+        CrawlConfig config = base.withPoliteness(base.politeness().withMaxPushBacks(2));
+        HostScheduler scheduler = scheduler(config, SHOP + "/1", SHOP + "/2", SHOP + "/3", SHOP + "/4", SHOP + "/5");
+        firstPage(scheduler);
+        assertThat(scheduler.requestFinished(0, now(), pushedBack(Duration.ofSeconds(1)))).isEmpty();
+        clock.addAndGet(SECOND);
+        nextPage(scheduler);
+        assertThat(scheduler.requestFinished(0, now(), new HostSignal.Answered(1_000_000L))).as("an answer").isEmpty();
+        for (int pushBack = 1; pushBack <= 2; pushBack++) {
+            nextPage(scheduler);
+            assertThat(scheduler.requestFinished(0, now(), pushedBack(Duration.ofSeconds(1)))).as("push-back %d", pushBack).isEmpty();
+            clock.addAndGet(SECOND);
+        }
+        nextPage(scheduler);
+
+        Optional<Parking> parking = scheduler.requestFinished(0, now(), pushedBack(Duration.ofSeconds(1)));
+
+        assertThat(parking).hasValueSatisfying(parked -> {
+            assertThat(parked.consecutiveFailures()).isEqualTo(3);
+            assertThat(parked.reason()).isEqualTo("pushed back 3 time(s) in a row, last: HTTP 429 (Retry-After: 1)");
+        });
+        clock.addAndGet(3_600 * SECOND);
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.Idle.class);
     }
 
     @Test
