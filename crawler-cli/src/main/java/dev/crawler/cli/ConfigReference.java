@@ -49,6 +49,12 @@ final class ConfigReference {
         setting("politeness.maxPushBacks", "", "A host that pushes back (429, or 503 with Retry-After) is paused and "
                 + "its URL queued again without using a retry; past this many push-backs on one URL the URL fails as "
                 + "rate-limited, and past this many in a row the host is parked (1..255).");
+        setting("politeness.pushBackFactor", "", "Each push-back multiplies the host's delay by this much: the pace the "
+                + "crawl learns for it, kept across resumes (1.1..10).");
+        setting("politeness.recoveryStep", "", "After recoveryAfter answers in a row the learned delay shrinks by this "
+                + "much, never below politeness.delay or the host's Crawl-delay.");
+        setting("politeness.recoveryAfter", "", "Answers in a row that earn one recoveryStep (1..10000).");
+        setting("politeness.maxLearnedDelay", "", "The most push-backs may slow a host down.");
 
         section("fetch", "How one request is made.");
         setting("fetch.userAgent", "--user-agent", "Sent with every request; say who you are and how to reach you.");

@@ -6,11 +6,14 @@ import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
+import dev.crawler.storage.HostPace;
 import dev.crawler.storage.PageCommit;
 import dev.crawler.storage.ParkedHost;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,8 @@ public final class Committer implements AutoCloseable {
     private final LinkedBlockingQueue<PageOutcome> queue = new LinkedBlockingQueue<>();
     /** Hosts parked since the last write; written with the next batch (or alone within a quarter second). */
     private final ConcurrentLinkedQueue<ParkedHost> parked = new ConcurrentLinkedQueue<>();
+    /** Host paces learned since the last write, the latest of each host; written with the next batch. */
+    private final Map<String, HostPace> paces = new ConcurrentHashMap<>();
     /** URLs to queue that no page outcome carries; written by this thread like everything else. */
     private final ConcurrentLinkedQueue<List<DiscoveredUrl>> discovered = new ConcurrentLinkedQueue<>();
     private volatile boolean failed;
@@ -69,6 +74,11 @@ public final class Committer implements AutoCloseable {
         parked.add(host);
     }
 
+    /** Records a host's learned pace with the next write, replacing one not yet written. Never blocks. */
+    public void hostPaced(HostPace pace) {
+        paces.put(pace.origin(), pace);
+    }
+
     /**
      * Queues URLs that no page outcome carries (the sitemaps a robots.txt lists) with the next write;
      * the listener hears {@link CommitListener#enqueued} once for each call. Never blocks.
@@ -91,7 +101,7 @@ public final class Committer implements AutoCloseable {
                     group.add(first);
                     queue.drainTo(group, maxGroup - 1);
                     write(group);
-                } else if (!parked.isEmpty()) {
+                } else if (!parked.isEmpty() || !paces.isEmpty()) {
                     write(group);
                 }
                 enqueueDiscovered();
@@ -103,7 +113,7 @@ public final class Committer implements AutoCloseable {
                 group.clear();
             }
         }
-        if (!failed && !parked.isEmpty()) {
+        if (!failed && (!parked.isEmpty() || !paces.isEmpty())) {
             write(List.of());
         }
     }
@@ -118,9 +128,16 @@ public final class Committer implements AutoCloseable {
         for (ParkedHost host; (host = parked.poll()) != null; ) {
             hosts.add(host);
         }
+        List<HostPace> learned = new ArrayList<>();
+        for (String origin : List.copyOf(paces.keySet())) {
+            HostPace pace = paces.remove(origin);
+            if (pace != null) {
+                learned.add(pace);
+            }
+        }
         CommitResult result;
         try {
-            result = store.commit(commits, hosts);
+            result = store.commit(commits, hosts, learned);
         } catch (RuntimeException e) {
             stop("writing " + group.size() + " page outcomes", written, e);
             return;

@@ -69,10 +69,18 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
      *                       URL before the URL fails as {@code rate-limited}, and in a row, answering
      *                       nothing else, before the host is parked (default 20, 1..255). Push-backs
      *                       pause the host and never use up a URL's {@code fetch.maxRetries}.
+     * @param pushBackFactor each push-back multiplies the host's delay by this much: the pace it learns
+     *                       (default 2.0, 1.1..10)
+     * @param recoveryStep   after {@code recoveryAfter} answers in a row the learned delay shrinks by this
+     *                       much, down to the configured delay or the robots.txt {@code Crawl-delay}
+     *                       (default 250 ms, more than 0)
+     * @param recoveryAfter  answers in a row that earn one {@code recoveryStep} (default 10, 1..10000)
+     * @param maxLearnedDelay the most push-backs may slow a host down (default 2 min)
      */
     public record Politeness(Duration delay, int permitsPerHost, Duration maxCrawlDelay, double adaptiveDelayFactor,
             Duration maxAdaptiveDelay, Duration maxRetryAfter, int parkAfterFailures, Duration robotsExpiry,
-            Duration robotsErrorExpiry, int maxPushBacks) {
+            Duration robotsErrorExpiry, int maxPushBacks, double pushBackFactor, Duration recoveryStep, int recoveryAfter,
+            Duration maxLearnedDelay) {
         public Politeness {
             require(!delay.isNegative(), "politeness.delay", "must not be negative, was " + delay);
             require(permitsPerHost >= 1 && permitsPerHost <= 64, "politeness.permitsPerHost", "must be 1..64, was " + permitsPerHost);
@@ -86,12 +94,16 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
             require(robotsExpiry != null && isPositive(robotsExpiry), "politeness.robotsExpiry", "must be positive");
             require(robotsErrorExpiry != null && isPositive(robotsErrorExpiry), "politeness.robotsErrorExpiry", "must be positive");
             require(maxPushBacks >= 1 && maxPushBacks <= 255, "politeness.maxPushBacks", "must be 1..255, was " + maxPushBacks);
+            require(pushBackFactor >= 1.1 && pushBackFactor <= 10, "politeness.pushBackFactor", "must be 1.1..10, was " + pushBackFactor);
+            require(recoveryStep != null && isPositive(recoveryStep), "politeness.recoveryStep", "must be positive");
+            require(recoveryAfter >= 1 && recoveryAfter <= 10_000, "politeness.recoveryAfter", "must be 1..10000, was " + recoveryAfter);
+            require(maxLearnedDelay != null && !maxLearnedDelay.isNegative(), "politeness.maxLearnedDelay", "must not be negative");
         }
 
         /** The defaults for everything but the three original settings. */
         public Politeness(Duration delay, int permitsPerHost, Duration maxCrawlDelay) {
             this(delay, permitsPerHost, maxCrawlDelay, 1.0, Duration.ofSeconds(30), Duration.ofMinutes(10), 5,
-                    Duration.ofHours(24), Duration.ofMinutes(10), 20);
+                    Duration.ofHours(24), Duration.ofMinutes(10), 20, 2.0, Duration.ofMillis(250), 10, Duration.ofMinutes(2));
         }
 
         public static Politeness defaults() {
@@ -100,43 +112,57 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
 
         public Politeness withDelay(Duration value) {
             return new Politeness(value, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks);
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter,
+                    maxLearnedDelay);
         }
 
         public Politeness withPermitsPerHost(int value) {
             return new Politeness(delay, value, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks);
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter,
+                    maxLearnedDelay);
         }
 
         public Politeness withMaxCrawlDelay(Duration value) {
             return new Politeness(delay, permitsPerHost, value, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks);
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter,
+                    maxLearnedDelay);
         }
 
         /** The adaptive delay: {@code factor} times the recent average response time, at most {@code max}. */
         public Politeness withAdaptiveDelay(double factor, Duration max) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, factor, max, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks);
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter,
+                    maxLearnedDelay);
         }
 
         public Politeness withMaxRetryAfter(Duration value) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, value,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks);
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter,
+                    maxLearnedDelay);
         }
 
         public Politeness withParkAfterFailures(int value) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    value, robotsExpiry, robotsErrorExpiry, maxPushBacks);
+                    value, robotsExpiry, robotsErrorExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter,
+                    maxLearnedDelay);
         }
 
         public Politeness withRobotsExpiry(Duration expiry, Duration errorExpiry) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, expiry, errorExpiry, maxPushBacks);
+                    parkAfterFailures, expiry, errorExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter,
+                    maxLearnedDelay);
+        }
+
+        /** The learned pace: the factor of each push-back, and the step earned by each {@code after} answers in a row. */
+        public Politeness withLearnedPace(double factor, Duration step, int after, Duration max) {
+            return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, maxPushBacks, factor, step, after, max);
         }
 
         public Politeness withMaxPushBacks(int value) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, value);
+                    parkAfterFailures, robotsExpiry, robotsErrorExpiry, value, pushBackFactor, recoveryStep, recoveryAfter,
+                    maxLearnedDelay);
         }
     }
 

@@ -23,11 +23,13 @@ import dev.crawler.core.robots.RobotsPolicy;
 import dev.crawler.core.schedule.Decision;
 import dev.crawler.core.schedule.HostScheduler;
 import dev.crawler.core.schedule.HostSignal;
+import dev.crawler.core.schedule.PaceChange;
 import dev.crawler.core.schedule.Parking;
 import dev.crawler.core.url.UrlCanonicalizer;
 import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.HostPace;
 import dev.crawler.storage.ParkedHost;
 import dev.crawler.storage.DiscoveredUrl;
 import java.net.URI;
@@ -95,10 +97,20 @@ public final class CrawlEngine implements AutoCloseable {
 
     public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
             Duration progressInterval) {
+        this(store, config, extractor, progress, progressInterval, System::nanoTime, InstantSource.system());
+    }
+
+    /**
+     * @param ticker the politeness clock: monotonic nanoseconds, from which every delay, pause and
+     *               robots.txt expiry is measured
+     * @param clock  wall-clock time, for records, {@code Retry-After} dates and the retry lane
+     */
+    public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
+            Duration progressInterval, LongSupplier ticker, InstantSource clock) {
         this.store = store;
         this.config = config;
-        this.ticker = System::nanoTime;
-        this.clock = InstantSource.system();
+        this.ticker = ticker;
+        this.clock = clock;
         this.progress = progress;
         this.progressInterval = progressInterval;
         store.limitUrlsPerHost(config.limits().maxUrlsPerHost());
@@ -134,6 +146,7 @@ public final class CrawlEngine implements AutoCloseable {
         boolean draining = false;
         while (!abortRequested) {
             drainEvents();
+            keepPaces();
             if (storeFailure != null) {
                 break;
             }
@@ -156,6 +169,7 @@ public final class CrawlEngine implements AutoCloseable {
                 LockSupport.parkNanos(this, Math.max(0, parkUntil - ticker.getAsLong()));
             }
         }
+        keepPaces();
         if (storeFailure != null) {
             throw storeFailure;
         }
@@ -268,6 +282,14 @@ public final class CrawlEngine implements AutoCloseable {
         if (!queued.isEmpty()) {
             sitemapsPending.incrementAndGet();
             committer.enqueue(queued);
+        }
+    }
+
+    /** Paces hosts taught by pushing back go to the store with the next commit, so a resume starts at them. */
+    private void keepPaces() {
+        for (PaceChange change : scheduler.takePaceChanges()) {
+            committer.hostPaced(new HostPace(change.origin(), change.delay().toMillis(), change.pushBacks(), change.lastPushBack(),
+                    clock.instant()));
         }
     }
 

@@ -8,14 +8,17 @@ import dev.crawler.core.robots.RobotsCache;
 import dev.crawler.core.robots.RobotsPolicy;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.FrontierKey;
+import dev.crawler.storage.HostPace;
 import dev.crawler.storage.QueuedUrl;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Decides which URL is fetched next, so that every host is kept busy and none is treated unkindly.
@@ -39,9 +42,11 @@ import java.util.TreeSet;
  *       finishes the permit comes back and the next allowed time becomes at least finish + delay, so
  *       with one permit the gap between two requests to a host is never shorter than the delay.</li>
  *   <li>The delay is the largest of: the configured one; robots.txt's {@code Crawl-delay}, capped at
- *       {@code maxCrawlDelay}; and the adaptive delay, {@code adaptiveDelayFactor} times the host's
- *       moving average response time, capped at {@code maxAdaptiveDelay}. A host that slows down is
- *       asked less often.</li>
+ *       {@code maxCrawlDelay}; the adaptive delay, {@code adaptiveDelayFactor} times the host's
+ *       moving average response time, capped at {@code maxAdaptiveDelay}; and the pace the host taught
+ *       by pushing back ({@link LearnedPace}: multiplied on each push-back, stepped down after a run of
+ *       answers, kept in the store across runs). A host that slows down or pushes back is asked less
+ *       often.</li>
  *   <li>A push-back (a 429, or a 503 with {@code Retry-After}) pauses the whole host (not just the
  *       URL) until then, capped at {@code maxRetryAfter}; without {@code Retry-After}, for the retry
  *       backoff of its push-backs in a row. More than {@code maxPushBacks} in a row, with nothing
@@ -81,6 +86,11 @@ public final class HostScheduler {
     private final int maxInFlight;
     private final int maxRobotsAttempts;
     private final long pageBudget;
+    private final CrawlConfig.Politeness politeness;
+    /** Paces learned by earlier runs of the crawl, by origin; each is taken when its host first has work. */
+    private final Map<String, HostPace> rememberedPaces = new HashMap<>();
+    /** Paces changed since the caller last took them, by host id, in the order they changed. */
+    private final Map<Integer, PaceChange> paceChanges = new LinkedHashMap<>();
     private final Map<Integer, HostState> hosts = new HashMap<>();
     private final TreeSet<HostState> ready = new TreeSet<>(
             Comparator.comparingLong((HostState h) -> h.nextAllowedNanos).thenComparingInt(h -> h.hostId));
@@ -95,6 +105,7 @@ public final class HostScheduler {
      */
     public HostScheduler(CrawlStore store, RobotsCache robots, CrawlConfig config, long pagesAlreadyDone) {
         CrawlConfig.Politeness politeness = config.politeness();
+        this.politeness = politeness;
         this.store = store;
         this.robots = robots;
         this.delayNanos = politeness.delay().toNanos();
@@ -111,12 +122,26 @@ public final class HostScheduler {
         this.maxRobotsAttempts = config.fetch().maxRetries() + 1;
         this.pageBudget = config.limits().maxPages() == 0 ? Long.MAX_VALUE : config.limits().maxPages();
         this.pagesStarted = pagesAlreadyDone;
+        for (HostPace pace : store.hostPaces()) {
+            rememberedPaces.put(pace.origin(), pace);
+        }
     }
 
     /** Tells the scheduler that a host has queued URLs (at start, or after a commit added some). */
     public void hostHasWork(int hostId) {
-        HostState host = hosts.computeIfAbsent(hostId, id -> new HostState(id, store.origin(id), permitsPerHost));
+        HostState host = hosts.computeIfAbsent(hostId, this::newHost);
         update(host, () -> host.hasWork = true);
+    }
+
+    private HostState newHost(int hostId) {
+        String origin = store.origin(hostId);
+        HostState host = new HostState(hostId, origin, permitsPerHost, new LearnedPace(politeness));
+        HostPace remembered = rememberedPaces.remove(origin);
+        if (remembered != null) {
+            host.pace.restore(TimeUnit.MILLISECONDS.toNanos(remembered.delayMillis()), remembered.pushBacks());
+            host.lastPushBack = remembered.lastPushBack();
+        }
+        return host;
     }
 
     /** What to do now. Call again after acting on the decision, until it waits or idles. */
@@ -193,10 +218,16 @@ public final class HostScheduler {
             host.consecutiveFailures = 0;
             host.consecutivePushBacks = 0;
             host.observeResponse(answered.responseNanos());
+            if (host.pace.answered(floorDelay(host))) {
+                paceChanged(host);
+            }
         } else if (signal instanceof HostSignal.PushedBack pushedBack) {
             pushedBack(host, pushedBack, now);
-        } else if (signal instanceof HostSignal.Unanswered unanswered) {
-            failed(host, unanswered.reason(), now);
+        } else {
+            host.pace.finishedUnheard();
+            if (signal instanceof HostSignal.Unanswered unanswered) {
+                failed(host, unanswered.reason(), now);
+            }
         }
     }
 
@@ -206,6 +237,10 @@ public final class HostScheduler {
      * row, with nothing else answered in between, it is parked: it will not have us this run.
      */
     private void pushedBack(HostState host, HostSignal.PushedBack signal, long now) {
+        // The request's own permit is already back: whatever else is out was sent at the old pace.
+        host.pace.pushedBack(effectiveDelay(host), permitsPerHost - host.permitsFree);
+        host.lastPushBack = signal.reason();
+        paceChanged(host);
         host.consecutiveFailures = 0;
         host.consecutivePushBacks++;
         host.lastFailure = "pushed back " + host.consecutivePushBacks + " time(s) in a row, last: " + signal.reason();
@@ -375,6 +410,27 @@ public final class HostScheduler {
         return parked;
     }
 
+    private void paceChanged(HostState host) {
+        paceChanges.put(host.hostId, new PaceChange(host.hostId, host.origin, Duration.ofNanos(host.pace.delayNanos()),
+                host.pace.pushBacks(), host.lastPushBack));
+    }
+
+    /** The paces that changed since the last call, oldest change first, for the store to keep. */
+    public List<PaceChange> takePaceChanges() {
+        if (paceChanges.isEmpty()) {
+            return List.of();
+        }
+        List<PaceChange> changes = List.copyOf(paceChanges.values());
+        paceChanges.clear();
+        return changes;
+    }
+
+    /** The delay the host has taught us by pushing back (zero when it is not slowed), for tests and reports. */
+    public Duration learnedDelay(int hostId) {
+        HostState host = hosts.get(hostId);
+        return host == null ? Duration.ZERO : Duration.ofNanos(host.pace.delayNanos());
+    }
+
     /** The delay now applied to a host, for tests and reports. */
     public Duration currentDelay(int hostId) {
         HostState host = hosts.get(hostId);
@@ -391,7 +447,12 @@ public final class HostScheduler {
 
     private long effectiveDelay(HostState host) {
         long adaptive = adaptiveFactor > 0 ? Math.min((long) (adaptiveFactor * host.averageResponseNanos), maxAdaptiveNanos) : 0;
-        return Math.max(Math.max(delayNanos, host.crawlDelayNanos), adaptive);
+        return Math.max(Math.max(floorDelay(host), adaptive), host.pace.delayNanos());
+    }
+
+    /** The delay a host gets whatever it does: the configured one, or its robots.txt's Crawl-delay. */
+    private long floorDelay(HostState host) {
+        return Math.max(delayNanos, host.crawlDelayNanos);
     }
 
     /** Applies a change to a host and re-files it in the ready set, whose order depends on the host's state. */

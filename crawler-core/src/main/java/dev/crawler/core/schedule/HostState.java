@@ -32,6 +32,10 @@ final class HostState {
     int consecutiveFailures;
     /** Push-backs in a row (429, 503 with Retry-After); reset by an answer that is none. */
     int consecutivePushBacks;
+    /** The delay the host has taught us by pushing back. */
+    final LearnedPace pace;
+    /** What the host said the last time it pushed back. */
+    String lastPushBack = "";
     String lastFailure = "";
     /** Given up on for this run: never eligible again. */
     boolean parked;
@@ -45,10 +49,11 @@ final class HostState {
     record Refusal(FailureClass failureClass, String message) {
     }
 
-    HostState(int hostId, String origin, int permits) {
+    HostState(int hostId, String origin, int permits, LearnedPace pace) {
         this.hostId = hostId;
         this.origin = origin;
         this.permitsFree = permits;
+        this.pace = pace;
     }
 
     Set<FrontierKey> heldKeys() {

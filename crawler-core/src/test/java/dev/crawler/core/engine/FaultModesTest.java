@@ -58,8 +58,8 @@ class FaultModesTest {
             .withCrawlDelaySeconds(1)
             .withFlakyFailures(MAX_RETRIES);
 
-    /** A host that answers 429 with Retry-After: 1 to a request sooner than 400 ms after the last one. */
-    private static final FaultConfig RATE_LIMITED = FAULTS.withMinRequestGap(Duration.ofMillis(400)).withRetryAfterSeconds(1);
+    /** A host that answers 429 with Retry-After: 1 to a request sooner than 300 ms after the last one. */
+    private static final FaultConfig RATE_LIMITED = FAULTS.withMinRequestGap(Duration.ofMillis(300)).withRetryAfterSeconds(1);
 
     @TempDir
     Path dir;
@@ -205,12 +205,13 @@ class FaultModesTest {
 
     /**
      * Issue 13: a host that answers 429 whenever two requests come closer than its limit. Every one of
-     * its products is stored, no URL spends a retry on a push-back, and after each 429 the host gets no
-     * request until its Retry-After has passed.
+     * its products is stored, no URL spends a retry on a push-back, after each 429 the host gets no
+     * request until its Retry-After has passed, and the crawl learns the host's pace: it meets the limit
+     * a few times, where a crawl that kept its pace would meet it after almost every page.
      */
     @Test
-    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void aHostThatRateLimitsLosesNoProductAndNoRetryToItsPushBacks() throws Exception {
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHostThatRateLimitsLosesNoProductAndTeachesTheCrawlItsPace() throws Exception {
         try (FaultShop shop = Testbed.startFaults(RATE_LIMITED)) {
             URI catalogue = shop.uri(FaultHost.RATE_LIMITED, "/catalogue");
 
@@ -220,13 +221,48 @@ class FaultModesTest {
             assertThat(crawl.failureCounters()).isEmpty();
             assertThat(crawl.counter(CrawlCounters.RETRIES)).as("no retry spent on a push-back").isZero();
             long pushBacks = crawl.counter(CrawlCounters.PUSH_BACKS);
-            assertThat(pushBacks).as("the limit was met").isPositive();
+            assertThat(pushBacks).as("the limit was met, and then seldom").isBetween(1L, FaultShop.CATALOGUE_PRODUCTS / 4L);
             assertThat(crawl.counter(CrawlCounters.http(429))).isEqualTo(pushBacks);
+            assertThat(crawl.paces()).singleElement().satisfies(pace -> {
+                assertThat(pace.origin()).isEqualTo(FaultCrawl.origin(shop, FaultHost.RATE_LIMITED));
+                assertThat(pace.pushBacks()).isEqualTo(pushBacks);
+                assertThat(pace.lastPushBack()).isEqualTo("HTTP 429 (Retry-After: 1)");
+            });
             List<RequestRecord> requests = crawl.requests((int) (2 + FaultShop.CATALOGUE_PRODUCTS + pushBacks));
             assertPausedAfter(requests, shop.host(FaultHost.RATE_LIMITED), r -> r.status() == 429,
                     Duration.ofSeconds(RATE_LIMITED.retryAfterSeconds()));
             crawl.assertNothingLeaked();
             assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    /**
+     * The pace a host taught one run is where the next one starts: a crawl stopped by its page budget
+     * and resumed asks the rate-limited host for pages no faster than it had learned, and so is not
+     * refused. (Its robots.txt, asked for first, may be: the resume starts the moment the first run
+     * ends, sooner than the host allows, and that answer is waited out like any other.)
+     */
+    @Test
+    void aPaceLearnedInOneRunIsKeptByTheResume() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(RATE_LIMITED)) {
+            URI catalogue = shop.uri(FaultHost.RATE_LIMITED, "/catalogue");
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.RATE_LIMITED);
+            FaultCrawl.Result first = FaultCrawl.crawl(shop, dir, config.withLimits(config.limits().withMaxPages(5)), catalogue);
+            Duration learned = Duration.ofMillis(first.paces().get(0).delayMillis());
+            assertThat(learned).as("learned by the first run").isGreaterThanOrEqualTo(RATE_LIMITED.minRequestGap());
+            first.requests((int) (1 + first.counter(CrawlCounters.PAGES_FETCHED)));
+            shop.requestLog().clear();
+
+            FaultCrawl.Result resumed = FaultCrawl.resume(shop, dir, config.withLimits(config.limits().withMaxPages(10)));
+
+            assertThat(resumed.counter(CrawlCounters.PAGES_FETCHED) - first.counter(CrawlCounters.PAGES_FETCHED)).isEqualTo(5);
+            assertThat(resumed.counter(CrawlCounters.http(429))).as("no page refused after the resume")
+                    .isEqualTo(first.counter(CrawlCounters.http(429)));
+            shop.requestLog().awaitEntries(6, Duration.ofSeconds(10));
+            List<RequestRecord> pages = shop.requestLog().entries().stream()
+                    .filter(r -> !r.pathAndQuery().equals("/robots.txt")).toList();
+            assertThat(pages).hasSize(5).allSatisfy(page -> assertThat(page.status()).isEqualTo(200));
+            assertPolite(pages, learned, PERMITS);
         }
     }
 

@@ -9,9 +9,11 @@ import dev.crawler.core.robots.RobotsCache;
 import dev.crawler.core.robots.RobotsPolicy;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
+import dev.crawler.storage.HostPace;
 import dev.crawler.storage.StoreOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -285,6 +287,56 @@ class HostSchedulerTest {
         scheduler.requestFinished(0, now(), new HostSignal.Answered(60 * SECOND));
         assertThat(scheduler.currentDelay(0)).as("capped at maxAdaptiveDelay").isEqualTo(Duration.ofSeconds(3));
         assertThat(scheduler.next(now())).isEqualTo(new Decision.WaitUntil(now() + 3 * SECOND));
+    }
+
+    @Test
+    void aPushBackSlowsTheHostForGoodAndRunsOfAnswersSpeedItUpAgainToTheConfiguredDelay() {
+        CrawlConfig base = config(Duration.ofMillis(100), 1);
+        CrawlConfig config = base.withPoliteness(base.politeness().withAdaptiveDelay(0, Duration.ZERO)
+                .withLearnedPace(2.0, Duration.ofMillis(250), 2, Duration.ofMinutes(2)));
+        String[] urls = new String[12];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = SHOP + "/" + i;
+        }
+        HostScheduler scheduler = scheduler(config, urls);
+        firstPage(scheduler);
+
+        scheduler.requestFinished(0, now(), pushedBack(Duration.ofSeconds(1)));
+        clock.addAndGet(SECOND);
+        assertThat(scheduler.learnedDelay(0)).isEqualTo(Duration.ofMillis(500));
+        assertThat(scheduler.takePaceChanges()).containsExactly(
+                new PaceChange(0, SHOP, Duration.ofMillis(500), 1, "HTTP 429 (Retry-After: 1)"));
+        nextPage(scheduler);
+        scheduler.requestFinished(0, now(), new HostSignal.Answered(1_000_000L));
+        assertThat(scheduler.next(now())).as("after the pause, the learned pace")
+                .isEqualTo(new Decision.WaitUntil(now() + 500_000_000L));
+
+        nextPage(scheduler);
+        scheduler.requestFinished(0, now(), new HostSignal.Answered(1_000_000L));
+        assertThat(scheduler.currentDelay(0)).as("two answers in a row earn a step").isEqualTo(Duration.ofMillis(250));
+        for (int i = 0; i < 2; i++) {
+            nextPage(scheduler);
+            scheduler.requestFinished(0, now(), new HostSignal.Answered(1_000_000L));
+        }
+        assertThat(scheduler.learnedDelay(0)).as("no longer slowed").isZero();
+        assertThat(scheduler.currentDelay(0)).as("but never below the configured delay").isEqualTo(Duration.ofMillis(100));
+        assertThat(scheduler.takePaceChanges()).extracting(PaceChange::delay).containsExactly(Duration.ZERO);
+    }
+
+    @Test
+    void aPaceLearnedInAnEarlierRunIsWhereTheNextRunStarts() {
+        HostScheduler first = scheduler(config(Duration.ofMillis(100), 1), SHOP + "/a", SHOP + "/b");
+        store.commit(List.of(), List.of(), List.of(new HostPace(SHOP, 3_000, 4, "HTTP 429", Instant.EPOCH)));
+
+        HostScheduler second = new HostScheduler(store, new RobotsCache(Duration.ofHours(1), 100, clock::get),
+                config(Duration.ofMillis(100), 1), 0);
+        store.hostsWithQueuedUrls().forEach(second::hostHasWork);
+
+        assertThat(first.learnedDelay(0)).isZero();
+        assertThat(second.learnedDelay(0)).isEqualTo(Duration.ofSeconds(3));
+        firstPage(second);
+        second.requestFinished(0, now(), new HostSignal.Answered(1_000_000L));
+        assertThat(second.next(now())).isEqualTo(new Decision.WaitUntil(now() + 3 * SECOND));
     }
 
     @Test
