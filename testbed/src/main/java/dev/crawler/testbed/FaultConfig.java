@@ -18,8 +18,9 @@ import java.time.Duration;
  * @param flakyFailures how many times {@link Fault#FLAKY} answers 503 before answering 200; 0..1,000
  * @param largeBodyBytes size of {@link Fault#LARGE_BODY}; 1 byte..1 GiB
  * @param gzipBombBytes decompressed size of {@link Fault#GZIP_BOMB}; 1 MiB..4 GiB
- * @param minRequestGap {@link FaultHost#RATE_LIMITED} answers 429 (with {@code Retry-After: retryAfterSeconds})
- *     to a request that arrives sooner than this after the one before it; 0..10 min
+ * @param minRequestGap {@link FaultHost#RATE_LIMITED} answers 429 (with {@code Retry-After: retryAfterSeconds}),
+ *     and {@link FaultHost#DROPS_CONNECTIONS} resets the connection mid-body, to a request that arrives sooner
+ *     than this after the one before it; 0..10 min
  */
 public record FaultConfig(String addressPrefix, int port, Duration firstByteDelay, Duration dripInterval,
     int dripChunkBytes, int dripTotalBytes, int retryAfterSeconds, int crawlDelaySeconds, int flakyFailures,

@@ -71,6 +71,10 @@ final class FaultSite implements Site {
       retryAfter(exchange, HttpResponseStatus.TOO_MANY_REQUESTS, String.valueOf(config.retryAfterSeconds()));
       return;
     }
+    if (role == FaultHost.DROPS_CONNECTIONS && hurried(exchange)) {
+      reset(exchange);
+      return;
+    }
     String path = exchange.path();
     Optional<Fault> fault = Fault.forPath(path);
     if (fault.isPresent()) {
@@ -144,7 +148,7 @@ final class FaultSite implements Site {
       case ROBOTS_REDIRECT -> exchange.redirect(HttpResponseStatus.MOVED_PERMANENTLY, "/robots-moved.txt");
       case ROBOTS_CRAWL_DELAY -> exchange.text(HttpResponseStatus.OK, Exchange.TEXT,
           "User-agent: *\nCrawl-delay: " + config.crawlDelaySeconds() + "\nDisallow: /private/\n");
-      case MAIN, REDIRECT_TARGET, RATE_LIMITED -> exchange.text(HttpResponseStatus.OK, Exchange.TEXT,
+      case MAIN, REDIRECT_TARGET, RATE_LIMITED, DROPS_CONNECTIONS -> exchange.text(HttpResponseStatus.OK, Exchange.TEXT,
           "User-agent: *\nDisallow: /private/\n");
     }
   }

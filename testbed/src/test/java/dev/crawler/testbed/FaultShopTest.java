@@ -351,6 +351,26 @@ class FaultShopTest {
   }
 
   @Test
+  void theHostThatDropsConnectionsResetsARequestThatComesTooSoonAfterTheLastOne() throws Exception {
+    try (FaultShop own = FaultShop.start(CONFIG.withAddressPrefix("127.0.5.").withMinRequestGap(Duration.ofMinutes(1)),
+        InstantSource.fixed(NOW))) {
+      assertThat(CLIENT.get(own.uri(FaultHost.DROPS_CONNECTIONS, "/product/1")).statusCode()).as("the first request")
+          .isEqualTo(200);
+      try (RawHttp raw = new RawHttp(own.host(FaultHost.DROPS_CONNECTIONS), own.port())) {
+        raw.get("/product/1");
+        assertThat(raw.head()).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Length: 65536");
+        int received;
+        try {
+          received = raw.read(65_536).length;
+        } catch (SocketException reset) {
+          received = -1; // The RST overtook the data: also a body cut short.
+        }
+        assertThat(received).isLessThan(65_536);
+      }
+    }
+  }
+
+  @Test
   void theRateLimitedHostAnswersRequestsThatKeepTheirDistance() throws Exception {
     try (FaultShop own = FaultShop.start(CONFIG.withAddressPrefix("127.0.5.").withMinRequestGap(Duration.ZERO),
         InstantSource.fixed(NOW))) {

@@ -24,7 +24,7 @@ import javax.net.ssl.SSLException;
  * <tr><td>the connection is refused</td><td>{@code connect}</td><td>with backoff</td><td>unanswered</td></tr>
  * <tr><td>connect, first byte, silence or the whole exchange too slow</td><td>{@code timeout}</td><td>with backoff</td><td>unanswered</td></tr>
  * <tr><td>the TLS handshake is refused (untrusted or wrong certificate, no common protocol)</td><td>{@code tls}</td><td>never</td><td>-</td></tr>
- * <tr><td>the connection is reset or closed before the response is complete</td><td>{@code connection-reset}</td><td>with backoff</td><td>-</td></tr>
+ * <tr><td>the connection is reset or closed before the response is complete</td><td>{@code connection-reset}</td><td>with backoff</td><td>pushed back</td></tr>
  * <tr><td>a header or status line over the decoder's limit, a malformed status line, a response that is not HTTP</td><td>{@code protocol}</td><td>never</td><td>-</td></tr>
  * <tr><td>a 429, or a 503 with {@code Retry-After}</td><td>{@code rate-limited}</td><td>after the host's pause, no attempt spent</td><td>pushed back</td></tr>
  * <tr><td>any other 5xx</td><td>{@code http-transient}</td><td>with backoff</td><td>-</td></tr>
@@ -57,8 +57,12 @@ public enum FailureClass {
     TIMEOUT(Retry.WITH_BACKOFF, HostEffect.UNANSWERED),
     /** The TLS handshake failed: the certificate or the protocols will be the same next time. */
     TLS(Retry.NEVER, HostEffect.NONE),
-    /** The server closed or reset the connection before the response was complete. */
-    CONNECTION_RESET(Retry.WITH_BACKOFF, HostEffect.NONE),
+    /**
+     * The server closed or reset the connection before the response was complete. Retried like any
+     * failure that may pass; and a host that drops connections is slowed like one that pushes back,
+     * since that is how many servers shed load.
+     */
+    CONNECTION_RESET(Retry.WITH_BACKOFF, HostEffect.PUSH_BACK),
     /** The response was not valid HTTP, or its head was over the decoder's limits. */
     PROTOCOL(Retry.NEVER, HostEffect.NONE),
     /** An HTTP status that carries no page (4xx). */
@@ -107,7 +111,10 @@ public enum FailureClass {
         NONE,
         /** The host did not answer at all: toward parking it. */
         UNANSWERED,
-        /** The host asked to be left alone for a while: it is paused, and its pace slows. */
+        /**
+         * The host asked to be left alone for a while, or dropped the connection: it is paused, and its
+         * pace slows.
+         */
         PUSH_BACK
     }
 

@@ -51,7 +51,9 @@ import java.util.concurrent.TimeUnit;
  *       URL) until then, capped at {@code maxRetryAfter}; without {@code Retry-After}, for the retry
  *       backoff of its push-backs in a row. More than {@code maxPushBacks} in a row, with nothing
  *       answered in between, park the host. The URL goes back to the queue without spending an
- *       attempt ({@link dev.crawler.core.commit.CommitPlanner}).</li>
+ *       attempt ({@link dev.crawler.core.commit.CommitPlanner}). A dropped connection (reset, closed
+ *       mid-answer) is a push-back too, without a {@code Retry-After}; its URL is retried with backoff
+ *       like any failure that may pass.</li>
  *   <li>A request that gets no answer (DNS, connect, timeout) moves the host's next allowed time out
  *       by the retry backoff of its consecutive failures; after {@code parkAfterFailures} in a row the
  *       host is parked: no more requests to it this run, its URLs left queued for a resume. Any answer

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * What one finished request says about its host's health, for {@link HostScheduler#requestFinished}:
  * how fast it answers (the adaptive delay), whether it pushed back (a 429, a 503 with
- * {@code Retry-After}), or whether it failed to answer at all (toward parking). Which failure says
- * what is the {@link FailureClass} table's {@link FailureClass.HostEffect} column.
+ * {@code Retry-After}, a dropped connection), or whether it failed to answer at all (toward parking).
+ * Which failure says what is the {@link FailureClass} table's {@link FailureClass.HostEffect} column.
  */
 public sealed interface HostSignal {
     /** The host answered, taking {@code responseNanos} from request to last byte. */
@@ -19,9 +19,9 @@ public sealed interface HostSignal {
 
     /**
      * The host pushed back: it asked, with {@code Retry-After}, not to be asked again for {@code pause}
-     * (empty when it did not say how long).
+     * (empty when it did not say how long, or dropped the connection).
      *
-     * @param reason what it said, e.g. {@code HTTP 429}
+     * @param reason what it said, e.g. {@code HTTP 429}, {@code connection-reset: ...}
      */
     record PushedBack(Optional<Duration> pause, String reason) implements HostSignal {
     }

@@ -237,6 +237,35 @@ class FaultModesTest {
     }
 
     /**
+     * Issue 13: a host that sheds load by resetting connections is slowed like one that pushes back:
+     * every product is stored (each dropped page is retried), and the crawl learns the host's pace, so
+     * it is dropped only a few times.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHostThatDropsConnectionsLosesNoProductAndIsSlowedLikeOneThatPushesBack() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(RATE_LIMITED)) {
+            URI catalogue = shop.uri(FaultHost.DROPS_CONNECTIONS, "/catalogue");
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.DROPS_CONNECTIONS);
+            config = config.withFetch(config.fetch().withMaxRetries(3));
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, catalogue);
+
+            assertThat(crawl.counter(Counters.PRODUCTS)).isEqualTo(FaultShop.CATALOGUE_PRODUCTS);
+            assertThat(crawl.failureCounters()).isEmpty();
+            long drops = crawl.counter(CrawlCounters.RETRIES);
+            assertThat(drops).as("dropped, and then seldom").isBetween(1L, FaultShop.CATALOGUE_PRODUCTS / 4L);
+            assertThat(crawl.paces()).singleElement().satisfies(pace -> {
+                assertThat(pace.pushBacks()).isEqualTo(drops);
+                assertThat(pace.lastPushBack()).startsWith("connection-reset: ");
+            });
+            List<RequestRecord> requests = crawl.requests((int) (2 + FaultShop.CATALOGUE_PRODUCTS + drops));
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    /**
      * The pace a host taught one run is where the next one starts: a crawl stopped by its page budget
      * and resumed asks the rate-limited host for pages no faster than it had learned, and so is not
      * refused. (Its robots.txt, asked for first, may be: the resume starts the moment the first run
