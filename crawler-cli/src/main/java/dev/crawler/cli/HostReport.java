@@ -58,10 +58,10 @@ record HostReport(int hostsWithWork, List<HostQueues.Host> longest, List<ParkedH
             }
         }
         if (!parked.isEmpty()) {
-            out.printf("  Parked hosts (%d): stopped after failures in a row; 'resume' tries them again%n", parked.size());
+            out.printf("  Parked hosts (%d): not asked again in the run that parked them; 'resume' tries them again%n",
+                    parked.size());
             for (ParkedHost host : parked) {
-                out.printf("    %-40s %d failures in a row, last: %s (at %s; %d URLs waiting)%n", host.origin(),
-                        host.consecutiveFailures(), host.reason(), host.at(), waiting(host.origin()));
+                out.printf("    %-40s %s (at %s; %d URLs waiting)%n", host.origin(), why(host), host.at(), waiting(host.origin()));
             }
         }
         if (!backingOff.isEmpty()) {
@@ -86,6 +86,11 @@ record HostReport(int hostsWithWork, List<HostQueues.Host> longest, List<ParkedH
 
     private static String seconds(long millis) {
         return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    /** {@code 5 in a row, last: connect: Connection refused}, or the reason alone for a host parked for what it said. */
+    private static String why(ParkedHost host) {
+        return host.consecutiveFailures() > 0 ? host.consecutiveFailures() + " in a row, last: " + host.reason() : host.reason();
     }
 
     private long waiting(String origin) {

@@ -54,6 +54,14 @@ class ConfigFileTest {
     }
 
     @Test
+    void aChoiceIsWrittenAndReadByItsLowerCaseName() {
+        ConfigDocument document = ConfigFile.parse("politeness:\n  crawlDelayAboveMax: honour\n", "crawl.yaml");
+
+        assertThat(document.politeness().crawlDelayAboveMax()).isEqualTo(CrawlConfig.CrawlDelayAboveMax.HONOUR);
+        assertThat(ConfigReference.defaultsFile()).contains("  crawlDelayAboveMax: \"skip\"\n");
+    }
+
+    @Test
     void siteRulesReachTheCrawlConfig() {
         ConfigDocument document = parse("""
                 extraction:
@@ -102,6 +110,8 @@ class ConfigFileTest {
             an unknown format      | export:\\n  format: xlsx\\n                | crawl.yaml line 2: export.format: unknown export format 'xlsx'; use csv or jsonl
             a host for an origin   | scope:\\n  allowedOrigins: [shop.example]\\n | crawl.yaml line 2: scope.allowedOrigins: 'shop.example' is not an origin such as https://shop.example
             no sitemap files       | sitemaps:\\n  maxFiles: 0\\n               | crawl.yaml line 2: sitemaps.maxFiles: must be 1..100000, was 0
+            an unknown choice      | politeness:\\n  crawlDelayAboveMax: wait\\n | crawl.yaml line 2: politeness.crawlDelayAboveMax: 'wait' is not one of: skip, honour
+            a removed setting      | politeness:\\n  robotsErrorExpiry: 5m\\n  | crawl.yaml line 2: politeness.robotsErrorExpiry: no longer a setting (an unavailable robots.txt no longer blocks its host for a while: the host is parked with its URLs queued, and 'resume' tries it again); delete the line
             """)
     void aBadConfigIsRefusedWithOneLineNamingTheSettingAndItsLine(String mistake, String yaml, String message) {
         assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n")))

@@ -93,8 +93,8 @@ class StatusCommandTest {
                 "  Longest queues (3 hosts with work)",
                 String.format("    %-40s queued 4  retrying 0", BUSY),
                 String.format("    %-40s queued 1  retrying 0", DOWN),
-                "  Parked hosts (1): stopped after failures in a row; 'resume' tries them again",
-                String.format("    %-40s 5 failures in a row, last: connect: Connection refused (at %s; 1 URLs waiting)", DOWN, PARKED_AT),
+                "  Parked hosts (1): not asked again in the run that parked them; 'resume' tries them again",
+                String.format("    %-40s 5 in a row, last: connect: Connection refused (at %s; 1 URLs waiting)", DOWN, PARKED_AT),
                 "  Backing off (1): only retries left after transient failures",
                 String.format("    %-40s 1 URL(s), next retry at %s", RETRYING, RETRY_AT),
                 "  Learned pace (1 hosts slowed by pushing back; a resume starts from it)",
@@ -147,7 +147,7 @@ class StatusCommandTest {
 
         assertThat(crawl.out()).contains("1 still queued");
         assertThat(crawl.err()).as("the progress line").contains("hosts 0 active, 1 parked");
-        assertThat(status.out()).contains("  Parked hosts (1): stopped after failures in a row; 'resume' tries them again")
-                .containsPattern(Pattern.quote(down) + " +\\d+ failures in a row, last: connect: .*Connection refused.*; 1 URLs waiting\\)");
+        assertThat(status.out()).contains("  Parked hosts (1): not asked again in the run that parked them; 'resume' tries them again")
+                .containsPattern(Pattern.quote(down) + " +\\d+ in a row, last: connect: .*Connection refused.*; 1 URLs waiting\\)");
     }
 }

@@ -116,7 +116,7 @@ public final class CrawlEngine implements AutoCloseable {
         store.limitUrlsPerHost(config.limits().maxUrlsPerHost());
         this.fetcher = new HttpFetcher(config.fetch(), config.politeness().permitsPerHost(), addressPolicy(store, config));
         this.robotsLoader = new RobotsLoader(fetcher, config.politeness().delay());
-        this.robotsPolicy = new RobotsPolicy(config.fetch().robotsName(), config.politeness().maxCrawlDelay().toMillis());
+        this.robotsPolicy = new RobotsPolicy(config.fetch().robotsName());
         this.parsePool = new ParsePool(config.limits().parseThreads(), config.limits().maxInFlight() + 64);
         UrlCanonicalizer canonicalizer = new UrlCanonicalizer(config.scope().trackingParams(), config.scope().maxUrlLength());
         this.links = new LinkExtractor(config.scope(), canonicalizer);
@@ -246,7 +246,7 @@ public final class CrawlEngine implements AutoCloseable {
                 RobotsPolicy.Decision decision = robotsPolicy.decide(result);
                 if (decision instanceof RobotsPolicy.Decision.Rules rules) {
                     queueSitemaps(origin, rules.rules().getSitemaps());
-                    post(() -> scheduler.robotsLoaded(hostId, rules.rules(), finished));
+                    post(() -> scheduler.robotsLoaded(hostId, rules.rules(), finished).ifPresent(this::parked));
                 } else if (decision instanceof RobotsPolicy.Decision.Unreachable unreachable) {
                     LOG.warn("robots.txt of {} unreachable ({}); the host backs off", origin, unreachable.reason());
                     post(() -> scheduler.robotsUnreachable(hostId, finished, unreachable.reason()).ifPresent(this::parked));
@@ -254,13 +254,14 @@ public final class CrawlEngine implements AutoCloseable {
                     LOG.warn("{} is not fetched: {}", origin, blocked.reason());
                     post(() -> scheduler.robotsBlocked(hostId, finished, FailureClass.BLOCKED_ADDRESS, blocked.reason()));
                 } else {
-                    LOG.warn("robots.txt of {} unavailable ({}); the host waits and tries again", origin,
-                            ((RobotsPolicy.Decision.Unavailable) decision).reason());
-                    post(() -> scheduler.robotsUnavailable(hostId, finished));
+                    String reason = ((RobotsPolicy.Decision.Unavailable) decision).reason();
+                    LOG.warn("robots.txt of {} unavailable ({}); the host waits and tries again", origin, reason);
+                    post(() -> scheduler.robotsUnavailable(hostId, finished, reason).ifPresent(this::parked));
                 }
             });
             if (!queued) {
-                post(() -> scheduler.robotsUnavailable(hostId, finished));
+                // Our own parse pool is full, not the host's fault: try again without counting an attempt.
+                post(() -> scheduler.robotsDeferred(hostId, finished));
             }
         });
     }
@@ -295,8 +296,9 @@ public final class CrawlEngine implements AutoCloseable {
 
     /** A host was given up on for this run: recorded with the next commit, and said once in the log. */
     private void parked(Parking parking) {
-        LOG.warn("{} parked after {} failures in a row ({}); its URLs stay queued for a resume", parking.origin(),
-                parking.consecutiveFailures(), parking.reason());
+        String why = parking.consecutiveFailures() > 0 ? parking.consecutiveFailures() + " in a row, last: " + parking.reason()
+                : parking.reason();
+        LOG.warn("{} parked ({}); its URLs stay queued for a resume", parking.origin(), why);
         committer.hostParked(new ParkedHost(parking.origin(), parking.reason(), parking.consecutiveFailures(), clock.instant()));
     }
 

@@ -5,7 +5,6 @@ import dev.crawler.core.commit.RetryBackoff;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.robots.RobotsCache;
-import dev.crawler.core.robots.RobotsPolicy;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.FrontierKey;
 import dev.crawler.storage.HostPace;
@@ -58,8 +57,10 @@ import java.util.concurrent.TimeUnit;
  *       by the retry backoff of its consecutive failures; after {@code parkAfterFailures} in a row the
  *       host is parked: no more requests to it this run, its URLs left queued for a resume. Any answer
  *       resets the count.</li>
- *   <li>robots.txt comes first. A 4xx allows all; a 5xx is retried with backoff and then disallows all
- *       for {@code robotsErrorExpiry}, after which it is fetched again (RFC 9309); a robots.txt whose
+ *   <li>robots.txt comes first. A 4xx allows all; a 5xx, a 429 or a dropped connection is retried with
+ *       backoff and then parks the host, its URLs queued for a resume (only robots.txt itself settles
+ *       a URL as disallowed); a {@code Crawl-delay} above {@code maxCrawlDelay} is honoured or parks the
+ *       host, as {@code crawlDelayAboveMax} says; a robots.txt whose
  *       server does not answer counts toward parking, and parks the host after the last attempt.
  *       Disallowed URLs are settled without a request and take no permit; so are all URLs of a host
  *       whose address the fetcher refused.</li>
@@ -82,7 +83,7 @@ public final class HostScheduler {
     private final long maxRetryAfterNanos;
     private final int parkAfterFailures;
     private final int maxPushBacks;
-    private final Duration robotsErrorExpiry;
+    private final CrawlConfig.CrawlDelayAboveMax crawlDelayAboveMax;
     private final RetryBackoff backoff;
     private final int permitsPerHost;
     private final int maxInFlight;
@@ -117,7 +118,7 @@ public final class HostScheduler {
         this.maxRetryAfterNanos = politeness.maxRetryAfter().toNanos();
         this.parkAfterFailures = politeness.parkAfterFailures();
         this.maxPushBacks = politeness.maxPushBacks();
-        this.robotsErrorExpiry = politeness.robotsErrorExpiry();
+        this.crawlDelayAboveMax = politeness.crawlDelayAboveMax();
         this.backoff = new RetryBackoff(config.fetch().retryBackoffBase(), config.fetch().retryBackoffMax());
         this.permitsPerHost = politeness.permitsPerHost();
         this.maxInFlight = config.limits().maxInFlight();
@@ -245,7 +246,7 @@ public final class HostScheduler {
         paceChanged(host);
         host.consecutiveFailures = 0;
         host.consecutivePushBacks++;
-        host.lastFailure = "pushed back " + host.consecutivePushBacks + " time(s) in a row, last: " + signal.reason();
+        host.lastFailure = "pushed back: " + signal.reason();
         long pause = signal.pause().map(Duration::toNanos)
                 .orElseGet(() -> backoff.after(host.consecutivePushBacks, host.origin).toNanos());
         host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + Math.min(pause, maxRetryAfterNanos));
@@ -273,54 +274,90 @@ public final class HostScheduler {
                 host.lastFailure));
     }
 
-    /** robots.txt was read: obey it from now on. The request's permit comes back too. */
-    public void robotsLoaded(int hostId, BaseRobotRules rules, long now) {
+    /**
+     * robots.txt was read: obey it from now on. The request's permit comes back too. A
+     * {@code Crawl-delay} above {@code maxCrawlDelay} is honoured as it is, or parks the host, as
+     * {@code crawlDelayAboveMax} says; its URLs stay queued either way.
+     *
+     * @return the parking, when the host's Crawl-delay parked it
+     */
+    public Optional<Parking> robotsLoaded(int hostId, BaseRobotRules rules, long now) {
         HostState host = hosts.get(hostId);
         robots.put(host.origin, rules);
-        long crawlDelay = rules.getCrawlDelay() > 0 ? rules.getCrawlDelay() * 1_000_000L : 0;
+        long crawlDelay = rules.getCrawlDelay() > 0 ? TimeUnit.MILLISECONDS.toNanos(rules.getCrawlDelay()) : 0;
+        boolean overlong = crawlDelay > maxCrawlDelayNanos;
+        boolean skip = overlong && crawlDelayAboveMax == CrawlConfig.CrawlDelayAboveMax.SKIP;
         robotsDone(host);
+        boolean wasParked = host.parked;
         update(host, () -> {
             host.robotsAttempts = 0;
             host.consecutiveFailures = 0;
-            host.crawlDelayNanos = Math.min(crawlDelay, maxCrawlDelayNanos);
+            host.crawlDelayNanos = skip ? 0 : crawlDelay;
+            if (skip) {
+                host.lastFailure = "robots.txt asks for a Crawl-delay of " + seconds(crawlDelay) + ", above politeness.maxCrawlDelay ("
+                        + seconds(maxCrawlDelayNanos) + "); politeness.crawlDelayAboveMax: honour would crawl it that slowly";
+                host.parked = true;
+            }
         });
         requestFinished(hostId, now);
+        return parkingOf(host, wasParked);
+    }
+
+    private static String seconds(long nanos) {
+        return Duration.ofNanos(nanos).toMillis() % 1000 == 0 ? Duration.ofNanos(nanos).toSeconds() + " s"
+                : Duration.ofNanos(nanos).toMillis() + " ms";
     }
 
     /**
-     * robots.txt answered with a server error (5xx, 429) or could not be read for a reason that may
-     * pass. The host waits with backoff and tries again; after the last attempt everything on it is
-     * disallowed for {@code robotsErrorExpiry}, as RFC 9309 asks for an unreachable robots.txt, and
-     * then robots.txt is fetched again.
+     * robots.txt could not be read for a reason that may pass (a 5xx, a 429, a dropped connection).
+     * The host waits with backoff and tries again; after the last attempt it is parked, its URLs
+     * queued for a resume. No URL is settled as disallowed: only robots.txt itself can disallow one.
+     *
+     * @param reason what went wrong, e.g. {@code HTTP 503}
+     * @return the parking, when this parked the host
      */
-    public void robotsUnavailable(int hostId, long now) {
+    public Optional<Parking> robotsUnavailable(int hostId, long now, String reason) {
         HostState host = hosts.get(hostId);
-        if (host.robotsAttempts >= maxRobotsAttempts) {
-            disallowForAWhile(host, now);
-            return;
-        }
+        boolean lastAttempt = host.robotsAttempts >= maxRobotsAttempts;
         robotsDone(host);
+        boolean wasParked = host.parked;
         long wait = backoff.after(host.robotsAttempts, host.origin).toNanos();
         update(host, () -> {
             host.permitsFree++;
             host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + Math.max(wait, effectiveDelay(host)));
+            if (lastAttempt) {
+                host.consecutiveFailures = host.robotsAttempts;
+                host.lastFailure = "robots.txt unavailable: " + reason;
+                host.parked = true;
+            }
+        });
+        return parkingOf(host, wasParked);
+    }
+
+    /**
+     * robots.txt was fetched but could not be read for a reason of the crawler's own (its parse pool
+     * was full): the host waits its delay and tries again, and the attempt does not count.
+     */
+    public void robotsDeferred(int hostId, long now) {
+        HostState host = hosts.get(hostId);
+        robotsDone(host);
+        update(host, () -> {
+            host.robotsAttempts = Math.max(0, host.robotsAttempts - 1);
+            host.permitsFree++;
+            host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + effectiveDelay(host));
         });
     }
 
     /**
      * robots.txt's server did not answer (DNS, connect, timeout). That counts toward parking the host,
-     * and the host is parked at the latest after the last robots attempt (or, when parking is off, is
-     * disallowed for a while instead).
+     * and the host is parked at the latest after the last robots attempt, whatever
+     * {@code parkAfterFailures} says: without robots.txt no page of it is fetched.
      *
      * @return the parking, when this parked the host
      */
     public Optional<Parking> robotsUnreachable(int hostId, long now, String reason) {
         HostState host = hosts.get(hostId);
         boolean lastAttempt = host.robotsAttempts >= maxRobotsAttempts;
-        if (lastAttempt && parkAfterFailures == 0) {
-            disallowForAWhile(host, now);
-            return Optional.empty();
-        }
         robotsDone(host);
         boolean wasParked = host.parked;
         update(host, () -> {
@@ -341,13 +378,6 @@ public final class HostScheduler {
             host.refusal = new HostState.Refusal(reason, message);
         });
         requestFinished(hostId, now);
-    }
-
-    private void disallowForAWhile(HostState host, long now) {
-        robots.putTemporary(host.origin, RobotsPolicy.disallowAll(), robotsErrorExpiry);
-        robotsDone(host);
-        update(host, () -> host.robotsAttempts = 0);
-        requestFinished(host.hostId, now);
     }
 
     private void robotsDone(HostState host) {

@@ -11,6 +11,7 @@ import dev.crawler.core.url.Origin;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.FailureRecord;
 import dev.crawler.storage.HostPace;
+import dev.crawler.storage.ParkedHost;
 import dev.crawler.storage.StoreOptions;
 import dev.crawler.testbed.FaultHost;
 import dev.crawler.testbed.FaultShop;
@@ -102,7 +103,7 @@ final class FaultCrawl {
         CrawlProgress finalProgress = last.get();
         assertThat(finalProgress).as("the engine reports progress when the run ends").isNotNull();
         return new Result(shop, config, summary, Map.copyOf(store.counters()), failures, connections, finalProgress,
-                store.hostPaces());
+                store.hostPaces(), store.parkedHosts());
     }
 
     /**
@@ -112,10 +113,11 @@ final class FaultCrawl {
      * @param connections   the fetcher's connection counts by origin, read as {@code run()} returned
      * @param finalProgress the last progress report, made as {@code run()} returned
      * @param paces         the host paces the store keeps, by origin order
+     * @param parked        the parked hosts the store keeps, by origin order
      */
     record Result(FaultShop shop, CrawlConfig config, CrawlSummary summary, Map<String, Long> counters,
             Map<String, FailureRecord> failures, Map<String, ConnectionStats> connections, CrawlProgress finalProgress,
-            List<HostPace> paces) {
+            List<HostPace> paces, List<ParkedHost> parked) {
 
         long counter(String name) {
             return counters.getOrDefault(name, 0L);

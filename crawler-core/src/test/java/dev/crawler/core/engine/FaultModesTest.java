@@ -438,16 +438,22 @@ class FaultModesTest {
         }
     }
 
+    /**
+     * Issue 13: a robots.txt that keeps failing parks its host; it does not purge it. No page of it is
+     * fetched, and none is settled as robots-denied: every URL stays queued for a resume.
+     */
     @Test
-    void aRobotsTxtAnswering500IsRetriedThenNoPageOfItsHostIsFetched() throws Exception {
+    void aRobotsTxtAnswering500IsRetriedThenItsHostIsParkedWithEveryUrlStillQueued() throws Exception {
         try (FaultShop shop = Testbed.startFaults(FAULTS)) {
             URI landing = shop.uri(FaultHost.ROBOTS_500, "/landing");
+            URI more = shop.uri(FaultHost.ROBOTS_500, "/landing/more");
 
-            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.ROBOTS_500), landing);
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.ROBOTS_500), landing, more);
 
-            assertThat(crawl.failureCounters()).isEqualTo(Map.of("robots-denied", 1L));
-            assertThat(crawl.failureOf(landing).failureClass()).isEqualTo("robots-denied");
-            assertThat(crawl.counter(CrawlCounters.URLS_SKIPPED)).isEqualTo(1);
+            assertThat(crawl.failureCounters()).as("nothing settled, robots-denied least of all").isEmpty();
+            assertThat(crawl.failures()).isEmpty();
+            assertThat(crawl.counter(Counters.HOSTS_PARKED)).isEqualTo(1);
+            assertThat(crawl.summary().queued()).as("left queued for a resume").isEqualTo(2);
             assertThat(crawl.counter(CrawlCounters.PAGES_FETCHED)).isZero();
             List<RequestRecord> requests = crawl.requests(1 + MAX_RETRIES);
             assertThat(crawl.pathsOn(FaultHost.ROBOTS_500, requests)).containsOnly("/robots.txt");
@@ -504,6 +510,53 @@ class FaultModesTest {
             List<RequestRecord> requests = crawl.requests(3);
             assertThat(crawl.pathsOn(FaultHost.ROBOTS_CRAWL_DELAY, requests))
                     .containsExactly("/robots.txt", "/landing", "/landing/more");
+            crawl.assertNothingLeaked();
+            assertPolite(requests, Duration.ofSeconds(FAULTS.crawlDelaySeconds()), PERMITS);
+        }
+    }
+
+    /**
+     * Issue 13: a Crawl-delay above politeness.maxCrawlDelay used to make the robots parser disallow
+     * everything, and every URL of the host was settled as denied. With crawlDelayAboveMax: skip the
+     * host is parked, its URLs kept, and the reason recorded.
+     */
+    @Test
+    void aCrawlDelayAboveTheMaxParksTheHostWithItsUrlsStillQueued() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI landing = shop.uri(FaultHost.ROBOTS_CRAWL_DELAY, "/landing");
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.ROBOTS_CRAWL_DELAY);
+            config = config.withPoliteness(config.politeness().withMaxCrawlDelay(Duration.ofMillis(500)));
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, landing);
+
+            assertThat(crawl.failureCounters()).isEmpty();
+            assertThat(crawl.counter(Counters.HOSTS_PARKED)).isEqualTo(1);
+            assertThat(crawl.summary().queued()).isEqualTo(1);
+            assertThat(crawl.parked()).singleElement().satisfies(parked -> assertThat(parked.reason())
+                    .isEqualTo("robots.txt asks for a Crawl-delay of 1 s, above politeness.maxCrawlDelay (500 ms); "
+                            + "politeness.crawlDelayAboveMax: honour would crawl it that slowly"));
+            List<RequestRecord> requests = crawl.requests(1);
+            assertThat(crawl.pathsOn(FaultHost.ROBOTS_CRAWL_DELAY, requests)).containsExactly("/robots.txt");
+            crawl.assertNothingLeaked();
+        }
+    }
+
+    /** With crawlDelayAboveMax: honour, a Crawl-delay above the max is kept as robots.txt asks. */
+    @Test
+    void aCrawlDelayAboveTheMaxIsHonouredWhenTheConfigSaysSo() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI landing = shop.uri(FaultHost.ROBOTS_CRAWL_DELAY, "/landing");
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.ROBOTS_CRAWL_DELAY);
+            config = config.withPoliteness(config.politeness().withMaxCrawlDelay(Duration.ofMillis(500))
+                    .withCrawlDelayAboveMax(CrawlConfig.CrawlDelayAboveMax.HONOUR));
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, landing);
+
+            assertThat(crawl.failureCounters()).as("/private/secret, which robots.txt does disallow")
+                    .isEqualTo(Map.of("robots-denied", 1L));
+            assertThat(crawl.counter(CrawlCounters.http(200))).isEqualTo(2);
+            List<RequestRecord> requests = crawl.requests(3);
+            assertThat(crawl.pathsOn(FaultHost.ROBOTS_CRAWL_DELAY, requests)).containsExactly("/robots.txt", "/landing", "/landing/more");
             crawl.assertNothingLeaked();
             assertPolite(requests, Duration.ofSeconds(FAULTS.crawlDelaySeconds()), PERMITS);
         }

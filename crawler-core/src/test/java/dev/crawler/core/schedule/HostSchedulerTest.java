@@ -120,20 +120,77 @@ class HostSchedulerTest {
     }
 
     @Test
-    void anUnreachableRobotsTxtIsRetriedWithBackoffThenDisallowsAll() {
+    void anUnavailableRobotsTxtIsRetriedWithBackoffThenParksTheHostAndDeniesNothing() {
         CrawlConfig config = config(Duration.ZERO, 1);
-        HostScheduler scheduler = scheduler(config, SHOP + "/a");
+        HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b");
         for (int attempt = 1; attempt <= config.fetch().maxRetries(); attempt++) {
             assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
-            scheduler.robotsUnavailable(0, now());
+            assertThat(scheduler.robotsUnavailable(0, now(), "HTTP 500")).isEmpty();
             Decision wait = scheduler.next(now());
             assertThat(wait).isInstanceOf(Decision.WaitUntil.class);
             clock.set(((Decision.WaitUntil) wait).atNanos());
         }
         assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
-        scheduler.robotsUnavailable(0, now());
 
-        assertThat(scheduler.next(now())).isInstanceOf(Decision.Deny.class);
+        Optional<Parking> parking = scheduler.robotsUnavailable(0, now(), "HTTP 500");
+
+        assertThat(parking).hasValueSatisfying(parked -> {
+            assertThat(parked.consecutiveFailures()).isEqualTo(config.fetch().maxRetries() + 1);
+            assertThat(parked.reason()).isEqualTo("robots.txt unavailable: HTTP 500");
+        });
+        clock.addAndGet(3_600 * SECOND);
+        assertThat(scheduler.next(now())).as("no URL settled as denied: they wait for a resume").isInstanceOf(Decision.Idle.class);
+        assertThat(scheduler.isFinished(false)).isTrue();
+        assertThat(store.peek(0, 10, Set.of())).hasSize(2);
+    }
+
+    @Test
+    void aRobotsTxtTheCrawlHadNoRoomToReadIsReadAgainWithoutCountingTheAttempt() {
+        CrawlConfig config = config(Duration.ZERO, 1);
+        HostScheduler scheduler = scheduler(config, SHOP + "/a");
+        for (int deferred = 0; deferred < 10; deferred++) {
+            assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+            scheduler.robotsDeferred(0, now());
+        }
+
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+        assertThat(scheduler.robotsUnavailable(0, now(), "HTTP 500")).as("the first attempt that counts").isEmpty();
+    }
+
+    @Test
+    void aCrawlDelayAboveTheMaxParksTheHostSayingWhyAndKeepsItsUrls() {
+        CrawlConfig config = config(Duration.ZERO, 1);
+        HostScheduler scheduler = scheduler(config, SHOP + "/a");
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+
+        Optional<Parking> parking = scheduler.robotsLoaded(0, rulesWithCrawlDelay(Duration.ofSeconds(45)), now());
+
+        assertThat(parking).hasValueSatisfying(parked -> {
+            assertThat(parked.consecutiveFailures()).isZero();
+            assertThat(parked.reason()).isEqualTo("robots.txt asks for a Crawl-delay of 45 s, above politeness.maxCrawlDelay (30 s); "
+                    + "politeness.crawlDelayAboveMax: honour would crawl it that slowly");
+        });
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.Idle.class);
+        assertThat(store.peek(0, 10, Set.of())).hasSize(1);
+    }
+
+    @Test
+    void aCrawlDelayAboveTheMaxIsHonouredWhenTheConfigSaysSo() {
+        CrawlConfig base = config(Duration.ZERO, 1);
+        CrawlConfig config = base.withPoliteness(base.politeness().withCrawlDelayAboveMax(CrawlConfig.CrawlDelayAboveMax.HONOUR));
+        HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b");
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+
+        assertThat(scheduler.robotsLoaded(0, rulesWithCrawlDelay(Duration.ofSeconds(45)), now())).isEmpty();
+
+        assertThat(scheduler.currentDelay(0)).isEqualTo(Duration.ofSeconds(45));
+        assertThat(scheduler.next(now())).isEqualTo(new Decision.WaitUntil(now() + 45 * SECOND));
+    }
+
+    private static SimpleRobotRules rulesWithCrawlDelay(Duration delay) {
+        SimpleRobotRules rules = new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+        rules.setCrawlDelay(delay.toMillis());
+        return rules;
     }
 
     @Test
@@ -261,7 +318,7 @@ class HostSchedulerTest {
 
         assertThat(parking).hasValueSatisfying(parked -> {
             assertThat(parked.consecutiveFailures()).isEqualTo(3);
-            assertThat(parked.reason()).isEqualTo("pushed back 3 time(s) in a row, last: HTTP 429 (Retry-After: 1)");
+            assertThat(parked.reason()).isEqualTo("pushed back: HTTP 429 (Retry-After: 1)");
         });
         clock.addAndGet(3_600 * SECOND);
         assertThat(scheduler.next(now())).isInstanceOf(Decision.Idle.class);
@@ -368,34 +425,5 @@ class HostSchedulerTest {
         clock.addAndGet(3_600 * SECOND);
         assertThat(scheduler.next(now())).as("a parked host gets no more requests, though URLs are queued")
                 .isInstanceOf(Decision.Idle.class);
-    }
-
-    @Test
-    void theDisallowAllOfARobotsTxtThatKeptFailingExpiresAndRobotsTxtIsFetchedAgain() {
-        CrawlConfig base = config(Duration.ZERO, 1);
-        CrawlConfig config = base.withPoliteness(base.politeness().withRobotsExpiry(Duration.ofHours(24), Duration.ofMinutes(1)));
-        HostScheduler scheduler = scheduler(config, SHOP + "/a");
-        int attempts = config.fetch().maxRetries() + 1;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            Decision decision = scheduler.next(now());
-            if (decision instanceof Decision.WaitUntil wait) {
-                clock.set(wait.atNanos());
-                decision = scheduler.next(now());
-            }
-            assertThat(decision).as("robots.txt attempt %d", attempt).isInstanceOf(Decision.FetchRobots.class);
-            scheduler.robotsUnavailable(0, now());
-        }
-        long disallowedAt = now();
-        assertThat(scheduler.next(now())).isInstanceOf(Decision.Deny.class);
-
-        clock.set(disallowedAt + 59 * SECOND);
-        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/b", SHOP, 0, 0)));
-        scheduler.hostHasWork(0);
-        assertThat(scheduler.next(now())).as("still within robotsErrorExpiry").isInstanceOf(Decision.Deny.class);
-
-        clock.set(disallowedAt + 61 * SECOND);
-        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/c", SHOP, 0, 0)));
-        scheduler.hostHasWork(0);
-        assertThat(scheduler.next(now())).as("past robotsErrorExpiry").isInstanceOf(Decision.FetchRobots.class);
     }
 }
