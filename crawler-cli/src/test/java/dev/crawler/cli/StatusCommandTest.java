@@ -141,11 +141,12 @@ class StatusCommandTest {
         Path config = Files.writeString(temp.resolve("crawl.yaml"), "fetch:\n  retryBackoffBase: 50ms\n");
         Path crawled = temp.resolve("down");
 
-        Cli.Result crawl = Cli.succeed("crawl", seeds.toString(), "--dir", crawled.toString(), "--config", config.toString(),
+        Cli.Result crawl = Cli.run("crawl", seeds.toString(), "--dir", crawled.toString(), "--config", config.toString(),
                 "--delay", "0");
         Cli.Result status = Cli.succeed("status", "--dir", crawled.toString());
 
-        assertThat(crawl.out()).contains("1 still queued");
+        assertThat(crawl.exitCode()).as(crawl.err()).isEqualTo(ExitCodes.UNFINISHED);
+        assertThat(crawl.out()).contains("1 still queued (1 host parked, see 'crawler status')");
         assertThat(crawl.err()).as("the progress line").contains("hosts 0 active, 1 parked");
         assertThat(status.out()).contains("  Parked hosts (1): not asked again in the run that parked them; 'resume' tries them again")
                 .containsPattern(Pattern.quote(down) + " +\\d+ in a row, last: connect: .*Connection refused.*; 1 URLs waiting\\)");

@@ -219,7 +219,10 @@ public final class CrawlStore implements AutoCloseable {
         return Set.copyOf(java.util.Arrays.asList(StoreJson.read(stored, String[].class)));
     }
 
-    /** Every host parked in some run of this crawl, in origin order; see {@link ParkedHost}. */
+    /**
+     * Every host parked in some run of this crawl and not heard from since, in origin order; see
+     * {@link ParkedHost}.
+     */
     public List<ParkedHost> parkedHosts() {
         return hostRecords(PARKED_HOST, ParkedHost.class);
     }
@@ -308,8 +311,19 @@ public final class CrawlStore implements AutoCloseable {
      * @return which hosts received how many new URLs, so the scheduler can wake them
      */
     public CommitResult commit(List<PageCommit> group, List<ParkedHost> parked, List<HostPace> paces) {
+        return commit(group, parked, paces, List.of());
+    }
+
+    /**
+     * Like {@link #commit(List, List, List)}, and forgets the parking of each origin in {@code recovered}:
+     * a host parked in an earlier run that has answered again.
+     */
+    public CommitResult commit(List<PageCommit> group, List<ParkedHost> parked, List<HostPace> paces, List<String> recovered) {
         checkWritable();
         try (Changes changes = new Changes()) {
+            for (String origin : recovered) {
+                changes.batch.delete(handle(ColumnFamily.HOSTS), bytes(PARKED_HOST + origin));
+            }
             for (ParkedHost host : parked) {
                 changes.batch.put(handle(ColumnFamily.HOSTS), bytes(PARKED_HOST + host.origin()), StoreJson.write(host));
                 changes.bump(Counters.HOSTS_PARKED, 1);

@@ -45,6 +45,8 @@ public final class Committer implements AutoCloseable {
     private final ConcurrentLinkedQueue<ParkedHost> parked = new ConcurrentLinkedQueue<>();
     /** Host paces learned since the last write, the latest of each host; written with the next batch. */
     private final Map<String, HostPace> paces = new ConcurrentHashMap<>();
+    /** Hosts parked in an earlier run that answered again: their parking is forgotten with the next write. */
+    private final ConcurrentLinkedQueue<String> recovered = new ConcurrentLinkedQueue<>();
     /** URLs to queue that no page outcome carries; written by this thread like everything else. */
     private final ConcurrentLinkedQueue<List<DiscoveredUrl>> discovered = new ConcurrentLinkedQueue<>();
     private volatile boolean failed;
@@ -74,6 +76,11 @@ public final class Committer implements AutoCloseable {
         parked.add(host);
     }
 
+    /** Forgets a host's parking with the next write: it answered again. Never blocks. */
+    public void hostRecovered(String origin) {
+        recovered.add(origin);
+    }
+
     /** Records a host's learned pace with the next write, replacing one not yet written. Never blocks. */
     public void hostPaced(HostPace pace) {
         paces.put(pace.origin(), pace);
@@ -101,7 +108,7 @@ public final class Committer implements AutoCloseable {
                     group.add(first);
                     queue.drainTo(group, maxGroup - 1);
                     write(group);
-                } else if (!parked.isEmpty() || !paces.isEmpty()) {
+                } else if (hostRecordsWaiting()) {
                     write(group);
                 }
                 enqueueDiscovered();
@@ -113,9 +120,13 @@ public final class Committer implements AutoCloseable {
                 group.clear();
             }
         }
-        if (!failed && (!parked.isEmpty() || !paces.isEmpty())) {
+        if (!failed && hostRecordsWaiting()) {
             write(List.of());
         }
+    }
+
+    private boolean hostRecordsWaiting() {
+        return !parked.isEmpty() || !paces.isEmpty() || !recovered.isEmpty();
     }
 
     private void write(List<PageOutcome> group) {
@@ -135,9 +146,13 @@ public final class Committer implements AutoCloseable {
                 learned.add(pace);
             }
         }
+        List<String> answeredAgain = new ArrayList<>();
+        for (String origin; (origin = recovered.poll()) != null; ) {
+            answeredAgain.add(origin);
+        }
         CommitResult result;
         try {
-            result = store.commit(commits, hosts, learned);
+            result = store.commit(commits, hosts, learned, answeredAgain);
         } catch (RuntimeException e) {
             stop("writing " + group.size() + " page outcomes", written, e);
             return;

@@ -139,6 +139,7 @@ public final class CrawlEngine implements AutoCloseable {
         Instant started = clock.instant();
         long pagesBefore = store.counter(CrawlCounters.PAGES_FETCHED);
         committer.start();
+        scheduler.rememberParked(store.parkedHosts(), clock.instant(), ticker.getAsLong());
         for (int hostId : store.hostsWithQueuedUrls()) {
             scheduler.hostHasWork(hostId);
         }
@@ -146,7 +147,7 @@ public final class CrawlEngine implements AutoCloseable {
         boolean draining = false;
         while (!abortRequested) {
             drainEvents();
-            keepPaces();
+            keepHostRecords();
             if (storeFailure != null) {
                 break;
             }
@@ -169,7 +170,7 @@ public final class CrawlEngine implements AutoCloseable {
                 LockSupport.parkNanos(this, Math.max(0, parkUntil - ticker.getAsLong()));
             }
         }
-        keepPaces();
+        keepHostRecords();
         if (storeFailure != null) {
             throw storeFailure;
         }
@@ -182,7 +183,9 @@ public final class CrawlEngine implements AutoCloseable {
                 store.counter(CrawlCounters.URLS_SKIPPED),
                 Duration.between(started, clock.instant()),
                 stopRequested || abortRequested,
-                internalErrors.get());
+                internalErrors.get(),
+                scheduler.parkedHosts(),
+                scheduler.budgetSpent());
         progress.onProgress(snapshot(started));
         return summary;
     }
@@ -286,11 +289,18 @@ public final class CrawlEngine implements AutoCloseable {
         }
     }
 
-    /** Paces hosts taught by pushing back go to the store with the next commit, so a resume starts at them. */
-    private void keepPaces() {
+    /**
+     * What the scheduler learnt about hosts goes to the store with the next commit: the paces hosts
+     * taught by pushing back, so a resume starts at them, and the hosts parked before that answered again.
+     */
+    private void keepHostRecords() {
         for (PaceChange change : scheduler.takePaceChanges()) {
             committer.hostPaced(new HostPace(change.origin(), change.delay().toMillis(), change.pushBacks(), change.lastPushBack(),
                     clock.instant()));
+        }
+        for (String origin : scheduler.takeRecoveredHosts()) {
+            LOG.info("{}, parked in an earlier run, answers again", origin);
+            committer.hostRecovered(origin);
         }
     }
 

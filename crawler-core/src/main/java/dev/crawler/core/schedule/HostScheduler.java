@@ -8,8 +8,11 @@ import dev.crawler.core.robots.RobotsCache;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.FrontierKey;
 import dev.crawler.storage.HostPace;
+import dev.crawler.storage.ParkedHost;
 import dev.crawler.storage.QueuedUrl;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,6 +95,10 @@ public final class HostScheduler {
     private final CrawlConfig.Politeness politeness;
     /** Paces learned by earlier runs of the crawl, by origin; each is taken when its host first has work. */
     private final Map<String, HostPace> rememberedPaces = new HashMap<>();
+    /** Hosts parked in an earlier run, by origin; each is taken when its host first has work. */
+    private final Map<String, ParkedBefore> parkedBefore = new HashMap<>();
+    /** Hosts parked in an earlier run that have answered again, since the caller last took them. */
+    private final List<String> recovered = new ArrayList<>();
     /** Paces changed since the caller last took them, by host id, in the order they changed. */
     private final Map<Integer, PaceChange> paceChanges = new LinkedHashMap<>();
     private final Map<Integer, HostState> hosts = new HashMap<>();
@@ -130,6 +137,43 @@ public final class HostScheduler {
         }
     }
 
+    /**
+     * A host parked in an earlier run: the failures in a row that parked it, and the earliest time it
+     * may be asked again (when it was parked, plus the backoff of those failures).
+     */
+    private record ParkedBefore(int failures, long notBeforeNanos) {
+    }
+
+    /**
+     * Hosts parked in earlier runs of the crawl, for a resume. Each is tried again, but not before the
+     * backoff its failures in a row earned has passed since it was parked, and on probation: its failure
+     * counts go on from where they stopped, so a host that keeps failing is parked again at once, with
+     * more failures in a row and so a longer backoff the time after. An answer ends the probation, and
+     * the host's parking is forgotten ({@link #takeRecoveredHosts}). Call before the first
+     * {@link #hostHasWork}.
+     *
+     * @param wallNow the wall-clock time now: parkings are dated in wall-clock time, which survives a restart
+     * @param now     the scheduler's clock now
+     */
+    public void rememberParked(List<ParkedHost> parked, Instant wallNow, long now) {
+        for (ParkedHost host : parked) {
+            int failures = host.consecutiveFailures();
+            Instant notBefore = failures == 0 ? host.at() : host.at().plus(backoff.after(failures, host.origin()));
+            long wait = Math.max(0, Duration.between(wallNow, notBefore).toNanos());
+            parkedBefore.put(host.origin(), new ParkedBefore(failures, now + wait));
+        }
+    }
+
+    /** Hosts parked in an earlier run that answered again since the last call, for the store to forget their parking. */
+    public List<String> takeRecoveredHosts() {
+        if (recovered.isEmpty()) {
+            return List.of();
+        }
+        List<String> taken = List.copyOf(recovered);
+        recovered.clear();
+        return taken;
+    }
+
     /** Tells the scheduler that a host has queued URLs (at start, or after a commit added some). */
     public void hostHasWork(int hostId) {
         HostState host = hosts.computeIfAbsent(hostId, this::newHost);
@@ -144,7 +188,24 @@ public final class HostScheduler {
             host.pace.restore(TimeUnit.MILLISECONDS.toNanos(remembered.delayMillis()), remembered.pushBacks());
             host.lastPushBack = remembered.lastPushBack();
         }
+        ParkedBefore before = parkedBefore.remove(origin);
+        if (before != null) {
+            host.onProbation = true;
+            host.nextAllowedNanos = before.notBeforeNanos();
+            // The counts go on from where they stopped: a host that keeps failing is parked again at once.
+            host.consecutiveFailures = before.failures();
+            host.consecutivePushBacks = before.failures();
+            host.robotsAttempts = before.failures();
+        }
         return host;
+    }
+
+    /** The host answered: a host on probation after being parked in an earlier run is trusted again. */
+    private void recovered(HostState host) {
+        if (host.onProbation) {
+            host.onProbation = false;
+            recovered.add(host.origin);
+        }
     }
 
     /** What to do now. Call again after acting on the decision, until it waits or idles. */
@@ -218,6 +279,7 @@ public final class HostScheduler {
 
     private void learn(HostState host, HostSignal signal, long now) {
         if (signal instanceof HostSignal.Answered answered) {
+            recovered(host);
             host.consecutiveFailures = 0;
             host.consecutivePushBacks = 0;
             host.observeResponse(answered.responseNanos());
@@ -293,6 +355,9 @@ public final class HostScheduler {
             host.robotsAttempts = 0;
             host.consecutiveFailures = 0;
             host.crawlDelayNanos = skip ? 0 : crawlDelay;
+            if (!skip) {
+                recovered(host);
+            }
             if (skip) {
                 host.lastFailure = "robots.txt asks for a Crawl-delay of " + seconds(crawlDelay) + ", above politeness.maxCrawlDelay ("
                         + seconds(maxCrawlDelayNanos) + "); politeness.crawlDelayAboveMax: honour would crawl it that slowly";
@@ -440,6 +505,11 @@ public final class HostScheduler {
     /** Hosts parked in this run. */
     public int parkedHosts() {
         return parked;
+    }
+
+    /** Whether the page budget is spent: no more pages will be started this run. */
+    public boolean budgetSpent() {
+        return pagesStarted >= pageBudget;
     }
 
     private void paceChanged(HostState host) {

@@ -39,6 +39,8 @@ final class HostState {
     String lastFailure = "";
     /** Given up on for this run: never eligible again. */
     boolean parked;
+    /** Parked in an earlier run and not heard from since: its next failure parks it again. */
+    boolean onProbation;
     /** Every URL of the host is settled unfetched with this reason (its address is refused). */
     @Nullable Refusal refusal;
     final ArrayDeque<QueuedUrl> buffer = new ArrayDeque<>();

@@ -139,6 +139,8 @@ class FaultModesTest {
             assertThat(crawl.failureCounters()).isEqualTo(Map.of("timeout", 2L));
             assertThat(crawl.counter(Counters.HOSTS_PARKED)).isEqualTo(1);
             assertThat(crawl.summary().queued()).as("left queued for a resume").isEqualTo(3);
+            assertThat(crawl.summary().parkedHosts()).isEqualTo(1);
+            assertThat(crawl.summary().unfinished()).as("the run says it is not done").isTrue();
             List<RequestRecord> requests = crawl.requests(3);
             assertThat(crawl.pathsOn(FaultHost.MAIN, requests)).containsExactly("/robots.txt",
                     Fault.SLOW_FIRST_BYTE.path() + "?n=0", Fault.SLOW_FIRST_BYTE.path() + "?n=1");
@@ -277,6 +279,8 @@ class FaultModesTest {
             URI catalogue = shop.uri(FaultHost.RATE_LIMITED, "/catalogue");
             CrawlConfig config = FaultCrawl.config(shop, FaultHost.RATE_LIMITED);
             FaultCrawl.Result first = FaultCrawl.crawl(shop, dir, config.withLimits(config.limits().withMaxPages(5)), catalogue);
+            assertThat(first.summary().budgetSpent()).isTrue();
+            assertThat(first.summary().unfinished()).isTrue();
             Duration learned = Duration.ofMillis(first.paces().get(0).delayMillis());
             assertThat(learned).as("learned by the first run").isGreaterThanOrEqualTo(RATE_LIMITED.minRequestGap());
             first.requests((int) (1 + first.counter(CrawlCounters.PAGES_FETCHED)));
@@ -454,6 +458,8 @@ class FaultModesTest {
             assertThat(crawl.failures()).isEmpty();
             assertThat(crawl.counter(Counters.HOSTS_PARKED)).isEqualTo(1);
             assertThat(crawl.summary().queued()).as("left queued for a resume").isEqualTo(2);
+            assertThat(crawl.summary().parkedHosts()).isEqualTo(1);
+            assertThat(crawl.summary().unfinished()).isTrue();
             assertThat(crawl.counter(CrawlCounters.PAGES_FETCHED)).isZero();
             List<RequestRecord> requests = crawl.requests(1 + MAX_RETRIES);
             assertThat(crawl.pathsOn(FaultHost.ROBOTS_500, requests)).containsOnly("/robots.txt");

@@ -10,6 +10,7 @@ import dev.crawler.core.robots.RobotsPolicy;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
 import dev.crawler.storage.HostPace;
+import dev.crawler.storage.ParkedHost;
 import dev.crawler.storage.StoreOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -394,6 +395,47 @@ class HostSchedulerTest {
         firstPage(second);
         second.requestFinished(0, now(), new HostSignal.Answered(1_000_000L));
         assertThat(second.next(now())).isEqualTo(new Decision.WaitUntil(now() + 3 * SECOND));
+    }
+
+    @Test
+    void aHostParkedInAnEarlierRunIsTriedAgainAfterItsBackoffAndParkedAgainAtItsNextFailure() {
+        CrawlConfig base = config(Duration.ZERO, 1);
+        CrawlConfig config = base.withFetch(base.fetch().withRetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
+        Instant parkedAt = Instant.parse("2030-01-01T00:00:00Z");
+        store = CrawlStore.create(dir.resolve("crawl"), "{}", StoreOptions.defaults());
+        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/a", SHOP, 0, 0), new DiscoveredUrl(SHOP + "/b", SHOP, 0, 0)));
+        HostScheduler scheduler = new HostScheduler(store, new RobotsCache(Duration.ofHours(1), 100, clock::get), config, 0);
+        Duration earned = new dev.crawler.core.commit.RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)).after(5, SHOP);
+
+        scheduler.rememberParked(List.of(new ParkedHost(SHOP, "timeout: no answer", 5, parkedAt)), parkedAt.plusSeconds(1), now());
+        store.hostsWithQueuedUrls().forEach(scheduler::hostHasWork);
+
+        assertThat(scheduler.next(now())).as("the backoff its five failures earned, counted from its parking")
+                .isEqualTo(new Decision.WaitUntil(now() + earned.minusSeconds(1).toNanos()));
+        clock.addAndGet(earned.toNanos());
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+        Optional<Parking> again = scheduler.robotsUnreachable(0, now(), "connect: Connection refused");
+        assertThat(again).as("still failing: parked again at once, one failure further")
+                .hasValueSatisfying(parked -> assertThat(parked.consecutiveFailures()).isEqualTo(6));
+        assertThat(scheduler.takeRecoveredHosts()).isEmpty();
+    }
+
+    @Test
+    void aHostParkedInAnEarlierRunThatAnswersAgainIsForgivenAndItsParkingForgotten() {
+        CrawlConfig config = config(Duration.ZERO, 1);
+        Instant parkedAt = Instant.parse("2030-01-01T00:00:00Z");
+        store = CrawlStore.create(dir.resolve("crawl"), "{}", StoreOptions.defaults());
+        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/a", SHOP, 0, 0), new DiscoveredUrl(SHOP + "/b", SHOP, 0, 0)));
+        HostScheduler scheduler = new HostScheduler(store, new RobotsCache(Duration.ofHours(1), 100, clock::get), config, 0);
+        scheduler.rememberParked(List.of(new ParkedHost(SHOP, "timeout: no answer", 5, parkedAt)), parkedAt.plusSeconds(3_600), now());
+        store.hostsWithQueuedUrls().forEach(scheduler::hostHasWork);
+
+        firstPage(scheduler);
+        scheduler.requestFinished(0, now(), new HostSignal.Answered(1_000_000L));
+
+        assertThat(scheduler.takeRecoveredHosts()).containsExactly(SHOP);
+        nextPage(scheduler);
+        assertThat(scheduler.requestFinished(0, now(), timeout())).as("one failure is one failure again").isEmpty();
     }
 
     @Test
