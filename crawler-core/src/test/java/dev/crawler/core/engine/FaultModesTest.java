@@ -299,6 +299,36 @@ class FaultModesTest {
         }
     }
 
+    /**
+     * Issue 13: a host that always says 429 ends the crawl cleanly. Past politeness.maxPushBacks
+     * push-backs in a row the host is parked, saying why, and its URLs stay queued for a resume; none
+     * is lost to a retry count.
+     */
+    @Test
+    void aHostThatAlwaysPushesBackIsParkedSayingWhyWithItsUrlsStillQueued() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI[] pages = new URI[4];
+            for (int i = 0; i < pages.length; i++) {
+                pages[i] = shop.uri(FaultHost.MAIN, Fault.TOO_MANY_REQUESTS.path() + "?n=" + i);
+            }
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.MAIN);
+            config = config.withPoliteness(config.politeness().withMaxPushBacks(2));
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, pages);
+
+            assertThat(crawl.failureCounters()).isEmpty();
+            assertThat(crawl.summary().queued()).isEqualTo(pages.length);
+            assertThat(crawl.summary().parkedHosts()).isEqualTo(1);
+            assertThat(crawl.parked()).singleElement().satisfies(parked -> {
+                assertThat(parked.consecutiveFailures()).isEqualTo(3);
+                assertThat(parked.reason()).isEqualTo("pushed back: HTTP 429 (Retry-After: 1)");
+            });
+            List<RequestRecord> requests = crawl.requests(1 + 3);
+            assertPausedAfter(requests, shop.host(), r -> r.status() == 429, Duration.ofSeconds(FAULTS.retryAfterSeconds()));
+            crawl.assertNothingLeaked();
+        }
+    }
+
     @Test
     void aFlakyPageIsFetchedOnItsRetry() throws Exception {
         try (FaultShop shop = Testbed.startFaults(FAULTS)) {
