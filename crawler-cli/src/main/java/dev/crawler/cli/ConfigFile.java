@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.crawler.core.config.ConfigJson;
 import dev.crawler.core.config.ProxyRule;
 import dev.crawler.core.extract.SiteRule;
 import dev.crawler.core.url.Origin;
@@ -55,6 +57,9 @@ final class ConfigFile {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // Choices are written and read as their lower-case names: crawlDelayAboveMax: honour.
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+            .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
     /** A problem message that starts with the setting it is about, as the records' checks write them. */
@@ -128,6 +133,9 @@ final class ConfigFile {
                 throw problem(source, lines, key, key + ": has no value; give one, or delete the line to keep the default");
             }
             JsonNode base = result.get(field.getKey());
+            if (base == null && ConfigJson.REMOVED.containsKey(key)) {
+                throw problem(source, lines, key, key + ": no longer a setting (" + ConfigJson.REMOVED.get(key) + "); delete the line");
+            }
             if (base == null) {
                 throw problem(source, lines, key, unknownKey(key, field.getKey(), fieldNames(defaults)));
             }
@@ -220,6 +228,9 @@ final class ConfigFile {
         }
         if (Collection.class.isAssignableFrom(type)) {
             return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of: " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
         }
         return "a section of settings";
     }

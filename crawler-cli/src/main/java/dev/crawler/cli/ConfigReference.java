@@ -36,16 +36,28 @@ final class ConfigReference {
         section("politeness", "How kind the crawl is to each host.");
         setting("politeness.delay", "--delay", "Least time between two requests to one host.");
         setting("politeness.permitsPerHost", "--per-host", "Requests in flight to one host at most (1..64).");
-        setting("politeness.maxCrawlDelay", "", "The most a robots.txt Crawl-delay may slow a host down.");
+        setting("politeness.maxCrawlDelay", "", "The longest robots.txt Crawl-delay followed as a matter of course; "
+                + "see crawlDelayAboveMax for a longer one.");
         setting("politeness.adaptiveDelayFactor", "--adaptive-delay", "A slow host gets this many times its recent average response time "
                 + "as its delay, when that is longer (0 turns it off).");
         setting("politeness.maxAdaptiveDelay", "", "The most the adaptive delay may slow a host down.");
         setting("politeness.maxRetryAfter", "", "The longest a Retry-After on a 429 or 503 may pause a host.");
         setting("politeness.parkAfterFailures", "", "A host that fails this many requests in a row without answering "
                 + "(DNS, connect, timeout) is parked for the run; its URLs stay queued for a resume (0: never). So is a host whose robots.txt "
-                + "goes unanswered fetch.maxRetries + 1 times.");
+                + "cannot be read fetch.maxRetries + 1 times in a row (whatever this says).");
         setting("politeness.robotsExpiry", "", "How long a host's robots.txt is trusted before it is fetched again.");
-        setting("politeness.robotsErrorExpiry", "", "How long a robots.txt that answered 5xx blocks its host before it is tried again.");
+        setting("politeness.maxPushBacks", "", "A host that pushes back (429, or 503 with Retry-After) is paused and "
+                + "its URL queued again without using a retry; past this many push-backs on one URL the URL fails as "
+                + "rate-limited, and past this many in a row the host is parked (1..255).");
+        setting("politeness.pushBackFactor", "", "Each push-back multiplies the host's delay by this much: the pace the "
+                + "crawl learns for it, kept across resumes (1.1..10).");
+        setting("politeness.recoveryStep", "", "After recoveryAfter answers in a row the learned delay shrinks by this "
+                + "much, never below politeness.delay or the host's Crawl-delay.");
+        setting("politeness.recoveryAfter", "", "Answers in a row that earn one recoveryStep (1..10000).");
+        setting("politeness.maxLearnedDelay", "", "The most push-backs may slow a host down.");
+        setting("politeness.crawlDelayAboveMax", "", "A host whose robots.txt asks for a Crawl-delay above maxCrawlDelay: "
+                + "skip (park it for the run, the reason shown in status) or honour (crawl it that slowly). "
+                + "Its URLs stay queued either way.");
 
         section("fetch", "How one request is made.");
         setting("fetch.userAgent", "--user-agent", "Sent with every request; say who you are and how to reach you.");
@@ -54,7 +66,8 @@ final class ConfigReference {
         setting("fetch.readTimeout", "", "Longest silence while waiting for bytes.");
         setting("fetch.totalTimeout", "", "Longest a whole request may take.");
         setting("fetch.maxBodyBytes", "", "A longer body is cut and counted as too large (bytes, at least 1024).");
-        setting("fetch.maxRetries", "", "Transient failures (timeouts, 5xx, 429) of one URL retried at most this often (0..20).");
+        setting("fetch.maxRetries", "", "Failures of one URL that may pass (timeouts, resets, 5xx) retried at most this often "
+                + "(0..20); a host's push-backs do not count.");
         setting("fetch.ioThreads", "", "Network threads; one saturates a small machine (1..64).");
         setting("fetch.firstByteTimeout", "", "Longest wait from sending a request to the first byte of the answer.");
         setting("fetch.maxRedirects", "", "Redirect hops followed from one URL (0..20).");

@@ -12,6 +12,8 @@ import dev.crawler.storage.StoreOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +35,9 @@ final class CrawlRunner {
     /**
      * Crawls until done, stopped or failed, and closes the store.
      *
-     * @return {@link ExitCodes#OK}, or {@link ExitCodes#INTERRUPTED} after Ctrl-C
+     * @return {@link ExitCodes#OK} when nothing is left queued, {@link ExitCodes#UNFINISHED} when the run
+     *         ended with URLs queued (parked hosts, the page budget), or {@link ExitCodes#INTERRUPTED}
+     *         after Ctrl-C
      */
     static int run(CrawlStore store, CrawlConfig config, Path dir, StoreOptions options, Level logLevel,
             PrintWriter out, PrintWriter err) {
@@ -77,7 +81,10 @@ final class CrawlRunner {
         boolean interrupted = interrupts != null && interrupts.fired();
         String continuation = ResumeHint.continuation(dir, options, config.limits().maxPages(), summary.pagesTotal());
         printSummary(summary, interrupted, resume, continuation, out, err);
-        return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        if (interrupted) {
+            return ExitCodes.INTERRUPTED;
+        }
+        return summary.unfinished() ? ExitCodes.UNFINISHED : ExitCodes.OK;
     }
 
     /** SIGTERM (or Ctrl-C where it cannot be handled): the JVM is exiting; stop gracefully before it does. */
@@ -109,25 +116,45 @@ final class CrawlRunner {
         }
     }
 
+    /**
+     * The closing lines. A run that ran out of work says "Done"; one that ended with URLs still queued
+     * (hosts it parked, its page budget) says how to go on, and then, last, that it is unfinished and
+     * why, so that the last line never reads as done when it is not.
+     */
     private static void printSummary(CrawlSummary summary, boolean interrupted, String resume, String continuation,
             PrintWriter out, PrintWriter err) {
+        String outcome = summary.stopped() ? "Stopped" : summary.unfinished() ? "Unfinished" : "Done";
         String line = String.format(Locale.ROOT,
-                "%s after %.1f s: %d pages fetched (%.1f pages/s), %d products stored, %d failed, %d still queued",
-                summary.stopped() ? "Stopped" : "Done", summary.elapsed().toMillis() / 1000.0, summary.pagesThisRun(),
-                summary.pagesPerSecond(), summary.products(), summary.failed(), summary.queued());
+                "%s after %.1f s: %d pages fetched (%.1f pages/s), %d products stored, %d failed, %d still queued%s",
+                outcome, summary.elapsed().toMillis() / 1000.0, summary.pagesThisRun(), summary.pagesPerSecond(),
+                summary.products(), summary.failed(), summary.queued(), summary.stopped() ? "" : why(summary));
         LOG.info(line);
-        out.println(line);
         if (summary.internalErrors() > 0) {
             out.println(summary.internalErrors() + " unexpected internal error(s) were survived; crawler.log has the details");
         }
-        out.flush();
         if (interrupted) {
+            out.println(line);
             err.println("Stopped. Continue with: " + resume);
-        } else if (summary.queued() > 0) {
+        } else if (summary.unfinished()) {
             out.println(continuation);
+            out.println(line);
+        } else {
+            out.println(line);
         }
         out.flush();
         err.flush();
+    }
+
+    /** Why a run that was not stopped left URLs queued: {@code  (2 hosts parked, see 'crawler status'; page budget spent)}. */
+    private static String why(CrawlSummary summary) {
+        List<String> reasons = new ArrayList<>();
+        if (summary.parkedHosts() > 0) {
+            reasons.add(summary.parkedHosts() + (summary.parkedHosts() == 1 ? " host" : " hosts") + " parked, see 'crawler status'");
+        }
+        if (summary.budgetSpent()) {
+            reasons.add("page budget spent");
+        }
+        return !summary.unfinished() || reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")";
     }
 
     private static void closeQuietly(AutoCloseable log) {

@@ -12,10 +12,11 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:done",
+                "0:done; for a crawl, nothing left queued",
                 "1:bad usage, flags, seeds or config",
                 "2:crawl directory problem: missing, not a crawl, in use, damaged, disk full",
                 "3:the crawl stopped on an error it could not survive (resumable)",
+                "4:the run ended with URLs still queued: parked hosts or the page budget (resumable)",
                 "130:interrupted with Ctrl-C (resumable)",
                 "143:stopped with kill (SIGTERM), as gracefully as by Ctrl-C (resumable)"})
 public final class CrawlerMain {

@@ -2,7 +2,7 @@ package dev.crawler.cli;
 
 /** The exit codes of the {@code crawler} command; documented in the README. */
 public final class ExitCodes {
-    /** The command did what it was asked. */
+    /** The command did what it was asked; for a crawl, nothing is left queued. */
     public static final int OK = 0;
     /** Bad usage, flags, seeds or config. */
     public static final int USAGE = 1;
@@ -10,6 +10,11 @@ public final class ExitCodes {
     public static final int CRAWL_DIRECTORY = 2;
     /** The crawl stopped because of an error it could not survive; it can be resumed. */
     public static final int CRAWL_FAILED = 3;
+    /**
+     * The run ended with URLs still queued: hosts it parked, or the page budget; {@code crawler status}
+     * says which, and {@code crawler resume} goes on.
+     */
+    public static final int UNFINISHED = 4;
     /** Interrupted (Ctrl-C); the crawl can be resumed. */
     public static final int INTERRUPTED = 130;
 

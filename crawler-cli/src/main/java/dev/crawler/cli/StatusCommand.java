@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code crawler status --dir DIR}: where a crawl stands; works while it runs. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows where a crawl stands: totals, HTTP statuses, failures with sample URLs, the hosts with the "
-                + "longest queues and the parked ones. Works while the crawl runs.")
+                + "longest queues, the parked ones and the pace learned from hosts that push back. Works while the crawl runs.")
 final class StatusCommand implements Callable<Integer> {
     private static final int SAMPLES_PER_CLASS = 3;
     private static final int TOP_HOSTS = 10;
@@ -45,7 +45,8 @@ final class StatusCommand implements Callable<Integer> {
         try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
             Map<String, Long> counters = new TreeMap<>(store.counters());
             Map<String, List<FailureRecord>> samples = failureSamples(store);
-            HostReport hosts = HostReport.of(store.hostQueues(MAX_KEYS_SCANNED), store.parkedHosts(), TOP_HOSTS);
+            HostReport hosts = HostReport.of(store.hostQueues(MAX_KEYS_SCANNED), store.parkedHosts(), store.hostPaces(),
+                    TOP_HOSTS);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> report = new LinkedHashMap<>();
@@ -88,6 +89,7 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("  discovered      %d%n", counters.getOrDefault(Counters.URLS_DISCOVERED, 0L));
         out.printf("  failed          %d%n", counters.getOrDefault(CrawlCounters.PAGES_FAILED, 0L));
         out.printf("  retries         %d%n", counters.getOrDefault(CrawlCounters.RETRIES, 0L));
+        out.printf("  push-backs      %d%n", counters.getOrDefault(CrawlCounters.PUSH_BACKS, 0L));
         section(out, "HTTP status", counters, CrawlCounters.HTTP_PREFIX, Map.of());
         section(out, "Failures (with up to " + SAMPLES_PER_CLASS + " sample URLs each)", counters, CrawlCounters.FAILURE_PREFIX,
                 samples);

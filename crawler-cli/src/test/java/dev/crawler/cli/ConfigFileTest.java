@@ -56,6 +56,14 @@ class ConfigFileTest {
     }
 
     @Test
+    void aChoiceIsWrittenAndReadByItsLowerCaseName() {
+        ConfigDocument document = ConfigFile.parse("politeness:\n  crawlDelayAboveMax: honour\n", "crawl.yaml");
+
+        assertThat(document.politeness().crawlDelayAboveMax()).isEqualTo(CrawlConfig.CrawlDelayAboveMax.HONOUR);
+        assertThat(ConfigReference.defaultsFile()).contains("  crawlDelayAboveMax: \"skip\"\n");
+    }
+
+    @Test
     void siteRulesReachTheCrawlConfig() {
         ConfigDocument document = parse("""
                 extraction:
@@ -133,6 +141,8 @@ class ConfigFileTest {
             a proxy scheme         | fetch:\\n  proxies:\\n    - hostPattern: "*"\\n      url: ftp://127.0.0.1:21\\n | crawl.yaml line 3: fetch.proxies[0]: url must be http://HOST:PORT, socks5://HOST:PORT or direct, got: ftp://127.0.0.1:21
             a proxy without port   | fetch:\\n  proxies:\\n    - hostPattern: "*"\\n      url: socks5://127.0.0.1\\n | crawl.yaml line 3: fetch.proxies[0]: url must name the proxy's host and port, such as socks5://127.0.0.1:1080, got: socks5://127.0.0.1
             half the credentials   | fetch:\\n  proxies:\\n    - hostPattern: "*"\\n      url: socks5://127.0.0.1:1080\\n      usernameEnv: USER\\n | crawl.yaml line 3: fetch.proxies[0]: usernameEnv and passwordEnv go together: give both or neither
+            an unknown choice      | politeness:\\n  crawlDelayAboveMax: wait\\n | crawl.yaml line 2: politeness.crawlDelayAboveMax: 'wait' is not one of: skip, honour
+            a removed setting      | politeness:\\n  robotsErrorExpiry: 5m\\n  | crawl.yaml line 2: politeness.robotsErrorExpiry: no longer a setting (an unavailable robots.txt no longer blocks its host for a while: the host is parked with its URLs queued, and 'resume' tries it again); delete the line
             """)
     void aBadConfigIsRefusedWithOneLineNamingTheSettingAndItsLine(String mistake, String yaml, String message) {
         assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n")))

@@ -15,12 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --max-pages}: the crawl stops at the budget, its progress shows pages of the budget and an
- * ETA, and the command it says to continue with raises the budget (the stored one would stop at once).
+ * ETA, it ends saying it is unfinished (exit code 4), and the command it says to continue with raises
+ * the budget (the stored one would stop at once).
  */
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
 class PageBudgetTest {
     @TempDir
     Path temp;
+
+    private static String lastLine(String out) {
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1];
+    }
 
     @Test
     void aCrawlAtItsPageBudgetSaysHowToContinueWithALargerOne() throws Exception {
@@ -28,7 +34,11 @@ class PageBudgetTest {
             Path seeds = Files.write(temp.resolve("seeds.txt"), testbed.homePages().stream().map(URI::toString).toList());
             Path dir = temp.resolve("crawl");
 
-            Cli.Result crawl = Cli.succeed("crawl", seeds.toString(), "--dir", dir.toString(), "--delay", "0", "--max-pages", "5");
+            Cli.Result crawl = Cli.run("crawl", seeds.toString(), "--dir", dir.toString(), "--delay", "0", "--max-pages", "5");
+
+            assertThat(crawl.exitCode()).as(crawl.err()).isEqualTo(ExitCodes.UNFINISHED);
+            assertThat(lastLine(crawl.out())).matches("Unfinished after [0-9.]+ s: 5 pages fetched \\(.*\\), \\d+ products stored, "
+                    + "0 failed, \\d+ still queued \\(page budget spent\\)");
 
             assertThat(StoredCounters.read(dir, CrawlCounters.PAGES_FETCHED)).isEqualTo(5);
             assertThat(crawl.err()).as("the plain progress line, output not being a terminal")
@@ -38,11 +48,13 @@ class PageBudgetTest {
             assertThat(Cli.succeed("status", "--dir", dir.toString()).out())
                     .endsWith("Continue with: crawler resume --dir " + dir + " --max-pages 10\n");
 
-            Cli.Result resumed = Cli.succeed("resume", "--dir", dir.toString(), "--max-pages", "10");
+            Cli.Result resumed = Cli.run("resume", "--dir", dir.toString(), "--max-pages", "10");
 
+            assertThat(resumed.exitCode()).isEqualTo(ExitCodes.UNFINISHED);
             assertThat(StoredCounters.read(dir, CrawlCounters.PAGES_FETCHED)).isEqualTo(10);
-            assertThat(resumed.out()).startsWith("Done after ").contains(": 5 pages fetched")
-                    .contains("Continue with: crawler resume --dir " + dir + " --max-pages 20\n");
+            assertThat(resumed.out()).contains("Continue with: crawler resume --dir " + dir + " --max-pages 20\n");
+            assertThat(lastLine(resumed.out())).startsWith("Unfinished after ").contains(": 5 pages fetched")
+                    .endsWith("(page budget spent)");
         }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
 import dev.crawler.storage.FailureRecord;
+import dev.crawler.storage.HostPace;
 import dev.crawler.storage.PageCommit;
 import dev.crawler.storage.ParkedHost;
 import dev.crawler.storage.ProductRecord;
@@ -38,6 +39,7 @@ class StatusCommandTest {
     private static final String DOWN = "http://127.0.1.3:8080";
     private static final Instant RETRY_AT = Instant.parse("2030-01-01T00:00:00Z");
     private static final Instant PARKED_AT = Instant.parse("2026-01-02T03:04:05Z");
+    private static final Instant PACED_AT = Instant.parse("2026-01-02T03:05:00Z");
 
     @TempDir
     Path temp;
@@ -67,7 +69,9 @@ class StatusCommandTest {
                     new PageCommit(failed.key(), Optional.empty(), List.of(), List.of(),
                             Optional.of(new FailureRecord(failed.url(), "connect", 0, "Connection refused", 4, PARKED_AT)),
                             Map.of("pages.failed", 1L, "failures.connect", 1L))),
-                    List.of(new ParkedHost(DOWN, "connect: Connection refused", 5, PARKED_AT)));
+                    List.of(new ParkedHost(DOWN, "connect: Connection refused", 5, PARKED_AT)),
+                    List.of(new HostPace(BUSY, 2_500, 3, "HTTP 429 (Retry-After: 5)", PACED_AT),
+                            new HostPace(RETRYING, 0, 1, "HTTP 503 (Retry-After: 1)", PACED_AT)));
         }
     }
 
@@ -89,11 +93,14 @@ class StatusCommandTest {
                 "  Longest queues (3 hosts with work)",
                 String.format("    %-40s queued 4  retrying 0", BUSY),
                 String.format("    %-40s queued 1  retrying 0", DOWN),
-                "  Parked hosts (1): stopped after failures in a row; 'resume' tries them again",
-                String.format("    %-40s 5 failures in a row, last: connect: Connection refused (at %s; 1 URLs waiting)", DOWN, PARKED_AT),
+                "  Parked hosts (1): not asked again in the run that parked them; 'resume' tries them again",
+                String.format("    %-40s 5 in a row, last: connect: Connection refused (at %s; 1 URLs waiting)", DOWN, PARKED_AT),
                 "  Backing off (1): only retries left after transient failures",
                 String.format("    %-40s 1 URL(s), next retry at %s", RETRYING, RETRY_AT),
+                "  Learned pace (1 hosts slowed by pushing back; a resume starts from it)",
+                String.format("    %-40s delay 2.5 s after 3 push-backs, last: HTTP 429 (Retry-After: 5) (at %s)", BUSY, PACED_AT),
                 "Continue with: crawler resume --dir " + dir);
+        assertThat(result.out()).as("a host that has recovered is not slowed").doesNotContain(RETRYING + " delay");
         assertThat(result.out().indexOf(BUSY + " ")).as("longest first").isLessThan(result.out().indexOf(DOWN + " "));
     }
 
@@ -114,6 +121,12 @@ class StatusCommandTest {
         assertThat(json.at("/hosts/parked/0/consecutiveFailures").asInt()).isEqualTo(5);
         assertThat(json.at("/hosts/backingOff/0/origin").asText()).isEqualTo(RETRYING);
         assertThat(json.at("/hosts/backingOff/0/nextRetryAt").asText()).isEqualTo(RETRY_AT.toString());
+        assertThat(json.at("/hosts/paced/0/origin").asText()).isEqualTo(BUSY);
+        assertThat(json.at("/hosts/paced/0/learnedDelayMillis").asLong()).isEqualTo(2_500);
+        assertThat(json.at("/hosts/paced/0/pushBacks").asLong()).isEqualTo(3);
+        assertThat(json.at("/hosts/paced/0/lastPushBack").asText()).isEqualTo("HTTP 429 (Retry-After: 5)");
+        assertThat(json.at("/hosts/paced/1/origin").asText()).isEqualTo(RETRYING);
+        assertThat(json.at("/hosts/paced/1/learnedDelayMillis").asLong()).as("recovered").isZero();
     }
 
     @Test
@@ -128,13 +141,14 @@ class StatusCommandTest {
         Path config = Files.writeString(temp.resolve("crawl.yaml"), "fetch:\n  retryBackoffBase: 50ms\n");
         Path crawled = temp.resolve("down");
 
-        Cli.Result crawl = Cli.succeed("crawl", seeds.toString(), "--dir", crawled.toString(), "--config", config.toString(),
+        Cli.Result crawl = Cli.run("crawl", seeds.toString(), "--dir", crawled.toString(), "--config", config.toString(),
                 "--delay", "0");
         Cli.Result status = Cli.succeed("status", "--dir", crawled.toString());
 
-        assertThat(crawl.out()).contains("1 still queued");
+        assertThat(crawl.exitCode()).as(crawl.err()).isEqualTo(ExitCodes.UNFINISHED);
+        assertThat(crawl.out()).contains("1 still queued (1 host parked, see 'crawler status')");
         assertThat(crawl.err()).as("the progress line").contains("hosts 0 active, 1 parked");
-        assertThat(status.out()).contains("  Parked hosts (1): stopped after failures in a row; 'resume' tries them again")
-                .containsPattern(Pattern.quote(down) + " +\\d+ failures in a row, last: connect: .*Connection refused.*; 1 URLs waiting\\)");
+        assertThat(status.out()).contains("  Parked hosts (1): not asked again in the run that parked them; 'resume' tries them again")
+                .containsPattern(Pattern.quote(down) + " +\\d+ in a row, last: connect: .*Connection refused.*; 1 URLs waiting\\)");
     }
 }

@@ -8,7 +8,10 @@ enum ColumnFamily {
     DEFAULT("default"),
     /** Crawl metadata (format, id, config snapshot), counters and the sequence high-water mark. */
     META("meta"),
-    /** Host origin to host id, in both directions; URLs ever queued per host; parked hosts ({@code p:origin}). */
+    /**
+     * Host origin to host id, in both directions; URLs ever queued per host; parked hosts ({@code p:origin});
+     * learned host paces ({@code d:origin}).
+     */
     HOSTS("hosts"),
     /** Queued URLs keyed {@code hostId | priority | sequence}; see {@link FrontierKey}. */
     FRONTIER("frontier"),

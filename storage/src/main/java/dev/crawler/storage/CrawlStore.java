@@ -72,6 +72,7 @@ public final class CrawlStore implements AutoCloseable {
     private static final String ORIGIN_BY_HOST = "i:";
     private static final String QUEUED_BY_HOST = "n:";
     private static final String PARKED_HOST = "p:";
+    private static final String HOST_PACE = "d:";
     private static final byte[] META_SEED_ORIGINS = bytes("seed-origins");
     private static final byte[] EMPTY = new byte[0];
 
@@ -218,19 +219,31 @@ public final class CrawlStore implements AutoCloseable {
         return Set.copyOf(java.util.Arrays.asList(StoreJson.read(stored, String[].class)));
     }
 
-    /** Every host parked in some run of this crawl, in origin order; see {@link ParkedHost}. */
+    /**
+     * Every host parked in some run of this crawl and not heard from since, in origin order; see
+     * {@link ParkedHost}.
+     */
     public List<ParkedHost> parkedHosts() {
-        List<ParkedHost> parked = new ArrayList<>();
+        return hostRecords(PARKED_HOST, ParkedHost.class);
+    }
+
+    /** Every host whose pace the crawl has learned, in origin order; see {@link HostPace}. */
+    public List<HostPace> hostPaces() {
+        return hostRecords(HOST_PACE, HostPace.class);
+    }
+
+    private <T> List<T> hostRecords(String prefix, Class<T> type) {
+        List<T> records = new ArrayList<>();
         try (RocksIterator it = db.newIterator(handle(ColumnFamily.HOSTS))) {
-            for (it.seek(bytes(PARKED_HOST)); it.isValid(); it.next()) {
-                if (!new String(it.key(), StandardCharsets.UTF_8).startsWith(PARKED_HOST)) {
+            for (it.seek(bytes(prefix)); it.isValid(); it.next()) {
+                if (!new String(it.key(), StandardCharsets.UTF_8).startsWith(prefix)) {
                     break;
                 }
-                parked.add(StoreJson.read(it.value(), ParkedHost.class));
+                records.add(StoreJson.read(it.value(), type));
             }
             checkIterator(it);
         }
-        return parked;
+        return records;
     }
 
     /** The id of a host's queue, if it has one. */
@@ -288,11 +301,35 @@ public final class CrawlStore implements AutoCloseable {
      * @return which hosts received how many new URLs, so the scheduler can wake them
      */
     public CommitResult commit(List<PageCommit> group, List<ParkedHost> parked) {
+        return commit(group, parked, List.of());
+    }
+
+    /**
+     * Writes a group of page outcomes, the hosts parked and the host paces learned since the last
+     * commit as one atomic batch; each pace replaces the host's earlier one.
+     *
+     * @return which hosts received how many new URLs, so the scheduler can wake them
+     */
+    public CommitResult commit(List<PageCommit> group, List<ParkedHost> parked, List<HostPace> paces) {
+        return commit(group, parked, paces, List.of());
+    }
+
+    /**
+     * Like {@link #commit(List, List, List)}, and forgets the parking of each origin in {@code recovered}:
+     * a host parked in an earlier run that has answered again.
+     */
+    public CommitResult commit(List<PageCommit> group, List<ParkedHost> parked, List<HostPace> paces, List<String> recovered) {
         checkWritable();
         try (Changes changes = new Changes()) {
+            for (String origin : recovered) {
+                changes.batch.delete(handle(ColumnFamily.HOSTS), bytes(PARKED_HOST + origin));
+            }
             for (ParkedHost host : parked) {
                 changes.batch.put(handle(ColumnFamily.HOSTS), bytes(PARKED_HOST + host.origin()), StoreJson.write(host));
                 changes.bump(Counters.HOSTS_PARKED, 1);
+            }
+            for (HostPace pace : paces) {
+                changes.batch.put(handle(ColumnFamily.HOSTS), bytes(HOST_PACE + pace.origin()), StoreJson.write(pace));
             }
             List<DiscoveredUrl> discovered = new ArrayList<>();
             Set<String> groupProducts = new HashSet<>();
@@ -330,7 +367,8 @@ public final class CrawlStore implements AutoCloseable {
 
     private void requeue(Changes changes, int hostId, PageCommit.RequeuedUrl again) throws RocksDBException {
         FrontierKey key = new FrontierKey(hostId, again.priority(), nextSequence++);
-        byte[] value = new QueuedUrl(key, again.url(), again.depth(), again.attempts(), again.redirectHops()).encodeValue();
+        byte[] value = new QueuedUrl(key, again.url(), again.depth(), again.attempts(), again.redirectHops(),
+                again.pushBacks()).encodeValue();
         changes.bump(Counters.URLS_QUEUED, 1);
         if (again.notBeforeEpochMillis() <= 0) {
             changes.batch.put(handle(ColumnFamily.FRONTIER), key.encode(), value);

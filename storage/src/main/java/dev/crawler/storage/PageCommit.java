@@ -34,14 +34,20 @@ public record PageCommit(
      * @param notBeforeEpochMillis when it may be fetched again; until then it waits in the retry lane
      *                             (0: at once)
      * @param redirectHops         the redirect hops that led to it, kept across retries
+     * @param pushBacks            the times its host pushed back on it so far; see {@link QueuedUrl#pushBacks()}
      */
-    public record RequeuedUrl(String url, int depth, int priority, int attempts, long notBeforeEpochMillis, int redirectHops) {
+    public record RequeuedUrl(String url, int depth, int priority, int attempts, long notBeforeEpochMillis, int redirectHops,
+            int pushBacks) {
         public RequeuedUrl(String url, int depth, int priority, int attempts) {
             this(url, depth, priority, attempts, 0);
         }
 
         public RequeuedUrl(String url, int depth, int priority, int attempts, long notBeforeEpochMillis) {
             this(url, depth, priority, attempts, notBeforeEpochMillis, 0);
+        }
+
+        public RequeuedUrl(String url, int depth, int priority, int attempts, long notBeforeEpochMillis, int redirectHops) {
+            this(url, depth, priority, attempts, notBeforeEpochMillis, redirectHops, 0);
         }
     }
 }

@@ -112,6 +112,40 @@ class CrawlStoreTest {
     }
 
     @Test
+    void aUrlRequeuedAfterAPushBackKeepsItsCountThroughTheRetryLane() {
+        try (CrawlStore store = CrawlStore.create(dir(), "{}", StoreOptions.defaults())) {
+            store.enqueue(List.of(url("/a", 1)));
+            QueuedUrl first = store.peek(0, 1, Set.of()).get(0);
+            store.commit(List.of(new PageCommit(first.key(), Optional.of(new PageCommit.RequeuedUrl(first.url(), 1, 1, 1, 5_000, 0, 3)),
+                    List.of(), List.of(), Optional.empty(), Map.of())));
+            store.promoteDueRetries(5_000, 10);
+
+            QueuedUrl again = store.peek(0, 1, Set.of()).get(0);
+            assertThat(again.attempts()).isEqualTo(1);
+            assertThat(again.pushBacks()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aHostsLearnedPaceIsWrittenWithTheCommitReplacesTheLastOneAndOutlivesTheProcess() {
+        Path dir = dir();
+        Instant first = Instant.parse("2030-01-01T00:00:00Z");
+        try (CrawlStore store = CrawlStore.create(dir, "{}", StoreOptions.defaults())) {
+            store.enqueue(List.of(url("/a", 1)));
+            QueuedUrl queued = store.peek(0, 1, Set.of()).get(0);
+            store.commit(List.of(new PageCommit(queued.key(), Optional.empty(), List.of(), List.of(), Optional.empty(), Map.of())),
+                    List.of(), List.of(new HostPace(SHOP, 2_000, 1, "HTTP 429", first)));
+            store.commit(List.of(), List.of(), List.of(new HostPace(SHOP, 4_000, 2, "HTTP 429 (Retry-After: 5)", first.plusSeconds(9)),
+                    new HostPace("http://other.example:80", 500, 1, "HTTP 503 (Retry-After: 1)", first)));
+        }
+        try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
+            assertThat(store.hostPaces()).containsExactly(
+                    new HostPace(SHOP, 4_000, 2, "HTTP 429 (Retry-After: 5)", first.plusSeconds(9)),
+                    new HostPace("http://other.example:80", 500, 1, "HTTP 503 (Retry-After: 1)", first));
+        }
+    }
+
+    @Test
     void hostsWithQueuedUrlsListsEveryNonEmptyHost() {
         try (CrawlStore store = CrawlStore.create(dir(), "{}", StoreOptions.defaults())) {
             store.enqueue(List.of(new DiscoveredUrl("http://a/", "http://a", 0, 0),

@@ -84,6 +84,11 @@ final class Exchange {
     return Optional.ofNullable(requestHeaders.get(name));
   }
 
+  /** {@link System#nanoTime()} when the request head arrived. */
+  long startNanos() {
+    return startNanos;
+  }
+
   Optional<String> parameter(String name) {
     List<String> values = decoded.parameters().get(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

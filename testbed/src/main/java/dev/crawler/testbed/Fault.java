@@ -67,7 +67,11 @@ public enum Fault {
   /** A PDF document, correctly labelled {@code application/pdf}, at a URL ending in {@code .html}. */
   PDF_AT_HTML_URL("/fault/catalogue.html"),
   /** A PDF document labelled {@code text/html; charset=utf-8}. */
-  PDF_LABELLED_HTML("/fault/pdf-labelled-html");
+  PDF_LABELLED_HTML("/fault/pdf-labelled-html"),
+  /** A small page whose response head carries a 100 KiB header ({@code X-Padding}): no client reads that. */
+  OVERSIZED_HEADER("/fault/oversized-header"),
+  /** {@code HTTP/1.1 two-hundred OK} as the status line, then a small page: not HTTP. */
+  MALFORMED_STATUS_LINE("/fault/malformed-status-line");
 
   /** The product name on the {@link #LYING_CHARSET} page. */
   public static final String LYING_CHARSET_PRODUCT = "Café Crème";

@@ -21,7 +21,19 @@ public enum FaultHost {
    */
   ROBOTS_CRAWL_DELAY(5),
   /** 127.0.3.6: where {@link Fault#REDIRECT_OTHER_HOST} sends you ({@code /landing}); robots.txt as MAIN. */
-  REDIRECT_TARGET(6);
+  REDIRECT_TARGET(6),
+  /**
+   * 127.0.3.7: a host that rate-limits. Any request (robots.txt included) that arrives sooner than
+   * {@link FaultConfig#minRequestGap()} after the one before it is answered {@code 429} with
+   * {@code Retry-After: retryAfterSeconds}; robots.txt as MAIN. Crawl its {@code /catalogue}.
+   */
+  RATE_LIMITED(7),
+  /**
+   * 127.0.3.8: a host that sheds load by dropping connections. Any request that arrives sooner than
+   * {@link FaultConfig#minRequestGap()} after the one before it gets a head, 8 KiB of a 64 KiB body,
+   * and a TCP reset, as {@link Fault#RESET_MID_BODY}; robots.txt as MAIN. Crawl its {@code /catalogue}.
+   */
+  DROPS_CONNECTIONS(8);
 
   private final int number;
 

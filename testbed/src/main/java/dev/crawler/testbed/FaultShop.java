@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <tr><td>{@code /robots.txt}</td><td>depends on the host: 200, 500, 404, 301 to {@code /robots-moved.txt},
  *     or with {@code Crawl-delay: N} (see {@link FaultHost})</td></tr>
  * <tr><td>{@code /landing}</td><td>links {@code /landing/more} and {@code /private/secret} (both 200)</td></tr>
+ * <tr><td>{@code /catalogue}</td><td>links {@code /product/1} .. {@code /product/20}, each a product page
+ *     with JSON-LD (name {@code Catalogue item N}, SKU {@code CAT-N}, price {@code N.99 EUR})</td></tr>
  * <tr><td>{@code /fault/slow-first-byte[?ms=N]}</td><td>nothing for {@code firstByteDelay}, then 200</td></tr>
  * <tr><td>{@code /fault/drip[?ms=N]}</td><td>head at once, then {@code dripChunkBytes} every
  *     {@code dripInterval} up to {@code dripTotalBytes}</td></tr>
@@ -49,6 +51,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <tr><td>{@code /fault/lying-charset-cyrillic}</td><td>a windows-1251 product page labelled utf-8</td></tr>
  * <tr><td>{@code /fault/catalogue.html}</td><td>a PDF, labelled {@code application/pdf}</td></tr>
  * <tr><td>{@code /fault/pdf-labelled-html}</td><td>a PDF labelled {@code text/html}</td></tr>
+ * <tr><td>{@code /fault/oversized-header}</td><td>200 with a 100 KiB {@code X-Padding} header</td></tr>
+ * <tr><td>{@code /fault/malformed-status-line}</td><td>{@code HTTP/1.1 two-hundred OK}, then two bytes</td></tr>
  * <tr><td>anything else</td><td>404</td></tr>
  * </table>
  *
@@ -59,6 +63,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe. Call {@link #close()} from a test thread, not from an event loop.
  */
 public final class FaultShop implements AutoCloseable {
+  /** The products of every host's {@code /catalogue}: {@code /product/1} to {@code /product/20}. */
+  public static final int CATALOGUE_PRODUCTS = 20;
 
   private final FaultConfig config;
   private final LoopbackServer server;

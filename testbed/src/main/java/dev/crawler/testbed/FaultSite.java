@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Serves the {@link Fault} paths and the robots.txt variant of one {@link FaultHost}. Every wait is
@@ -35,6 +36,8 @@ final class FaultSite implements Site {
   private static final long MAX_OVERRIDE_MS = 600_000;
   private static final int RESET_AFTER_BYTES = 8_192;
   private static final int ENDLESS_PIECE_BYTES = 16 * 1024;
+  private static final int OVERSIZED_HEADER_BYTES = 100 * 1024;
+  private static final long NEVER = Long.MIN_VALUE;
 
   private final FaultHost role;
   private final FaultConfig config;
@@ -43,6 +46,8 @@ final class FaultSite implements Site {
   private final String ownOrigin;
   private final InstantSource clock;
   private final Map<String, AtomicInteger> flakyCounts;
+  /** When the last request arrived on this host, for the hosts that mind a client in a hurry. */
+  private final AtomicLong lastArrivalNanos = new AtomicLong(NEVER);
 
   FaultSite(FaultHost role, FaultConfig config, FaultBodies bodies, String ownOrigin, String redirectTargetOrigin,
       InstantSource clock, Map<String, AtomicInteger> flakyCounts) {
@@ -62,6 +67,14 @@ final class FaultSite implements Site {
 
   @Override
   public void respond(Exchange exchange) {
+    if (role == FaultHost.RATE_LIMITED && hurried(exchange)) {
+      retryAfter(exchange, HttpResponseStatus.TOO_MANY_REQUESTS, String.valueOf(config.retryAfterSeconds()));
+      return;
+    }
+    if (role == FaultHost.DROPS_CONNECTIONS && hurried(exchange)) {
+      reset(exchange);
+      return;
+    }
     String path = exchange.path();
     Optional<Fault> fault = Fault.forPath(path);
     if (fault.isPresent()) {
@@ -76,6 +89,10 @@ final class FaultSite implements Site {
       exchange.text(HttpResponseStatus.OK, Exchange.HTML, SmallPages.page("Landing on " + role,
           "<h1>Landing</h1><p><a href=\"/landing/more\">More</a> &middot; "
               + "<a href=\"/private/secret\">Members only</a></p>"));
+    } else if (path.equals("/catalogue")) {
+      exchange.text(HttpResponseStatus.OK, Exchange.HTML, catalogue());
+    } else if (path.startsWith("/product/") && productNumber(path).isPresent()) {
+      exchange.text(HttpResponseStatus.OK, Exchange.HTML, product(productNumber(path).get()));
     } else if (path.equals("/landing/more") || path.equals("/private/secret")) {
       exchange.text(HttpResponseStatus.OK, Exchange.HTML, SmallPages.page(path, "<p>Nothing more here.</p>"));
     } else if (path.equals("/fault/redirect-loop-b")) {
@@ -120,6 +137,9 @@ final class FaultSite implements Site {
           Unpooled.wrappedBuffer(FaultBodies.PDF)));
       case PDF_LABELLED_HTML -> exchange.send(exchange.response(HttpResponseStatus.OK, Exchange.HTML,
           Unpooled.wrappedBuffer(FaultBodies.PDF)));
+      case OVERSIZED_HEADER -> oversizedHeader(exchange);
+      case MALFORMED_STATUS_LINE -> raw(exchange, "HTTP/1.1 two-hundred OK\r\nContent-Type: " + Exchange.HTML
+          + "\r\nContent-Length: 2\r\n\r\nhi", 200);
     }
   }
 
@@ -130,7 +150,7 @@ final class FaultSite implements Site {
       case ROBOTS_REDIRECT -> exchange.redirect(HttpResponseStatus.MOVED_PERMANENTLY, "/robots-moved.txt");
       case ROBOTS_CRAWL_DELAY -> exchange.text(HttpResponseStatus.OK, Exchange.TEXT,
           "User-agent: *\nCrawl-delay: " + config.crawlDelaySeconds() + "\nDisallow: /private/\n");
-      case MAIN, REDIRECT_TARGET -> exchange.text(HttpResponseStatus.OK, Exchange.TEXT,
+      case MAIN, REDIRECT_TARGET, RATE_LIMITED, DROPS_CONNECTIONS -> exchange.text(HttpResponseStatus.OK, Exchange.TEXT,
           "User-agent: *\nDisallow: /private/\n");
     }
   }
@@ -155,6 +175,23 @@ final class FaultSite implements Site {
         SmallPages.page(status.reasonPhrase(), "<h1>" + status.reasonPhrase() + "</h1><p>Come back later.</p>")));
     response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfter);
     exchange.send(response);
+  }
+
+  private static void oversizedHeader(Exchange exchange) {
+    FullHttpResponse response = exchange.response(HttpResponseStatus.OK, Exchange.HTML, ByteBufUtil.writeUtf8(
+        exchange.alloc(), SmallPages.page("Big head", "<p>The head of this page is larger than its body.</p>")));
+    response.headers().set("X-Padding", "x".repeat(OVERSIZED_HEADER_BYTES));
+    exchange.send(response);
+  }
+
+  /**
+   * Writes {@code response} to the socket as it is, past the HTTP encoder (which would refuse a
+   * malformed head), and logs the exchange with {@code status} once written.
+   */
+  private static void raw(Exchange exchange, String response, int status) {
+    exchange.ctx().pipeline().firstContext()
+        .writeAndFlush(Unpooled.copiedBuffer(response, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .addListener(written -> exchange.finish(status));
   }
 
   private void flaky(Exchange exchange) {
@@ -252,6 +289,36 @@ final class FaultSite implements Site {
     }
     body.append("<li><a href=\"/landing\">Landing</a></li>\n</ul>");
     return SmallPages.page("Faults on " + role, body.toString());
+  }
+
+  /**
+   * Whether this request arrived sooner than {@code minRequestGap} after the one before it on this host;
+   * every request counts as the one before the next, answered or not, as a rate limiter sees it.
+   */
+  private boolean hurried(Exchange exchange) {
+    long before = lastArrivalNanos.getAndSet(exchange.startNanos());
+    return before != NEVER && exchange.startNanos() - before < config.minRequestGap().toNanos();
+  }
+
+  private static String catalogue() {
+    StringBuilder body = new StringBuilder("<h1>Catalogue</h1>\n<ul>\n");
+    for (int n = 1; n <= FaultShop.CATALOGUE_PRODUCTS; n++) {
+      body.append("<li><a href=\"/product/").append(n).append("\">Catalogue item ").append(n).append("</a></li>\n");
+    }
+    return SmallPages.page("Catalogue", body.append("</ul>").toString());
+  }
+
+  private static String product(long n) {
+    String jsonLd = "{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Catalogue item " + n
+        + "\",\"sku\":\"CAT-" + n + "\",\"offers\":{\"@type\":\"Offer\",\"price\":\"" + n + ".99\","
+        + "\"priceCurrency\":\"EUR\",\"availability\":\"https://schema.org/InStock\"}}";
+    return SmallPages.page("Catalogue item " + n, "<h1>Catalogue item " + n + "</h1>\n<p class=\"price\">"
+        + n + ".99 EUR</p>\n<p>SKU CAT-" + n + "</p>\n<script type=\"application/ld+json\">" + jsonLd + "</script>");
+  }
+
+  /** N of {@code /product/N}, when N is one of the catalogue's. */
+  private static Optional<Long> productNumber(String path) {
+    return number(path.substring("/product/".length())).filter(n -> n >= 1 && n <= FaultShop.CATALOGUE_PRODUCTS);
   }
 
   private static long millis(Exchange exchange, String parameter, Duration fallback) {

@@ -35,7 +35,9 @@ class FaultShopTest {
       .withDrip(Duration.ofMillis(20), 100, 1_000)
       .withRetryAfterSeconds(7)
       .withCrawlDelaySeconds(3)
-      .withGzipBombBytes(64L << 20);
+      .withGzipBombBytes(64L << 20)
+      // The rate-limited host minds no hurry here; its own tests start a shop that does.
+      .withMinRequestGap(Duration.ZERO);
   private static final WebClient CLIENT = new WebClient();
 
   private static FaultShop faults;
@@ -121,6 +123,24 @@ class FaultShopTest {
     }
     assertThat(Logs.awaitSince(faults.requestLog(), before, 1)).singleElement()
         .satisfies(r -> assertThat(r.pathAndQuery()).isEqualTo("/fault/reset"));
+  }
+
+  @Test
+  void oversizedHeaderSendsAHeadOfMoreThan100KiB() throws Exception {
+    try (RawHttp raw = new RawHttp(faults.host(), faults.port())) {
+      raw.get(Fault.OVERSIZED_HEADER.path());
+      String head = raw.head();
+      assertThat(head).startsWith("HTTP/1.1 200").contains("X-Padding: xxxx");
+      assertThat(head.length()).isGreaterThan(100 * 1024);
+    }
+  }
+
+  @Test
+  void malformedStatusLineIsNotHttp() throws Exception {
+    try (RawHttp raw = new RawHttp(faults.host(), faults.port())) {
+      raw.get(Fault.MALFORMED_STATUS_LINE.path());
+      assertThat(raw.head()).startsWith("HTTP/1.1 two-hundred OK\r\n");
+    }
   }
 
   @Test
@@ -305,6 +325,65 @@ class FaultShopTest {
       String index = WebClient.text(CLIENT.get(faults.uri(host, "/")));
       for (Fault fault : Fault.values()) {
         assertThat(index).contains("href=\"" + fault.path() + "\"");
+      }
+    }
+  }
+
+  @Test
+  void everyHostServesACatalogueOfProductPagesWithStructuredData() {
+    String catalogue = WebClient.text(CLIENT.get(faults.uri(FaultHost.MAIN, "/catalogue")));
+    for (int n = 1; n <= FaultShop.CATALOGUE_PRODUCTS; n++) {
+      assertThat(catalogue).contains("href=\"/product/" + n + "\"");
+    }
+    String product = WebClient.text(CLIENT.get(faults.uri(FaultHost.MAIN, "/product/7")));
+    assertThat(product).contains("\"@type\":\"Product\"", "\"name\":\"Catalogue item 7\"", "\"sku\":\"CAT-7\"",
+        "\"price\":\"7.99\"");
+    assertThat(CLIENT.get(faults.uri(FaultHost.MAIN, "/product/" + (FaultShop.CATALOGUE_PRODUCTS + 1))).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void theRateLimitedHostAnswers429ToARequestThatComesTooSoonAfterTheLastOne() throws Exception {
+    try (FaultShop own = FaultShop.start(CONFIG.withAddressPrefix("127.0.5.").withMinRequestGap(Duration.ofMinutes(1)),
+        InstantSource.fixed(NOW))) {
+      URI product = own.uri(FaultHost.RATE_LIMITED, "/product/1");
+
+      assertThat(CLIENT.get(product).statusCode()).as("the first request").isEqualTo(200);
+      HttpResponse<byte[]> hurried = CLIENT.get(product);
+
+      assertThat(hurried.statusCode()).isEqualTo(429);
+      assertThat(hurried.headers().firstValue("Retry-After")).hasValue("7");
+      assertThat(CLIENT.get(own.uri(FaultHost.MAIN, "/product/1")).statusCode()).as("other hosts do not mind").isEqualTo(200);
+      assertThat(CLIENT.get(own.uri(FaultHost.MAIN, "/product/1")).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theHostThatDropsConnectionsResetsARequestThatComesTooSoonAfterTheLastOne() throws Exception {
+    try (FaultShop own = FaultShop.start(CONFIG.withAddressPrefix("127.0.5.").withMinRequestGap(Duration.ofMinutes(1)),
+        InstantSource.fixed(NOW))) {
+      assertThat(CLIENT.get(own.uri(FaultHost.DROPS_CONNECTIONS, "/product/1")).statusCode()).as("the first request")
+          .isEqualTo(200);
+      try (RawHttp raw = new RawHttp(own.host(FaultHost.DROPS_CONNECTIONS), own.port())) {
+        raw.get("/product/1");
+        assertThat(raw.head()).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Length: 65536");
+        int received;
+        try {
+          received = raw.read(65_536).length;
+        } catch (SocketException reset) {
+          received = -1; // The RST overtook the data: also a body cut short.
+        }
+        assertThat(received).isLessThan(65_536);
+      }
+    }
+  }
+
+  @Test
+  void theRateLimitedHostAnswersRequestsThatKeepTheirDistance() throws Exception {
+    try (FaultShop own = FaultShop.start(CONFIG.withAddressPrefix("127.0.5.").withMinRequestGap(Duration.ZERO),
+        InstantSource.fixed(NOW))) {
+      for (int n = 1; n <= 3; n++) {
+        assertThat(CLIENT.get(own.uri(FaultHost.RATE_LIMITED, "/product/" + n)).statusCode()).isEqualTo(200);
       }
     }
   }

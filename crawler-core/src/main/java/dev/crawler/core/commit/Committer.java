@@ -1,15 +1,19 @@
 package dev.crawler.core.commit;
 
+import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.parse.PageOutcome;
 import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
+import dev.crawler.storage.HostPace;
 import dev.crawler.storage.PageCommit;
 import dev.crawler.storage.ParkedHost;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class Committer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
     private static final PageOutcome[] NONE = new PageOutcome[0];
+    private static final int MAX_RATE_LIMITED_LOGGED = 20;
 
     private final CrawlStore store;
     private final CommitPlanner planner;
@@ -38,10 +43,16 @@ public final class Committer implements AutoCloseable {
     private final LinkedBlockingQueue<PageOutcome> queue = new LinkedBlockingQueue<>();
     /** Hosts parked since the last write; written with the next batch (or alone within a quarter second). */
     private final ConcurrentLinkedQueue<ParkedHost> parked = new ConcurrentLinkedQueue<>();
+    /** Host paces learned since the last write, the latest of each host; written with the next batch. */
+    private final Map<String, HostPace> paces = new ConcurrentHashMap<>();
+    /** Hosts parked in an earlier run that answered again: their parking is forgotten with the next write. */
+    private final ConcurrentLinkedQueue<String> recovered = new ConcurrentLinkedQueue<>();
     /** URLs to queue that no page outcome carries; written by this thread like everything else. */
     private final ConcurrentLinkedQueue<List<DiscoveredUrl>> discovered = new ConcurrentLinkedQueue<>();
     private volatile boolean failed;
     private long nextRetryCheck;
+    /** URLs failed as rate-limited so far; only this thread touches it. */
+    private int rateLimitedLogged;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -63,6 +74,16 @@ public final class Committer implements AutoCloseable {
     /** Records a parked host with the next write. Never blocks. */
     public void hostParked(ParkedHost host) {
         parked.add(host);
+    }
+
+    /** Forgets a host's parking with the next write: it answered again. Never blocks. */
+    public void hostRecovered(String origin) {
+        recovered.add(origin);
+    }
+
+    /** Records a host's learned pace with the next write, replacing one not yet written. Never blocks. */
+    public void hostPaced(HostPace pace) {
+        paces.put(pace.origin(), pace);
     }
 
     /**
@@ -87,7 +108,7 @@ public final class Committer implements AutoCloseable {
                     group.add(first);
                     queue.drainTo(group, maxGroup - 1);
                     write(group);
-                } else if (!parked.isEmpty()) {
+                } else if (hostRecordsWaiting()) {
                     write(group);
                 }
                 enqueueDiscovered();
@@ -99,9 +120,13 @@ public final class Committer implements AutoCloseable {
                 group.clear();
             }
         }
-        if (!failed && !parked.isEmpty()) {
+        if (!failed && hostRecordsWaiting()) {
             write(List.of());
         }
+    }
+
+    private boolean hostRecordsWaiting() {
+        return !parked.isEmpty() || !paces.isEmpty() || !recovered.isEmpty();
     }
 
     private void write(List<PageOutcome> group) {
@@ -114,9 +139,20 @@ public final class Committer implements AutoCloseable {
         for (ParkedHost host; (host = parked.poll()) != null; ) {
             hosts.add(host);
         }
+        List<HostPace> learned = new ArrayList<>();
+        for (String origin : List.copyOf(paces.keySet())) {
+            HostPace pace = paces.remove(origin);
+            if (pace != null) {
+                learned.add(pace);
+            }
+        }
+        List<String> answeredAgain = new ArrayList<>();
+        for (String origin; (origin = recovered.poll()) != null; ) {
+            answeredAgain.add(origin);
+        }
         CommitResult result;
         try {
-            result = store.commit(commits, hosts);
+            result = store.commit(commits, hosts, learned, answeredAgain);
         } catch (RuntimeException e) {
             stop("writing " + group.size() + " page outcomes", written, e);
             return;
@@ -124,7 +160,27 @@ public final class Committer implements AutoCloseable {
         if (LOG.isDebugEnabled()) {
             logCommitted(written);
         }
+        logRateLimited(commits);
         listener.committed(written, result);
+    }
+
+    /**
+     * A URL given up on because its host kept pushing back is worth a warning: the host, not the page,
+     * is the trouble, and the user may want to slow the crawl down. Logged once it is durable, and only
+     * the first {@value #MAX_RATE_LIMITED_LOGGED}: {@code crawler status} counts the rest.
+     */
+    private void logRateLimited(List<PageCommit> commits) {
+        for (PageCommit commit : commits) {
+            if (commit.failure().isEmpty() || !commit.failure().get().failureClass().equals(FailureClass.RATE_LIMITED.label())) {
+                continue;
+            }
+            rateLimitedLogged++;
+            if (rateLimitedLogged <= MAX_RATE_LIMITED_LOGGED) {
+                LOG.warn("{} failed as rate-limited: {}", commit.failure().get().url(), commit.failure().get().message());
+            } else if (rateLimitedLogged == MAX_RATE_LIMITED_LOGGED + 1) {
+                LOG.warn("more URLs failed as rate-limited; 'crawler status' counts them all");
+            }
+        }
     }
 
     /** One line per page, written only once its outcome is durable, for {@code --log-level debug}. */

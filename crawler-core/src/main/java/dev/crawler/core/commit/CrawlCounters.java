@@ -17,6 +17,11 @@ public final class CrawlCounters {
     public static final String BYTES_FETCHED = "bytes.fetched";
     /** Transient failures that were queued again. */
     public static final String RETRIES = "retries";
+    /**
+     * URLs queued again because their host pushed back (a 429, a 503 with {@code Retry-After}): the
+     * host's signal, not the URL's failure, so not counted as retries.
+     */
+    public static final String PUSH_BACKS = "push-backs";
     public static final String HTTP_PREFIX = "http.";
     public static final String FAILURE_PREFIX = "failures.";
 

@@ -43,10 +43,29 @@ public final class ConfigJson {
                 throw new IllegalArgumentException("invalid crawl config: not a JSON object");
             }
             JsonNode defaults = MAPPER.valueToTree(CrawlConfig.defaults(java.util.Set.of()));
+            dropRemoved((ObjectNode) stored);
             return MAPPER.treeToValue(overlay(defaults, stored), CrawlConfig.class);
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             throw new IllegalArgumentException("invalid crawl config: " + cause.getMessage(), e);
+        }
+    }
+
+    /**
+     * Settings a crawl may have been stored with that no longer exist, each with why: a stored config
+     * that has one still resumes, the setting ignored.
+     */
+    public static final java.util.Map<String, String> REMOVED = java.util.Map.of(
+            "politeness.robotsErrorExpiry", "an unavailable robots.txt no longer blocks its host for a while: "
+                    + "the host is parked with its URLs queued, and 'resume' tries it again");
+
+    private static void dropRemoved(ObjectNode stored) {
+        for (String path : REMOVED.keySet()) {
+            String[] parts = path.split("\\.");
+            JsonNode section = stored.get(parts[0]);
+            if (section instanceof ObjectNode object) {
+                object.remove(parts[1]);
+            }
         }
     }
 

@@ -50,11 +50,29 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
     }
 
     /**
+     * What to do with a host whose robots.txt asks for a {@code Crawl-delay} above
+     * {@code politeness.maxCrawlDelay}. Either way its URLs stay queued; nothing is settled as denied.
+     */
+    public enum CrawlDelayAboveMax {
+        /** Park the host for the run, saying why in {@code crawler status}; a resume meets the same robots.txt. */
+        SKIP,
+        /** Crawl the host as slowly as its robots.txt asks, however slow that is. */
+        HONOUR;
+
+        /** The name in config files: {@code skip} or {@code honour}. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
      * How kind the crawl is to each host.
      *
      * @param delay          the least time between two requests to one host (default 1 s)
      * @param permitsPerHost requests in flight to one host at most (default 1)
-     * @param maxCrawlDelay  the most a robots.txt {@code Crawl-delay} may slow a host down (default 30 s)
+     * @param maxCrawlDelay  the longest robots.txt {@code Crawl-delay} the crawl follows as a matter of
+     *                       course (default 30 s); see {@code crawlDelayAboveMax} for a longer one
      * @param adaptiveDelayFactor the delay grows to this many times the host's recent average response
      *                       time when that is longer than {@code delay} (default 1.0; 0 turns it off)
      * @param maxAdaptiveDelay the most the adaptive delay may slow a host down (default 30 s)
@@ -63,12 +81,24 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
      *                       (DNS, connect, timeout) is parked: not asked again this run, its URLs left
      *                       queued for a resume (default 5; 0 never parks)
      * @param robotsExpiry   how long a host's robots.txt rules are kept before it is fetched again (default 24 h)
-     * @param robotsErrorExpiry how long the disallow-all of a robots.txt that answered 5xx holds before
-     *                       robots.txt is fetched again (default 10 min)
+     * @param maxPushBacks   how often a host may push back (a 429, a 503 with {@code Retry-After}) on one
+     *                       URL before the URL fails as {@code rate-limited}, and in a row, answering
+     *                       nothing else, before the host is parked (default 20, 1..255). Push-backs
+     *                       pause the host and never use up a URL's {@code fetch.maxRetries}.
+     * @param pushBackFactor each push-back multiplies the host's delay by this much: the pace it learns
+     *                       (default 2.0, 1.1..10)
+     * @param recoveryStep   after {@code recoveryAfter} answers in a row the learned delay shrinks by this
+     *                       much, down to the configured delay or the robots.txt {@code Crawl-delay}
+     *                       (default 250 ms, more than 0)
+     * @param recoveryAfter  answers in a row that earn one {@code recoveryStep} (default 10, 1..10000)
+     * @param maxLearnedDelay the most push-backs may slow a host down (default 2 min)
+     * @param crawlDelayAboveMax what a {@code Crawl-delay} above {@code maxCrawlDelay} gets (default
+     *                       {@link CrawlDelayAboveMax#SKIP}: the host is parked, its URLs kept)
      */
     public record Politeness(Duration delay, int permitsPerHost, Duration maxCrawlDelay, double adaptiveDelayFactor,
             Duration maxAdaptiveDelay, Duration maxRetryAfter, int parkAfterFailures, Duration robotsExpiry,
-            Duration robotsErrorExpiry) {
+            int maxPushBacks, double pushBackFactor, Duration recoveryStep, int recoveryAfter, Duration maxLearnedDelay,
+            CrawlDelayAboveMax crawlDelayAboveMax) {
         public Politeness {
             require(!delay.isNegative(), "politeness.delay", "must not be negative, was " + delay);
             require(permitsPerHost >= 1 && permitsPerHost <= 64, "politeness.permitsPerHost", "must be 1..64, was " + permitsPerHost);
@@ -80,13 +110,18 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
             require(parkAfterFailures >= 0 && parkAfterFailures <= 1000, "politeness.parkAfterFailures",
                     "must be 0..1000, was " + parkAfterFailures);
             require(robotsExpiry != null && isPositive(robotsExpiry), "politeness.robotsExpiry", "must be positive");
-            require(robotsErrorExpiry != null && isPositive(robotsErrorExpiry), "politeness.robotsErrorExpiry", "must be positive");
+            require(maxPushBacks >= 1 && maxPushBacks <= 255, "politeness.maxPushBacks", "must be 1..255, was " + maxPushBacks);
+            require(pushBackFactor >= 1.1 && pushBackFactor <= 10, "politeness.pushBackFactor", "must be 1.1..10, was " + pushBackFactor);
+            require(recoveryStep != null && isPositive(recoveryStep), "politeness.recoveryStep", "must be positive");
+            require(recoveryAfter >= 1 && recoveryAfter <= 10_000, "politeness.recoveryAfter", "must be 1..10000, was " + recoveryAfter);
+            require(maxLearnedDelay != null && !maxLearnedDelay.isNegative(), "politeness.maxLearnedDelay", "must not be negative");
+            require(crawlDelayAboveMax != null, "politeness.crawlDelayAboveMax", "must be skip or honour");
         }
 
         /** The defaults for everything but the three original settings. */
         public Politeness(Duration delay, int permitsPerHost, Duration maxCrawlDelay) {
             this(delay, permitsPerHost, maxCrawlDelay, 1.0, Duration.ofSeconds(30), Duration.ofMinutes(10), 5,
-                    Duration.ofHours(24), Duration.ofMinutes(10));
+                    Duration.ofHours(24), 20, 2.0, Duration.ofMillis(250), 10, Duration.ofMinutes(2), CrawlDelayAboveMax.SKIP);
         }
 
         public static Politeness defaults() {
@@ -95,38 +130,63 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
 
         public Politeness withDelay(Duration value) {
             return new Politeness(value, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+                    parkAfterFailures, robotsExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter, maxLearnedDelay,
+                    crawlDelayAboveMax);
         }
 
         public Politeness withPermitsPerHost(int value) {
             return new Politeness(delay, value, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+                    parkAfterFailures, robotsExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter, maxLearnedDelay,
+                    crawlDelayAboveMax);
         }
 
         public Politeness withMaxCrawlDelay(Duration value) {
             return new Politeness(delay, permitsPerHost, value, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+                    parkAfterFailures, robotsExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter, maxLearnedDelay,
+                    crawlDelayAboveMax);
         }
 
         /** The adaptive delay: {@code factor} times the recent average response time, at most {@code max}. */
         public Politeness withAdaptiveDelay(double factor, Duration max) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, factor, max, maxRetryAfter,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+                    parkAfterFailures, robotsExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter, maxLearnedDelay,
+                    crawlDelayAboveMax);
         }
 
         public Politeness withMaxRetryAfter(Duration value) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, value,
-                    parkAfterFailures, robotsExpiry, robotsErrorExpiry);
+                    parkAfterFailures, robotsExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter, maxLearnedDelay,
+                    crawlDelayAboveMax);
         }
 
         public Politeness withParkAfterFailures(int value) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    value, robotsExpiry, robotsErrorExpiry);
+                    value, robotsExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter, maxLearnedDelay,
+                    crawlDelayAboveMax);
         }
 
-        public Politeness withRobotsExpiry(Duration expiry, Duration errorExpiry) {
+        public Politeness withRobotsExpiry(Duration value) {
             return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
-                    parkAfterFailures, expiry, errorExpiry);
+                    parkAfterFailures, value, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter, maxLearnedDelay,
+                    crawlDelayAboveMax);
+        }
+
+        public Politeness withMaxPushBacks(int value) {
+            return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
+                    parkAfterFailures, robotsExpiry, value, pushBackFactor, recoveryStep, recoveryAfter, maxLearnedDelay,
+                    crawlDelayAboveMax);
+        }
+
+        /** The learned pace: the factor of each push-back, and the step earned by each {@code after} answers in a row. */
+        public Politeness withLearnedPace(double factor, Duration step, int after, Duration max) {
+            return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
+                    parkAfterFailures, robotsExpiry, maxPushBacks, factor, step, after, max, crawlDelayAboveMax);
+        }
+
+        public Politeness withCrawlDelayAboveMax(CrawlDelayAboveMax value) {
+            return new Politeness(delay, permitsPerHost, maxCrawlDelay, adaptiveDelayFactor, maxAdaptiveDelay, maxRetryAfter,
+                    parkAfterFailures, robotsExpiry, maxPushBacks, pushBackFactor, recoveryStep, recoveryAfter, maxLearnedDelay,
+                    value);
         }
     }
 

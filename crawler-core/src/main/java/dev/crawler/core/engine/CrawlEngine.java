@@ -23,11 +23,13 @@ import dev.crawler.core.robots.RobotsPolicy;
 import dev.crawler.core.schedule.Decision;
 import dev.crawler.core.schedule.HostScheduler;
 import dev.crawler.core.schedule.HostSignal;
+import dev.crawler.core.schedule.PaceChange;
 import dev.crawler.core.schedule.Parking;
 import dev.crawler.core.url.UrlCanonicalizer;
 import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.HostPace;
 import dev.crawler.storage.ParkedHost;
 import dev.crawler.storage.DiscoveredUrl;
 import java.net.URI;
@@ -95,22 +97,33 @@ public final class CrawlEngine implements AutoCloseable {
 
     public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
             Duration progressInterval) {
+        this(store, config, extractor, progress, progressInterval, System::nanoTime, InstantSource.system());
+    }
+
+    /**
+     * @param ticker the politeness clock: monotonic nanoseconds, from which every delay, pause and
+     *               robots.txt expiry is measured
+     * @param clock  wall-clock time, for records, {@code Retry-After} dates and the retry lane
+     */
+    public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
+            Duration progressInterval, LongSupplier ticker, InstantSource clock) {
         this.store = store;
         this.config = config;
-        this.ticker = System::nanoTime;
-        this.clock = InstantSource.system();
+        this.ticker = ticker;
+        this.clock = clock;
         this.progress = progress;
         this.progressInterval = progressInterval;
         store.limitUrlsPerHost(config.limits().maxUrlsPerHost());
         this.fetcher = new HttpFetcher(config.fetch(), config.politeness().permitsPerHost(), addressPolicy(store, config));
         this.robotsLoader = new RobotsLoader(fetcher, config.politeness().delay());
-        this.robotsPolicy = new RobotsPolicy(config.fetch().robotsName(), config.politeness().maxCrawlDelay().toMillis());
+        this.robotsPolicy = new RobotsPolicy(config.fetch().robotsName());
         this.parsePool = new ParsePool(config.limits().parseThreads(), config.limits().maxInFlight() + 64);
         UrlCanonicalizer canonicalizer = new UrlCanonicalizer(config.scope().trackingParams(), config.scope().maxUrlLength());
         this.links = new LinkExtractor(config.scope(), canonicalizer);
         this.processor = new PageProcessor(links, extractor, config.fetch().maxRedirects());
         RetryBackoff backoff = new RetryBackoff(config.fetch().retryBackoffBase(), config.fetch().retryBackoffMax());
-        this.committer = new Committer(store, new CommitPlanner(config.fetch().maxRetries(), backoff), new Listener(), 256, clock);
+        CommitPlanner planner = new CommitPlanner(config.fetch().maxRetries(), config.politeness().maxPushBacks(), backoff);
+        this.committer = new Committer(store, planner, new Listener(), 256, clock);
         RobotsCache robots = new RobotsCache(config.politeness().robotsExpiry(), 1_000_000, ticker::getAsLong);
         this.scheduler = new HostScheduler(store, robots, config, store.counter(CrawlCounters.PAGES_FETCHED));
     }
@@ -126,6 +139,7 @@ public final class CrawlEngine implements AutoCloseable {
         Instant started = clock.instant();
         long pagesBefore = store.counter(CrawlCounters.PAGES_FETCHED);
         committer.start();
+        scheduler.rememberParked(store.parkedHosts(), clock.instant(), ticker.getAsLong());
         for (int hostId : store.hostsWithQueuedUrls()) {
             scheduler.hostHasWork(hostId);
         }
@@ -133,6 +147,7 @@ public final class CrawlEngine implements AutoCloseable {
         boolean draining = false;
         while (!abortRequested) {
             drainEvents();
+            keepHostRecords();
             if (storeFailure != null) {
                 break;
             }
@@ -155,6 +170,7 @@ public final class CrawlEngine implements AutoCloseable {
                 LockSupport.parkNanos(this, Math.max(0, parkUntil - ticker.getAsLong()));
             }
         }
+        keepHostRecords();
         if (storeFailure != null) {
             throw storeFailure;
         }
@@ -167,7 +183,9 @@ public final class CrawlEngine implements AutoCloseable {
                 store.counter(CrawlCounters.URLS_SKIPPED),
                 Duration.between(started, clock.instant()),
                 stopRequested || abortRequested,
-                internalErrors.get());
+                internalErrors.get(),
+                scheduler.parkedHosts(),
+                scheduler.budgetSpent());
         progress.onProgress(snapshot(started));
         return summary;
     }
@@ -231,7 +249,7 @@ public final class CrawlEngine implements AutoCloseable {
                 RobotsPolicy.Decision decision = robotsPolicy.decide(result);
                 if (decision instanceof RobotsPolicy.Decision.Rules rules) {
                     queueSitemaps(origin, rules.rules().getSitemaps());
-                    post(() -> scheduler.robotsLoaded(hostId, rules.rules(), finished));
+                    post(() -> scheduler.robotsLoaded(hostId, rules.rules(), finished).ifPresent(this::parked));
                 } else if (decision instanceof RobotsPolicy.Decision.Unreachable unreachable) {
                     LOG.warn("robots.txt of {} unreachable ({}); the host backs off", origin, unreachable.reason());
                     post(() -> scheduler.robotsUnreachable(hostId, finished, unreachable.reason()).ifPresent(this::parked));
@@ -239,13 +257,14 @@ public final class CrawlEngine implements AutoCloseable {
                     LOG.warn("{} is not fetched: {}", origin, blocked.reason());
                     post(() -> scheduler.robotsBlocked(hostId, finished, FailureClass.BLOCKED_ADDRESS, blocked.reason()));
                 } else {
-                    LOG.warn("robots.txt of {} unavailable ({}); the host waits and tries again", origin,
-                            ((RobotsPolicy.Decision.Unavailable) decision).reason());
-                    post(() -> scheduler.robotsUnavailable(hostId, finished));
+                    String reason = ((RobotsPolicy.Decision.Unavailable) decision).reason();
+                    LOG.warn("robots.txt of {} unavailable ({}); the host waits and tries again", origin, reason);
+                    post(() -> scheduler.robotsUnavailable(hostId, finished, reason).ifPresent(this::parked));
                 }
             });
             if (!queued) {
-                post(() -> scheduler.robotsUnavailable(hostId, finished));
+                // Our own parse pool is full, not the host's fault: try again without counting an attempt.
+                post(() -> scheduler.robotsDeferred(hostId, finished));
             }
         });
     }
@@ -270,10 +289,26 @@ public final class CrawlEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * What the scheduler learnt about hosts goes to the store with the next commit: the paces hosts
+     * taught by pushing back, so a resume starts at them, and the hosts parked before that answered again.
+     */
+    private void keepHostRecords() {
+        for (PaceChange change : scheduler.takePaceChanges()) {
+            committer.hostPaced(new HostPace(change.origin(), change.delay().toMillis(), change.pushBacks(), change.lastPushBack(),
+                    clock.instant()));
+        }
+        for (String origin : scheduler.takeRecoveredHosts()) {
+            LOG.info("{}, parked in an earlier run, answers again", origin);
+            committer.hostRecovered(origin);
+        }
+    }
+
     /** A host was given up on for this run: recorded with the next commit, and said once in the log. */
     private void parked(Parking parking) {
-        LOG.warn("{} parked after {} failures in a row ({}); its URLs stay queued for a resume", parking.origin(),
-                parking.consecutiveFailures(), parking.reason());
+        String why = parking.consecutiveFailures() > 0 ? parking.consecutiveFailures() + " in a row, last: " + parking.reason()
+                : parking.reason();
+        LOG.warn("{} parked ({}); its URLs stay queued for a resume", parking.origin(), why);
         committer.hostParked(new ParkedHost(parking.origin(), parking.reason(), parking.consecutiveFailures(), clock.instant()));
     }
 

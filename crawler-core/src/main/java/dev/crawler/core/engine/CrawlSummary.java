@@ -14,9 +14,16 @@ import java.time.Duration;
  * @param elapsed        wall time of this run
  * @param stopped        whether the run was stopped before it ran out of work
  * @param internalErrors unexpected errors (bugs) met and survived
+ * @param parkedHosts    hosts this run parked, their URLs left queued
+ * @param budgetSpent    whether the run stopped starting pages because {@code limits.maxPages} was reached
  */
 public record CrawlSummary(long pagesThisRun, long pagesTotal, long products, long queued, long failed, long skipped,
-        Duration elapsed, boolean stopped, long internalErrors) {
+        Duration elapsed, boolean stopped, long internalErrors, int parkedHosts, boolean budgetSpent) {
+
+    /** Whether the run ended with URLs still queued: stopped, parked hosts, or the page budget. */
+    public boolean unfinished() {
+        return queued > 0;
+    }
 
     /** Pages per second of this run. */
     public double pagesPerSecond() {

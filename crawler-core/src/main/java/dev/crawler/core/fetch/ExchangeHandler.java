@@ -3,6 +3,7 @@ package dev.crawler.core.fetch;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -27,6 +28,13 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             exchange.onFirstByte();
+            if (msg instanceof HttpObject part && part.decoderResult().isFailure()) {
+                // The decoder gave up on the response (a header over its limit, a malformed status line)
+                // and will discard the rest: the exchange ends here, classed by what the decoder found.
+                Throwable cause = part.decoderResult().cause();
+                exchange.fail(FailureClassifier.classify(cause), FailureClassifier.describe(cause));
+                return;
+            }
             if (msg instanceof HttpResponse response) {
                 exchange.onHead(response);
             }

@@ -109,6 +109,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpFetcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
     static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("crawler.exchange");
+    /** Exchanges a connection has carried: a kept-alive connection that fails before any answer was closed while pooled. */
+    private static final AttributeKey<Integer> EXCHANGES_SERVED = AttributeKey.valueOf("crawler.exchanges-served");
     /** Connections per origin when the caller does not say: enough for sitemap and one-off fetches. */
     private static final int DEFAULT_CONNECTIONS_PER_ORIGIN = 8;
     /** Fetches waiting for a connection of one origin at most; more means the scheduler lost count. */
@@ -126,6 +128,7 @@ public final class HttpFetcher implements AutoCloseable {
     private final AddressPolicy addressPolicy;
     private final ProxyRoutes proxies;
     private final CookieJar cookies;
+    private final int maxConnectionsPerOrigin;
 
     /** A fetcher for one-off fetches an operator asked for: any address, a few connections per origin. */
     public HttpFetcher(CrawlConfig.Fetch config) {
@@ -167,6 +170,7 @@ public final class HttpFetcher implements AutoCloseable {
         this.proxies = proxies;
         this.cookies = config.keepsCookies() ? new CookieJar(config.maxCookiesPerHost(), config.maxCookieBytes(), clock)
                 : CookieJar.off();
+        this.maxConnectionsPerOrigin = maxConnectionsPerOrigin;
         // Touches the brotli native library here, on the caller's thread, never first on an event loop.
         boolean brotli = BoundedContentDecompressor.BROTLI;
         this.group = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("crawler-io", true));
@@ -229,12 +233,33 @@ public final class HttpFetcher implements AutoCloseable {
                     "BlockedAddressException: " + host + " is a local or private host, not fetched through a proxy"));
             return result;
         }
-        long started = System.nanoTime();
-        ChannelPool pool = pools.get(origin);
+        attempt(new Attempt(uri, origin, limit, result, System.nanoTime()), maxConnectionsPerOrigin);
+        return result;
+    }
+
+    /**
+     * One fetch: what it asks for, and its one result, whichever connection it ends on.
+     *
+     * @param started {@link System#nanoTime()} when the fetch was asked for: the total timeout counts from it
+     */
+    private record Attempt(URI uri, String origin, BodyLimit limit, CompletableFuture<FetchOutcome> result, long started) {
+    }
+
+    /**
+     * Sends the fetch on a pooled connection.
+     *
+     * @param staleRetries how many more pooled connections may turn out closed by the server before the
+     *                     request reached it; each is replaced, the request sent again on another
+     */
+    private void attempt(Attempt fetch, int staleRetries) {
+        URI uri = fetch.uri();
+        CompletableFuture<FetchOutcome> result = fetch.result();
+        ChannelPool pool = pools.get(fetch.origin());
+        long totalLeft = Math.max(1, config.totalTimeout().toNanos() - (System.nanoTime() - fetch.started()));
         // Bounds the wait for a connection (DNS, connect, a free pooled connection); the exchange has its own timer.
         ScheduledFuture<?> acquireTimer = group.next().schedule(() -> result.complete(new FetchOutcome.Failure(uri,
                 FailureClass.TIMEOUT, "no connection within the total timeout of " + config.totalTimeout())),
-                config.totalTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                totalLeft, TimeUnit.NANOSECONDS);
         pool.acquire().addListener((Future<Channel> acquired) -> {
             acquireTimer.cancel(false);
             if (!acquired.isSuccess()) {
@@ -247,12 +272,11 @@ public final class HttpFetcher implements AutoCloseable {
                 return;
             }
             if (channel.eventLoop().inEventLoop()) {
-                send(uri, channel, pool, result, limit, started);
+                send(fetch, channel, pool, staleRetries);
             } else {
-                channel.eventLoop().execute(() -> send(uri, channel, pool, result, limit, started));
+                channel.eventLoop().execute(() -> send(fetch, channel, pool, staleRetries));
             }
         });
-        return result;
     }
 
     /**
@@ -286,9 +310,26 @@ public final class HttpFetcher implements AutoCloseable {
         return stats;
     }
 
-    private void send(URI uri, Channel channel, ChannelPool pool, CompletableFuture<FetchOutcome> result, BodyLimit limit,
-            long started) {
-        Exchange exchange = new Exchange(uri, channel, pool, result, limit, cookies);
+    private void send(Attempt fetch, Channel channel, ChannelPool pool, int staleRetries) {
+        URI uri = fetch.uri();
+        long started = fetch.started();
+        int served = channel.attr(EXCHANGES_SERVED).get() == null ? 0 : channel.attr(EXCHANGES_SERVED).get();
+        channel.attr(EXCHANGES_SERVED).set(served + 1);
+        CompletableFuture<FetchOutcome> outcome = new CompletableFuture<>();
+        Exchange exchange = new Exchange(uri, channel, pool, outcome, fetch.limit(), cookies);
+        outcome.whenComplete((done, error) -> {
+            if (served > 0 && staleRetries > 0 && !exchange.hasFirstByte() && done instanceof FetchOutcome.Failure failure
+                    && failure.failureClass() == FailureClass.CONNECTION_RESET) {
+                // A kept-alive connection the server (or our idle timer) had already closed: the request
+                // never reached the host, so this says nothing about the host or the page. Ask again on
+                // another connection, as HTTP clients do for a GET.
+                attempt(fetch, staleRetries - 1);
+            } else if (error != null) {
+                fetch.result().completeExceptionally(error);
+            } else {
+                fetch.result().complete(done);
+            }
+        });
         channel.attr(EXCHANGE).set(exchange);
         IdleStateHandler idle = channel.pipeline().get(IdleStateHandler.class);
         if (idle != null) {

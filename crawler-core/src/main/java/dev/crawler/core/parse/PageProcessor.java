@@ -48,14 +48,12 @@ public final class PageProcessor {
         }
         FetchOutcome.Response response = (FetchOutcome.Response) outcome;
         int status = response.status();
-        if (status >= 300 && status < 400) {
+        Optional<FailureClass> failure = FailureClass.of(response);
+        if (failure.isPresent()) {
+            return PageOutcome.failed(task, status, failure.get(), "HTTP " + status, fetchedAt);
+        }
+        if (status >= 300) {
             return redirect(task, response, fetchedAt);
-        }
-        if (status == 429 || status >= 500) {
-            return PageOutcome.failed(task, status, FailureClass.HTTP_TRANSIENT, "HTTP " + status, fetchedAt);
-        }
-        if (status < 200 || status >= 300) {
-            return PageOutcome.failed(task, status, FailureClass.HTTP_STATUS, "HTTP " + status, fetchedAt);
         }
         return page(task, response, fetchedAt);
     }

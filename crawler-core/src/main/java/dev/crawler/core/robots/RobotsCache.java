@@ -9,12 +9,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The robots rules of every host, each kept for a while and then fetched again, so a long crawl
- * notices when a site changes its robots.txt. Rules read from a robots.txt are kept for
- * {@code expiry}; the disallow-all that stands in for a robots.txt that could not be read is kept
- * only as long as its caller says (RFC 9309 asks crawlers to assume complete disallow while the file
- * is unreachable, not forever). Bounded in size; a host evicted early simply has its robots.txt
- * fetched again.
+ * The robots rules of every host, each kept for {@code expiry} and then fetched again, so a long crawl
+ * notices when a site changes its robots.txt. Only rules read from a robots.txt are kept: a robots.txt
+ * that could not be read leaves nothing here, and its host waits rather than being treated as
+ * disallowing everything. Bounded in size; a host evicted early simply has its robots.txt fetched
+ * again.
  *
  * <p>Thread-safe (Caffeine); in a crawl only the dispatcher thread uses it.
  */
@@ -43,11 +42,6 @@ public final class RobotsCache {
     /** Rules read from the host's robots.txt, kept for the cache's expiry. */
     public void put(String origin, BaseRobotRules value) {
         rules.put(origin, new Entry(value, expiryNanos));
-    }
-
-    /** Rules that stand in for a robots.txt that could not be read, kept only for {@code lifetime}. */
-    public void putTemporary(String origin, BaseRobotRules value, Duration lifetime) {
-        rules.put(origin, new Entry(value, Math.min(lifetime.toNanos(), expiryNanos)));
     }
 
     private record Entry(BaseRobotRules rules, long lifetimeNanos) {

@@ -9,10 +9,15 @@ import java.util.List;
 
 /**
  * Turns the outcome of fetching {@code /robots.txt} into rules, as RFC 9309 asks: a 2xx is parsed,
- * a 4xx allows everything, and a 5xx (or 429, or a sixth redirect) is "unavailable", which the caller
- * answers by waiting and trying again, and finally by disallowing everything for a while. A server
- * that does not answer at all (DNS, connect, timeout) is "unreachable": the host is failing, and the
- * caller counts it toward parking the host. A host whose address the fetcher refused is "blocked".
+ * a 4xx allows everything, and a 5xx (or 429, or a sixth redirect, or a broken connection) is
+ * "unavailable", which the caller answers by waiting and trying again, and finally by parking the host
+ * with its URLs queued (RFC 9309 asks a crawler not to crawl a site whose robots.txt it cannot read;
+ * it does not ask it to forget the site). A server that does not answer at all (DNS, connect,
+ * timeout) is "unreachable": the host is failing, and the caller counts it toward parking the host. A
+ * host whose address the fetcher refused is "blocked".
+ *
+ * <p>Rules carry the {@code Crawl-delay} robots.txt asks for, however long: what a delay above the
+ * crawl's maximum gets is the scheduler's decision, not a parse failure.
  *
  * <p>Pure: it reads the bytes it is given and touches no socket. Thread-safe.
  */
@@ -21,11 +26,9 @@ public final class RobotsPolicy {
     public static final int MAX_ROBOTS_BYTES = 500 * 1024;
 
     private final List<String> agentNames;
-    private final long maxCrawlDelayMillis;
 
-    public RobotsPolicy(String robotsName, long maxCrawlDelayMillis) {
+    public RobotsPolicy(String robotsName) {
         this.agentNames = List.of(robotsName.toLowerCase(java.util.Locale.ROOT));
-        this.maxCrawlDelayMillis = maxCrawlDelayMillis;
     }
 
     /** The decision for one fetch of robots.txt. */
@@ -50,11 +53,12 @@ public final class RobotsPolicy {
     public Decision decide(FetchOutcome outcome) {
         if (outcome instanceof FetchOutcome.Failure failure) {
             String reason = failure.failureClass().label() + ": " + failure.message();
-            return switch (failure.failureClass()) {
-                case BLOCKED_ADDRESS -> new Decision.Blocked(reason);
-                case DNS, CONNECT, TIMEOUT -> new Decision.Unreachable(failure.failureClass(), reason);
-                default -> new Decision.Unavailable(reason);
-            };
+            if (failure.failureClass() == FailureClass.BLOCKED_ADDRESS) {
+                return new Decision.Blocked(reason);
+            }
+            return failure.failureClass().hostEffect() == FailureClass.HostEffect.UNANSWERED
+                    ? new Decision.Unreachable(failure.failureClass(), reason)
+                    : new Decision.Unavailable(reason);
         }
         FetchOutcome.Response response = (FetchOutcome.Response) outcome;
         int status = response.status();
@@ -68,11 +72,6 @@ public final class RobotsPolicy {
         return new Decision.Rules(allowAll());
     }
 
-    /** The rules used once robots.txt stayed unavailable through every retry. */
-    public static BaseRobotRules disallowAll() {
-        return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
-    }
-
     public static BaseRobotRules allowAll() {
         return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
     }
@@ -82,7 +81,9 @@ public final class RobotsPolicy {
         if (body.length > MAX_ROBOTS_BYTES) {
             body = java.util.Arrays.copyOf(body, MAX_ROBOTS_BYTES);
         }
-        SimpleRobotRulesParser parser = new SimpleRobotRulesParser(maxCrawlDelayMillis, 5);
+        // No ceiling here: given one, the parser answers a longer Crawl-delay with disallow-all, which
+        // would settle every URL of the host as denied though robots.txt allows them.
+        SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
         String contentType = response.header("content-type").orElse("text/plain");
         return parser.parseContent(response.uri().toString(), body, contentType, agentNames);
     }

@@ -5,17 +5,22 @@ import dev.crawler.core.commit.RetryBackoff;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.robots.RobotsCache;
-import dev.crawler.core.robots.RobotsPolicy;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.FrontierKey;
+import dev.crawler.storage.HostPace;
+import dev.crawler.storage.ParkedHost;
 import dev.crawler.storage.QueuedUrl;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Decides which URL is fetched next, so that every host is kept busy and none is treated unkindly.
@@ -39,17 +44,26 @@ import java.util.TreeSet;
  *       finishes the permit comes back and the next allowed time becomes at least finish + delay, so
  *       with one permit the gap between two requests to a host is never shorter than the delay.</li>
  *   <li>The delay is the largest of: the configured one; robots.txt's {@code Crawl-delay}, capped at
- *       {@code maxCrawlDelay}; and the adaptive delay, {@code adaptiveDelayFactor} times the host's
- *       moving average response time, capped at {@code maxAdaptiveDelay}. A host that slows down is
- *       asked less often.</li>
- *   <li>A 429 or 503 with {@code Retry-After} pauses the whole host (not just the URL) until then,
- *       capped at {@code maxRetryAfter}.</li>
+ *       {@code maxCrawlDelay}; the adaptive delay, {@code adaptiveDelayFactor} times the host's
+ *       moving average response time, capped at {@code maxAdaptiveDelay}; and the pace the host taught
+ *       by pushing back ({@link LearnedPace}: multiplied on each push-back, stepped down after a run of
+ *       answers, kept in the store across runs). A host that slows down or pushes back is asked less
+ *       often.</li>
+ *   <li>A push-back (a 429, or a 503 with {@code Retry-After}) pauses the whole host (not just the
+ *       URL) until then, capped at {@code maxRetryAfter}; without {@code Retry-After}, for the retry
+ *       backoff of its push-backs in a row. More than {@code maxPushBacks} in a row, with nothing
+ *       answered in between, park the host. The URL goes back to the queue without spending an
+ *       attempt ({@link dev.crawler.core.commit.CommitPlanner}). A dropped connection (reset, closed
+ *       mid-answer) is a push-back too, without a {@code Retry-After}; its URL is retried with backoff
+ *       like any failure that may pass.</li>
  *   <li>A request that gets no answer (DNS, connect, timeout) moves the host's next allowed time out
  *       by the retry backoff of its consecutive failures; after {@code parkAfterFailures} in a row the
  *       host is parked: no more requests to it this run, its URLs left queued for a resume. Any answer
  *       resets the count.</li>
- *   <li>robots.txt comes first. A 4xx allows all; a 5xx is retried with backoff and then disallows all
- *       for {@code robotsErrorExpiry}, after which it is fetched again (RFC 9309); a robots.txt whose
+ *   <li>robots.txt comes first. A 4xx allows all; a 5xx, a 429 or a dropped connection is retried with
+ *       backoff and then parks the host, its URLs queued for a resume (only robots.txt itself settles
+ *       a URL as disallowed); a {@code Crawl-delay} above {@code maxCrawlDelay} is honoured or parks the
+ *       host, as {@code crawlDelayAboveMax} says; a robots.txt whose
  *       server does not answer counts toward parking, and parks the host after the last attempt.
  *       Disallowed URLs are settled without a request and take no permit; so are all URLs of a host
  *       whose address the fetcher refused.</li>
@@ -71,12 +85,22 @@ public final class HostScheduler {
     private final long maxAdaptiveNanos;
     private final long maxRetryAfterNanos;
     private final int parkAfterFailures;
-    private final Duration robotsErrorExpiry;
+    private final int maxPushBacks;
+    private final CrawlConfig.CrawlDelayAboveMax crawlDelayAboveMax;
     private final RetryBackoff backoff;
     private final int permitsPerHost;
     private final int maxInFlight;
     private final int maxRobotsAttempts;
     private final long pageBudget;
+    private final CrawlConfig.Politeness politeness;
+    /** Paces learned by earlier runs of the crawl, by origin; each is taken when its host first has work. */
+    private final Map<String, HostPace> rememberedPaces = new HashMap<>();
+    /** Hosts parked in an earlier run, by origin; each is taken when its host first has work. */
+    private final Map<String, ParkedBefore> parkedBefore = new HashMap<>();
+    /** Hosts parked in an earlier run that have answered again, since the caller last took them. */
+    private final List<String> recovered = new ArrayList<>();
+    /** Paces changed since the caller last took them, by host id, in the order they changed. */
+    private final Map<Integer, PaceChange> paceChanges = new LinkedHashMap<>();
     private final Map<Integer, HostState> hosts = new HashMap<>();
     private final TreeSet<HostState> ready = new TreeSet<>(
             Comparator.comparingLong((HostState h) -> h.nextAllowedNanos).thenComparingInt(h -> h.hostId));
@@ -91,6 +115,7 @@ public final class HostScheduler {
      */
     public HostScheduler(CrawlStore store, RobotsCache robots, CrawlConfig config, long pagesAlreadyDone) {
         CrawlConfig.Politeness politeness = config.politeness();
+        this.politeness = politeness;
         this.store = store;
         this.robots = robots;
         this.delayNanos = politeness.delay().toNanos();
@@ -99,19 +124,88 @@ public final class HostScheduler {
         this.maxAdaptiveNanos = politeness.maxAdaptiveDelay().toNanos();
         this.maxRetryAfterNanos = politeness.maxRetryAfter().toNanos();
         this.parkAfterFailures = politeness.parkAfterFailures();
-        this.robotsErrorExpiry = politeness.robotsErrorExpiry();
+        this.maxPushBacks = politeness.maxPushBacks();
+        this.crawlDelayAboveMax = politeness.crawlDelayAboveMax();
         this.backoff = new RetryBackoff(config.fetch().retryBackoffBase(), config.fetch().retryBackoffMax());
         this.permitsPerHost = politeness.permitsPerHost();
         this.maxInFlight = config.limits().maxInFlight();
         this.maxRobotsAttempts = config.fetch().maxRetries() + 1;
         this.pageBudget = config.limits().maxPages() == 0 ? Long.MAX_VALUE : config.limits().maxPages();
         this.pagesStarted = pagesAlreadyDone;
+        for (HostPace pace : store.hostPaces()) {
+            rememberedPaces.put(pace.origin(), pace);
+        }
+    }
+
+    /**
+     * A host parked in an earlier run: the failures in a row that parked it, and the earliest time it
+     * may be asked again (when it was parked, plus the backoff of those failures).
+     */
+    private record ParkedBefore(int failures, long notBeforeNanos) {
+    }
+
+    /**
+     * Hosts parked in earlier runs of the crawl, for a resume. Each is tried again, but not before the
+     * backoff its failures in a row earned has passed since it was parked, and on probation: its failure
+     * counts go on from where they stopped, so a host that keeps failing is parked again at once, with
+     * more failures in a row and so a longer backoff the time after. An answer ends the probation, and
+     * the host's parking is forgotten ({@link #takeRecoveredHosts}). Call before the first
+     * {@link #hostHasWork}.
+     *
+     * @param wallNow the wall-clock time now: parkings are dated in wall-clock time, which survives a restart
+     * @param now     the scheduler's clock now
+     */
+    public void rememberParked(List<ParkedHost> parked, Instant wallNow, long now) {
+        for (ParkedHost host : parked) {
+            int failures = host.consecutiveFailures();
+            Instant notBefore = failures == 0 ? host.at() : host.at().plus(backoff.after(failures, host.origin()));
+            long wait = Math.max(0, Duration.between(wallNow, notBefore).toNanos());
+            parkedBefore.put(host.origin(), new ParkedBefore(failures, now + wait));
+        }
+    }
+
+    /** Hosts parked in an earlier run that answered again since the last call, for the store to forget their parking. */
+    public List<String> takeRecoveredHosts() {
+        if (recovered.isEmpty()) {
+            return List.of();
+        }
+        List<String> taken = List.copyOf(recovered);
+        recovered.clear();
+        return taken;
     }
 
     /** Tells the scheduler that a host has queued URLs (at start, or after a commit added some). */
     public void hostHasWork(int hostId) {
-        HostState host = hosts.computeIfAbsent(hostId, id -> new HostState(id, store.origin(id), permitsPerHost));
+        HostState host = hosts.computeIfAbsent(hostId, this::newHost);
         update(host, () -> host.hasWork = true);
+    }
+
+    private HostState newHost(int hostId) {
+        String origin = store.origin(hostId);
+        HostState host = new HostState(hostId, origin, permitsPerHost, new LearnedPace(politeness));
+        HostPace remembered = rememberedPaces.remove(origin);
+        if (remembered != null) {
+            host.pace.restore(TimeUnit.MILLISECONDS.toNanos(remembered.delayMillis()), remembered.pushBacks());
+            host.lastPushBack = remembered.lastPushBack();
+        }
+        ParkedBefore before = parkedBefore.remove(origin);
+        if (before != null) {
+            host.onProbation = true;
+            host.nextAllowedNanos = before.notBeforeNanos();
+            // The counts go on from where they stopped: a host that keeps failing is parked again at once.
+            host.consecutiveFailures = before.failures();
+            host.consecutivePushBacks = before.failures();
+            host.robotsAttempts = before.failures();
+        }
+        return host;
+    }
+
+    /** The host answered: a host on probation after being parked in an earlier run is trusted again. */
+    private void recovered(HostState host) {
+        if (host.onProbation) {
+            host.onProbation = false;
+            recovered.add(host.origin);
+        }
     }
 
     /** What to do now. Call again after acting on the decision, until it waits or idles. */
@@ -185,15 +279,41 @@ public final class HostScheduler {
 
     private void learn(HostState host, HostSignal signal, long now) {
         if (signal instanceof HostSignal.Answered answered) {
+            recovered(host);
             host.consecutiveFailures = 0;
+            host.consecutivePushBacks = 0;
             host.observeResponse(answered.responseNanos());
-        } else if (signal instanceof HostSignal.Throttled throttled) {
-            host.consecutiveFailures = 0;
-            host.observeResponse(throttled.responseNanos());
-            long pause = Math.min(throttled.pause().toNanos(), maxRetryAfterNanos);
-            host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + pause);
-        } else if (signal instanceof HostSignal.Unanswered unanswered) {
-            failed(host, unanswered.reason(), now);
+            if (host.pace.answered(floorDelay(host))) {
+                paceChanged(host);
+            }
+        } else if (signal instanceof HostSignal.PushedBack pushedBack) {
+            pushedBack(host, pushedBack, now);
+        } else {
+            host.pace.finishedUnheard();
+            if (signal instanceof HostSignal.Unanswered unanswered) {
+                failed(host, unanswered.reason(), now);
+            }
+        }
+    }
+
+    /**
+     * The host pushed back: it is paused for as long as it asked (at most {@code maxRetryAfter}), or, when
+     * it did not say, for the retry backoff of its push-backs in a row. Past {@code maxPushBacks} in a
+     * row, with nothing else answered in between, it is parked: it will not have us this run.
+     */
+    private void pushedBack(HostState host, HostSignal.PushedBack signal, long now) {
+        // The request's own permit is already back: whatever else is out was sent at the old pace.
+        host.pace.pushedBack(effectiveDelay(host), permitsPerHost - host.permitsFree);
+        host.lastPushBack = signal.reason();
+        paceChanged(host);
+        host.consecutiveFailures = 0;
+        host.consecutivePushBacks++;
+        host.lastFailure = "pushed back: " + signal.reason();
+        long pause = signal.pause().map(Duration::toNanos)
+                .orElseGet(() -> backoff.after(host.consecutivePushBacks, host.origin).toNanos());
+        host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + Math.min(pause, maxRetryAfterNanos));
+        if (host.consecutivePushBacks > maxPushBacks) {
+            host.parked = true;
         }
     }
 
@@ -212,57 +332,97 @@ public final class HostScheduler {
             return Optional.empty();
         }
         parked++;
-        return Optional.of(new Parking(host.hostId, host.origin, host.consecutiveFailures, host.lastFailure));
-    }
-
-    /** robots.txt was read: obey it from now on. The request's permit comes back too. */
-    public void robotsLoaded(int hostId, BaseRobotRules rules, long now) {
-        HostState host = hosts.get(hostId);
-        robots.put(host.origin, rules);
-        long crawlDelay = rules.getCrawlDelay() > 0 ? rules.getCrawlDelay() * 1_000_000L : 0;
-        robotsDone(host);
-        update(host, () -> {
-            host.robotsAttempts = 0;
-            host.consecutiveFailures = 0;
-            host.crawlDelayNanos = Math.min(crawlDelay, maxCrawlDelayNanos);
-        });
-        requestFinished(hostId, now);
+        return Optional.of(new Parking(host.hostId, host.origin, Math.max(host.consecutiveFailures, host.consecutivePushBacks),
+                host.lastFailure));
     }
 
     /**
-     * robots.txt answered with a server error (5xx, 429) or could not be read for a reason that may
-     * pass. The host waits with backoff and tries again; after the last attempt everything on it is
-     * disallowed for {@code robotsErrorExpiry}, as RFC 9309 asks for an unreachable robots.txt, and
-     * then robots.txt is fetched again.
+     * robots.txt was read: obey it from now on. The request's permit comes back too. A
+     * {@code Crawl-delay} above {@code maxCrawlDelay} is honoured as it is, or parks the host, as
+     * {@code crawlDelayAboveMax} says; its URLs stay queued either way.
+     *
+     * @return the parking, when the host's Crawl-delay parked it
      */
-    public void robotsUnavailable(int hostId, long now) {
+    public Optional<Parking> robotsLoaded(int hostId, BaseRobotRules rules, long now) {
         HostState host = hosts.get(hostId);
-        if (host.robotsAttempts >= maxRobotsAttempts) {
-            disallowForAWhile(host, now);
-            return;
-        }
+        robots.put(host.origin, rules);
+        long crawlDelay = rules.getCrawlDelay() > 0 ? TimeUnit.MILLISECONDS.toNanos(rules.getCrawlDelay()) : 0;
+        boolean overlong = crawlDelay > maxCrawlDelayNanos;
+        boolean skip = overlong && crawlDelayAboveMax == CrawlConfig.CrawlDelayAboveMax.SKIP;
         robotsDone(host);
+        boolean wasParked = host.parked;
+        update(host, () -> {
+            host.robotsAttempts = 0;
+            host.consecutiveFailures = 0;
+            host.crawlDelayNanos = skip ? 0 : crawlDelay;
+            if (!skip) {
+                recovered(host);
+            }
+            if (skip) {
+                host.lastFailure = "robots.txt asks for a Crawl-delay of " + seconds(crawlDelay) + ", above politeness.maxCrawlDelay ("
+                        + seconds(maxCrawlDelayNanos) + "); politeness.crawlDelayAboveMax: honour would crawl it that slowly";
+                host.parked = true;
+            }
+        });
+        requestFinished(hostId, now);
+        return parkingOf(host, wasParked);
+    }
+
+    private static String seconds(long nanos) {
+        return Duration.ofNanos(nanos).toMillis() % 1000 == 0 ? Duration.ofNanos(nanos).toSeconds() + " s"
+                : Duration.ofNanos(nanos).toMillis() + " ms";
+    }
+
+    /**
+     * robots.txt could not be read for a reason that may pass (a 5xx, a 429, a dropped connection).
+     * The host waits with backoff and tries again; after the last attempt it is parked, its URLs
+     * queued for a resume. No URL is settled as disallowed: only robots.txt itself can disallow one.
+     *
+     * @param reason what went wrong, e.g. {@code HTTP 503}
+     * @return the parking, when this parked the host
+     */
+    public Optional<Parking> robotsUnavailable(int hostId, long now, String reason) {
+        HostState host = hosts.get(hostId);
+        boolean lastAttempt = host.robotsAttempts >= maxRobotsAttempts;
+        robotsDone(host);
+        boolean wasParked = host.parked;
         long wait = backoff.after(host.robotsAttempts, host.origin).toNanos();
         update(host, () -> {
             host.permitsFree++;
             host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + Math.max(wait, effectiveDelay(host)));
+            if (lastAttempt) {
+                host.consecutiveFailures = host.robotsAttempts;
+                host.lastFailure = "robots.txt unavailable: " + reason;
+                host.parked = true;
+            }
+        });
+        return parkingOf(host, wasParked);
+    }
+
+    /**
+     * robots.txt was fetched but could not be read for a reason of the crawler's own (its parse pool
+     * was full): the host waits its delay and tries again, and the attempt does not count.
+     */
+    public void robotsDeferred(int hostId, long now) {
+        HostState host = hosts.get(hostId);
+        robotsDone(host);
+        update(host, () -> {
+            host.robotsAttempts = Math.max(0, host.robotsAttempts - 1);
+            host.permitsFree++;
+            host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + effectiveDelay(host));
         });
     }
 
     /**
      * robots.txt's server did not answer (DNS, connect, timeout). That counts toward parking the host,
-     * and the host is parked at the latest after the last robots attempt (or, when parking is off, is
-     * disallowed for a while instead).
+     * and the host is parked at the latest after the last robots attempt, whatever
+     * {@code parkAfterFailures} says: without robots.txt no page of it is fetched.
      *
      * @return the parking, when this parked the host
      */
     public Optional<Parking> robotsUnreachable(int hostId, long now, String reason) {
         HostState host = hosts.get(hostId);
         boolean lastAttempt = host.robotsAttempts >= maxRobotsAttempts;
-        if (lastAttempt && parkAfterFailures == 0) {
-            disallowForAWhile(host, now);
-            return Optional.empty();
-        }
         robotsDone(host);
         boolean wasParked = host.parked;
         update(host, () -> {
@@ -283,13 +443,6 @@ public final class HostScheduler {
             host.refusal = new HostState.Refusal(reason, message);
         });
         requestFinished(hostId, now);
-    }
-
-    private void disallowForAWhile(HostState host, long now) {
-        robots.putTemporary(host.origin, RobotsPolicy.disallowAll(), robotsErrorExpiry);
-        robotsDone(host);
-        update(host, () -> host.robotsAttempts = 0);
-        requestFinished(host.hostId, now);
     }
 
     private void robotsDone(HostState host) {
@@ -354,6 +507,32 @@ public final class HostScheduler {
         return parked;
     }
 
+    /** Whether the page budget is spent: no more pages will be started this run. */
+    public boolean budgetSpent() {
+        return pagesStarted >= pageBudget;
+    }
+
+    private void paceChanged(HostState host) {
+        paceChanges.put(host.hostId, new PaceChange(host.hostId, host.origin, Duration.ofNanos(host.pace.delayNanos()),
+                host.pace.pushBacks(), host.lastPushBack));
+    }
+
+    /** The paces that changed since the last call, oldest change first, for the store to keep. */
+    public List<PaceChange> takePaceChanges() {
+        if (paceChanges.isEmpty()) {
+            return List.of();
+        }
+        List<PaceChange> changes = List.copyOf(paceChanges.values());
+        paceChanges.clear();
+        return changes;
+    }
+
+    /** The delay the host has taught us by pushing back (zero when it is not slowed), for tests and reports. */
+    public Duration learnedDelay(int hostId) {
+        HostState host = hosts.get(hostId);
+        return host == null ? Duration.ZERO : Duration.ofNanos(host.pace.delayNanos());
+    }
+
     /** The delay now applied to a host, for tests and reports. */
     public Duration currentDelay(int hostId) {
         HostState host = hosts.get(hostId);
@@ -370,7 +549,12 @@ public final class HostScheduler {
 
     private long effectiveDelay(HostState host) {
         long adaptive = adaptiveFactor > 0 ? Math.min((long) (adaptiveFactor * host.averageResponseNanos), maxAdaptiveNanos) : 0;
-        return Math.max(Math.max(delayNanos, host.crawlDelayNanos), adaptive);
+        return Math.max(Math.max(floorDelay(host), adaptive), host.pace.delayNanos());
+    }
+
+    /** The delay a host gets whatever it does: the configured one, or its robots.txt's Crawl-delay. */
+    private long floorDelay(HostState host) {
+        return Math.max(delayNanos, host.crawlDelayNanos);
     }
 
     /** Applies a change to a host and re-files it in the ready set, whose order depends on the host's state. */

@@ -8,16 +8,22 @@ import java.util.Optional;
 
 /**
  * What one finished request says about its host's health, for {@link HostScheduler#requestFinished}:
- * how fast it answers (the adaptive delay), whether it asked for a pause (429/503 with
- * {@code Retry-After}), or whether it failed to answer at all (toward parking).
+ * how fast it answers (the adaptive delay), whether it pushed back (a 429, a 503 with
+ * {@code Retry-After}, a dropped connection), or whether it failed to answer at all (toward parking).
+ * Which failure says what is the {@link FailureClass} table's {@link FailureClass.HostEffect} column.
  */
 public sealed interface HostSignal {
     /** The host answered, taking {@code responseNanos} from request to last byte. */
     record Answered(long responseNanos) implements HostSignal {
     }
 
-    /** The host answered 429 or 503 and asked, with {@code Retry-After}, not to be asked again for {@code pause}. */
-    record Throttled(long responseNanos, Duration pause) implements HostSignal {
+    /**
+     * The host pushed back: it asked, with {@code Retry-After}, not to be asked again for {@code pause}
+     * (empty when it did not say how long, or dropped the connection).
+     *
+     * @param reason what it said, e.g. {@code HTTP 429}, {@code connection-reset: ...}
+     */
+    record PushedBack(Optional<Duration> pause, String reason) implements HostSignal {
     }
 
     /** The host did not answer: DNS, connect or timeout. */
@@ -37,18 +43,20 @@ public sealed interface HostSignal {
      */
     static HostSignal of(FetchOutcome outcome, Instant wallNow) {
         if (outcome instanceof FetchOutcome.Response response) {
-            if (response.status() == 429 || response.status() == 503) {
-                Optional<Duration> pause = response.header("retry-after").flatMap(value -> RetryAfter.parse(value, wallNow));
-                if (pause.isPresent()) {
-                    return new Throttled(response.elapsedNanos(), pause.get());
-                }
+            Optional<FailureClass> failure = FailureClass.of(response);
+            if (failure.isPresent() && failure.get().hostEffect() == FailureClass.HostEffect.PUSH_BACK) {
+                Optional<String> retryAfter = response.header("retry-after");
+                return new PushedBack(retryAfter.flatMap(value -> RetryAfter.parse(value, wallNow)),
+                        "HTTP " + response.status() + retryAfter.map(value -> " (Retry-After: " + value + ")").orElse(""));
             }
             return new Answered(response.elapsedNanos());
         }
         FetchOutcome.Failure failure = (FetchOutcome.Failure) outcome;
-        return switch (failure.failureClass()) {
-            case DNS, CONNECT, TIMEOUT -> new Unanswered(failure.failureClass(), failure.failureClass().label() + ": " + failure.message());
-            default -> NEUTRAL;
+        String reason = failure.failureClass().label() + ": " + failure.message();
+        return switch (failure.failureClass().hostEffect()) {
+            case UNANSWERED -> new Unanswered(failure.failureClass(), reason);
+            case PUSH_BACK -> new PushedBack(Optional.empty(), reason);
+            case NONE -> NEUTRAL;
         };
     }
 }

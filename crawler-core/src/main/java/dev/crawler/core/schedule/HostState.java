@@ -30,9 +30,17 @@ final class HostState {
     long averageResponseNanos;
     /** Requests in a row that got no answer (DNS, connect, timeout); reset by any answer. */
     int consecutiveFailures;
+    /** Push-backs in a row (429, 503 with Retry-After); reset by an answer that is none. */
+    int consecutivePushBacks;
+    /** The delay the host has taught us by pushing back. */
+    final LearnedPace pace;
+    /** What the host said the last time it pushed back. */
+    String lastPushBack = "";
     String lastFailure = "";
     /** Given up on for this run: never eligible again. */
     boolean parked;
+    /** Parked in an earlier run and not heard from since: its next failure parks it again. */
+    boolean onProbation;
     /** Every URL of the host is settled unfetched with this reason (its address is refused). */
     @Nullable Refusal refusal;
     final ArrayDeque<QueuedUrl> buffer = new ArrayDeque<>();
@@ -43,10 +51,11 @@ final class HostState {
     record Refusal(FailureClass failureClass, String message) {
     }
 
-    HostState(int hostId, String origin, int permits) {
+    HostState(int hostId, String origin, int permits, LearnedPace pace) {
         this.hostId = hostId;
         this.origin = origin;
         this.permitsFree = permits;
+        this.pace = pace;
     }
 
     Set<FrontierKey> heldKeys() {

@@ -10,6 +10,8 @@ import dev.crawler.core.fetch.ConnectionStats;
 import dev.crawler.core.url.Origin;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.FailureRecord;
+import dev.crawler.storage.HostPace;
+import dev.crawler.storage.ParkedHost;
 import dev.crawler.storage.StoreOptions;
 import dev.crawler.testbed.FaultHost;
 import dev.crawler.testbed.FaultShop;
@@ -74,22 +76,34 @@ final class FaultCrawl {
      * which by then holds everything the run decided (a parked host is written as the engine closes).
      */
     static Result crawl(FaultShop shop, Path dir, CrawlConfig config, URI... seeds) {
-        AtomicReference<@Nullable CrawlProgress> last = new AtomicReference<>();
         List<String> seedUrls = Arrays.stream(seeds).map(URI::toString).toList();
         try (CrawlStore store = Crawls.create(dir.resolve("crawl"), seedUrls, config, StoreOptions.defaults())) {
-            CrawlSummary summary;
-            Map<String, ConnectionStats> connections;
-            try (CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(ExtractionRules.none()), last::set,
-                    Duration.ofMinutes(1))) {
-                summary = engine.run();
-                connections = engine.connectionStats();
-            }
-            Map<String, FailureRecord> failures = new TreeMap<>();
-            store.forEachFailure(failure -> failures.put(failure.url(), failure));
-            CrawlProgress finalProgress = last.get();
-            assertThat(finalProgress).as("the engine reports progress when the run ends").isNotNull();
-            return new Result(shop, config, summary, Map.copyOf(store.counters()), failures, connections, finalProgress);
+            return run(shop, store, config);
         }
+    }
+
+    /** Runs the crawl in {@code dir} again, as {@code crawler resume} does, with {@code config}. */
+    static Result resume(FaultShop shop, Path dir, CrawlConfig config) {
+        try (CrawlStore store = Crawls.open(dir.resolve("crawl"), StoreOptions.defaults())) {
+            return run(shop, store, config);
+        }
+    }
+
+    private static Result run(FaultShop shop, CrawlStore store, CrawlConfig config) {
+        AtomicReference<@Nullable CrawlProgress> last = new AtomicReference<>();
+        CrawlSummary summary;
+        Map<String, ConnectionStats> connections;
+        try (CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(ExtractionRules.none()), last::set,
+                Duration.ofMinutes(1))) {
+            summary = engine.run();
+            connections = engine.connectionStats();
+        }
+        Map<String, FailureRecord> failures = new TreeMap<>();
+        store.forEachFailure(failure -> failures.put(failure.url(), failure));
+        CrawlProgress finalProgress = last.get();
+        assertThat(finalProgress).as("the engine reports progress when the run ends").isNotNull();
+        return new Result(shop, config, summary, Map.copyOf(store.counters()), failures, connections, finalProgress,
+                store.hostPaces(), store.parkedHosts());
     }
 
     /**
@@ -98,9 +112,12 @@ final class FaultCrawl {
      * @param failures      the stored failure records by URL
      * @param connections   the fetcher's connection counts by origin, read as {@code run()} returned
      * @param finalProgress the last progress report, made as {@code run()} returned
+     * @param paces         the host paces the store keeps, by origin order
+     * @param parked        the parked hosts the store keeps, by origin order
      */
     record Result(FaultShop shop, CrawlConfig config, CrawlSummary summary, Map<String, Long> counters,
-            Map<String, FailureRecord> failures, Map<String, ConnectionStats> connections, CrawlProgress finalProgress) {
+            Map<String, FailureRecord> failures, Map<String, ConnectionStats> connections, CrawlProgress finalProgress,
+            List<HostPace> paces, List<ParkedHost> parked) {
 
         long counter(String name) {
             return counters.getOrDefault(name, 0L);

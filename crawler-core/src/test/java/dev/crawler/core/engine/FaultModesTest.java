@@ -59,6 +59,9 @@ class FaultModesTest {
             .withCrawlDelaySeconds(1)
             .withFlakyFailures(MAX_RETRIES);
 
+    /** A host that answers 429 with Retry-After: 1 to a request sooner than 300 ms after the last one. */
+    private static final FaultConfig RATE_LIMITED = FAULTS.withMinRequestGap(Duration.ofMillis(300)).withRetryAfterSeconds(1);
+
     @TempDir
     Path dir;
 
@@ -74,6 +77,8 @@ class FaultModesTest {
             "WRONG_CONTENT_TYPE, bad-content,      1",
             "PDF_AT_HTML_URL,    bad-content,      1",
             "PDF_LABELLED_HTML,  bad-content,      1",
+            "OVERSIZED_HEADER,      protocol,      1",
+            "MALFORMED_STATUS_LINE, protocol,      1",
     })
     void aPageThatCannotBeHadIsCountedOnceUnderItsFailureClass(Fault fault, String failureClass, int attempts)
             throws Exception {
@@ -135,6 +140,8 @@ class FaultModesTest {
             assertThat(crawl.failureCounters()).isEqualTo(Map.of("timeout", 2L));
             assertThat(crawl.counter(Counters.HOSTS_PARKED)).isEqualTo(1);
             assertThat(crawl.summary().queued()).as("left queued for a resume").isEqualTo(3);
+            assertThat(crawl.summary().parkedHosts()).isEqualTo(1);
+            assertThat(crawl.summary().unfinished()).as("the run says it is not done").isTrue();
             List<RequestRecord> requests = crawl.requests(3);
             assertThat(crawl.pathsOn(FaultHost.MAIN, requests)).containsExactly("/robots.txt",
                     Fault.SLOW_FIRST_BYTE.path() + "?n=0", Fault.SLOW_FIRST_BYTE.path() + "?n=1");
@@ -145,12 +152,12 @@ class FaultModesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"SERVICE_UNAVAILABLE", "TOO_MANY_REQUESTS"})
-    void aRetryAfterInSecondsPausesTheWholeHostAndThePageFailsAsTransient(Fault fault) throws Exception {
+    void aRetryAfterInSecondsPausesTheWholeHostAndSpendsNoRetryOfThePage(Fault fault) throws Exception {
         try (FaultShop shop = Testbed.startFaults(FAULTS)) {
             URI page = shop.uri(fault);
             URI landing = shop.uri(FaultHost.MAIN, "/landing");
 
-            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), page, landing);
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, pushBacksOnce(shop), page, landing);
 
             assertRetryAfterHonoured(crawl, fault, Duration.ofSeconds(FAULTS.retryAfterSeconds()));
         }
@@ -162,22 +169,32 @@ class FaultModesTest {
             URI page = shop.uri(Fault.TOO_MANY_REQUESTS_DATE);
             URI landing = shop.uri(FaultHost.MAIN, "/landing");
 
-            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.MAIN), page, landing);
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, pushBacksOnce(shop), page, landing);
 
             // An HTTP-date has whole seconds: "now + 2 s" names a time 1 to 2 s away when it reaches the crawler.
             assertRetryAfterHonoured(crawl, Fault.TOO_MANY_REQUESTS_DATE, Duration.ofSeconds(1));
         }
     }
 
+    /** The crawl config with {@code politeness.maxPushBacks} 1: a page the host keeps pushing back on fails at its second. */
+    private static CrawlConfig pushBacksOnce(FaultShop shop) {
+        CrawlConfig config = FaultCrawl.config(shop, FaultHost.MAIN);
+        return config.withPoliteness(config.politeness().withMaxPushBacks(1));
+    }
+
     /**
-     * The paused page fails as transient after its retry; the other seed and its links are fetched,
-     * but only once each pause is over.
+     * The page that is always pushed back on is asked for again without spending a retry, then fails as
+     * rate-limited past {@code maxPushBacks}; the other seed and its links are fetched, but only once
+     * each pause is over.
      */
     private static void assertRetryAfterHonoured(FaultCrawl.Result crawl, Fault fault, Duration pause) throws Exception {
         URI page = crawl.shop().uri(fault);
-        assertThat(crawl.failureCounters()).isEqualTo(Map.of("http-transient", 1L, "robots-denied", 1L));
+        assertThat(crawl.failureCounters()).isEqualTo(Map.of("rate-limited", 1L, "robots-denied", 1L));
         assertThat(crawl.failureOf(page).attempts()).isEqualTo(2);
         assertThat(crawl.failureOf(page).httpStatus()).isEqualTo(fault == Fault.SERVICE_UNAVAILABLE ? 503 : 429);
+        assertThat(crawl.failureOf(page).message()).endsWith("pushed back 2 times (politeness.maxPushBacks is 1)");
+        assertThat(crawl.counter(CrawlCounters.RETRIES)).as("a push-back is not the page's failure").isZero();
+        assertThat(crawl.counter(CrawlCounters.PUSH_BACKS)).isEqualTo(1);
         assertThat(crawl.counter(CrawlCounters.PAGES_FAILED)).isEqualTo(1);
         assertThat(crawl.counter(CrawlCounters.http(200))).as("/landing and /landing/more").isEqualTo(2);
 
@@ -187,6 +204,130 @@ class FaultModesTest {
         assertPausedAfter(requests, crawl.shop().host(), r -> r.pathAndQuery().equals(fault.path()), pause);
         crawl.assertNothingLeaked();
         assertPolite(requests, DELAY, PERMITS);
+    }
+
+    /**
+     * Issue 13: a host that answers 429 whenever two requests come closer than its limit. Every one of
+     * its products is stored, no URL spends a retry on a push-back, after each 429 the host gets no
+     * request until its Retry-After has passed, and the crawl learns the host's pace: it meets the limit
+     * a few times, where a crawl that kept its pace would meet it after almost every page.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHostThatRateLimitsLosesNoProductAndTeachesTheCrawlItsPace() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(RATE_LIMITED)) {
+            URI catalogue = shop.uri(FaultHost.RATE_LIMITED, "/catalogue");
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.RATE_LIMITED), catalogue);
+
+            assertThat(crawl.counter(Counters.PRODUCTS)).isEqualTo(FaultShop.CATALOGUE_PRODUCTS);
+            assertThat(crawl.failureCounters()).isEmpty();
+            assertThat(crawl.counter(CrawlCounters.RETRIES)).as("no retry spent on a push-back").isZero();
+            long pushBacks = crawl.counter(CrawlCounters.PUSH_BACKS);
+            assertThat(pushBacks).as("the limit was met, and then seldom").isBetween(1L, FaultShop.CATALOGUE_PRODUCTS / 4L);
+            assertThat(crawl.counter(CrawlCounters.http(429))).isEqualTo(pushBacks);
+            assertThat(crawl.paces()).singleElement().satisfies(pace -> {
+                assertThat(pace.origin()).isEqualTo(FaultCrawl.origin(shop, FaultHost.RATE_LIMITED));
+                assertThat(pace.pushBacks()).isEqualTo(pushBacks);
+                assertThat(pace.lastPushBack()).isEqualTo("HTTP 429 (Retry-After: 1)");
+            });
+            List<RequestRecord> requests = crawl.requests((int) (2 + FaultShop.CATALOGUE_PRODUCTS + pushBacks));
+            assertPausedAfter(requests, shop.host(FaultHost.RATE_LIMITED), r -> r.status() == 429,
+                    Duration.ofSeconds(RATE_LIMITED.retryAfterSeconds()));
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    /**
+     * Issue 13: a host that sheds load by resetting connections is slowed like one that pushes back:
+     * every product is stored (each dropped page is retried), and the crawl learns the host's pace, so
+     * it is dropped only a few times.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHostThatDropsConnectionsLosesNoProductAndIsSlowedLikeOneThatPushesBack() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(RATE_LIMITED)) {
+            URI catalogue = shop.uri(FaultHost.DROPS_CONNECTIONS, "/catalogue");
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.DROPS_CONNECTIONS);
+            config = config.withFetch(config.fetch().withMaxRetries(3));
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, catalogue);
+
+            assertThat(crawl.counter(Counters.PRODUCTS)).isEqualTo(FaultShop.CATALOGUE_PRODUCTS);
+            assertThat(crawl.failureCounters()).isEmpty();
+            long drops = crawl.counter(CrawlCounters.RETRIES);
+            assertThat(drops).as("dropped, and then seldom").isBetween(1L, FaultShop.CATALOGUE_PRODUCTS / 4L);
+            assertThat(crawl.paces()).singleElement().satisfies(pace -> {
+                assertThat(pace.pushBacks()).isEqualTo(drops);
+                assertThat(pace.lastPushBack()).startsWith("connection-reset: ");
+            });
+            List<RequestRecord> requests = crawl.requests((int) (2 + FaultShop.CATALOGUE_PRODUCTS + drops));
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
+    /**
+     * The pace a host taught one run is where the next one starts: a crawl stopped by its page budget
+     * and resumed asks the rate-limited host for pages no faster than it had learned, and so is not
+     * refused. (Its robots.txt, asked for first, may be: the resume starts the moment the first run
+     * ends, sooner than the host allows, and that answer is waited out like any other.)
+     */
+    @Test
+    void aPaceLearnedInOneRunIsKeptByTheResume() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(RATE_LIMITED)) {
+            URI catalogue = shop.uri(FaultHost.RATE_LIMITED, "/catalogue");
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.RATE_LIMITED);
+            FaultCrawl.Result first = FaultCrawl.crawl(shop, dir, config.withLimits(config.limits().withMaxPages(5)), catalogue);
+            assertThat(first.summary().budgetSpent()).isTrue();
+            assertThat(first.summary().unfinished()).isTrue();
+            Duration learned = Duration.ofMillis(first.paces().get(0).delayMillis());
+            assertThat(learned).as("learned by the first run").isGreaterThanOrEqualTo(RATE_LIMITED.minRequestGap());
+            first.requests((int) (1 + first.counter(CrawlCounters.PAGES_FETCHED)));
+            shop.requestLog().clear();
+
+            FaultCrawl.Result resumed = FaultCrawl.resume(shop, dir, config.withLimits(config.limits().withMaxPages(10)));
+
+            assertThat(resumed.counter(CrawlCounters.PAGES_FETCHED) - first.counter(CrawlCounters.PAGES_FETCHED)).isEqualTo(5);
+            assertThat(resumed.counter(CrawlCounters.http(429))).as("no page refused after the resume")
+                    .isEqualTo(first.counter(CrawlCounters.http(429)));
+            shop.requestLog().awaitEntries(6, Duration.ofSeconds(10));
+            List<RequestRecord> pages = shop.requestLog().entries().stream()
+                    .filter(r -> !r.pathAndQuery().equals("/robots.txt")).toList();
+            assertThat(pages).hasSize(5).allSatisfy(page -> assertThat(page.status()).isEqualTo(200));
+            assertPolite(pages, learned, PERMITS);
+        }
+    }
+
+    /**
+     * Issue 13: a host that always says 429 ends the crawl cleanly. Past politeness.maxPushBacks
+     * push-backs in a row the host is parked, saying why, and its URLs stay queued for a resume; none
+     * is lost to a retry count.
+     */
+    @Test
+    void aHostThatAlwaysPushesBackIsParkedSayingWhyWithItsUrlsStillQueued() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI[] pages = new URI[4];
+            for (int i = 0; i < pages.length; i++) {
+                pages[i] = shop.uri(FaultHost.MAIN, Fault.TOO_MANY_REQUESTS.path() + "?n=" + i);
+            }
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.MAIN);
+            config = config.withPoliteness(config.politeness().withMaxPushBacks(2));
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, pages);
+
+            assertThat(crawl.failureCounters()).isEmpty();
+            assertThat(crawl.summary().queued()).isEqualTo(pages.length);
+            assertThat(crawl.summary().parkedHosts()).isEqualTo(1);
+            assertThat(crawl.parked()).singleElement().satisfies(parked -> {
+                assertThat(parked.consecutiveFailures()).isEqualTo(3);
+                assertThat(parked.reason()).isEqualTo("pushed back: HTTP 429 (Retry-After: 1)");
+            });
+            List<RequestRecord> requests = crawl.requests(1 + 3);
+            assertPausedAfter(requests, shop.host(), r -> r.status() == 429, Duration.ofSeconds(FAULTS.retryAfterSeconds()));
+            crawl.assertNothingLeaked();
+        }
     }
 
     @Test
@@ -357,16 +498,24 @@ class FaultModesTest {
         }
     }
 
+    /**
+     * Issue 13: a robots.txt that keeps failing parks its host; it does not purge it. No page of it is
+     * fetched, and none is settled as robots-denied: every URL stays queued for a resume.
+     */
     @Test
-    void aRobotsTxtAnswering500IsRetriedThenNoPageOfItsHostIsFetched() throws Exception {
+    void aRobotsTxtAnswering500IsRetriedThenItsHostIsParkedWithEveryUrlStillQueued() throws Exception {
         try (FaultShop shop = Testbed.startFaults(FAULTS)) {
             URI landing = shop.uri(FaultHost.ROBOTS_500, "/landing");
+            URI more = shop.uri(FaultHost.ROBOTS_500, "/landing/more");
 
-            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.ROBOTS_500), landing);
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.ROBOTS_500), landing, more);
 
-            assertThat(crawl.failureCounters()).isEqualTo(Map.of("robots-denied", 1L));
-            assertThat(crawl.failureOf(landing).failureClass()).isEqualTo("robots-denied");
-            assertThat(crawl.counter(CrawlCounters.URLS_SKIPPED)).isEqualTo(1);
+            assertThat(crawl.failureCounters()).as("nothing settled, robots-denied least of all").isEmpty();
+            assertThat(crawl.failures()).isEmpty();
+            assertThat(crawl.counter(Counters.HOSTS_PARKED)).isEqualTo(1);
+            assertThat(crawl.summary().queued()).as("left queued for a resume").isEqualTo(2);
+            assertThat(crawl.summary().parkedHosts()).isEqualTo(1);
+            assertThat(crawl.summary().unfinished()).isTrue();
             assertThat(crawl.counter(CrawlCounters.PAGES_FETCHED)).isZero();
             List<RequestRecord> requests = crawl.requests(1 + MAX_RETRIES);
             assertThat(crawl.pathsOn(FaultHost.ROBOTS_500, requests)).containsOnly("/robots.txt");
@@ -423,6 +572,53 @@ class FaultModesTest {
             List<RequestRecord> requests = crawl.requests(3);
             assertThat(crawl.pathsOn(FaultHost.ROBOTS_CRAWL_DELAY, requests))
                     .containsExactly("/robots.txt", "/landing", "/landing/more");
+            crawl.assertNothingLeaked();
+            assertPolite(requests, Duration.ofSeconds(FAULTS.crawlDelaySeconds()), PERMITS);
+        }
+    }
+
+    /**
+     * Issue 13: a Crawl-delay above politeness.maxCrawlDelay used to make the robots parser disallow
+     * everything, and every URL of the host was settled as denied. With crawlDelayAboveMax: skip the
+     * host is parked, its URLs kept, and the reason recorded.
+     */
+    @Test
+    void aCrawlDelayAboveTheMaxParksTheHostWithItsUrlsStillQueued() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI landing = shop.uri(FaultHost.ROBOTS_CRAWL_DELAY, "/landing");
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.ROBOTS_CRAWL_DELAY);
+            config = config.withPoliteness(config.politeness().withMaxCrawlDelay(Duration.ofMillis(500)));
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, landing);
+
+            assertThat(crawl.failureCounters()).isEmpty();
+            assertThat(crawl.counter(Counters.HOSTS_PARKED)).isEqualTo(1);
+            assertThat(crawl.summary().queued()).isEqualTo(1);
+            assertThat(crawl.parked()).singleElement().satisfies(parked -> assertThat(parked.reason())
+                    .isEqualTo("robots.txt asks for a Crawl-delay of 1 s, above politeness.maxCrawlDelay (500 ms); "
+                            + "politeness.crawlDelayAboveMax: honour would crawl it that slowly"));
+            List<RequestRecord> requests = crawl.requests(1);
+            assertThat(crawl.pathsOn(FaultHost.ROBOTS_CRAWL_DELAY, requests)).containsExactly("/robots.txt");
+            crawl.assertNothingLeaked();
+        }
+    }
+
+    /** With crawlDelayAboveMax: honour, a Crawl-delay above the max is kept as robots.txt asks. */
+    @Test
+    void aCrawlDelayAboveTheMaxIsHonouredWhenTheConfigSaysSo() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI landing = shop.uri(FaultHost.ROBOTS_CRAWL_DELAY, "/landing");
+            CrawlConfig config = FaultCrawl.config(shop, FaultHost.ROBOTS_CRAWL_DELAY);
+            config = config.withPoliteness(config.politeness().withMaxCrawlDelay(Duration.ofMillis(500))
+                    .withCrawlDelayAboveMax(CrawlConfig.CrawlDelayAboveMax.HONOUR));
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, config, landing);
+
+            assertThat(crawl.failureCounters()).as("/private/secret, which robots.txt does disallow")
+                    .isEqualTo(Map.of("robots-denied", 1L));
+            assertThat(crawl.counter(CrawlCounters.http(200))).isEqualTo(2);
+            List<RequestRecord> requests = crawl.requests(3);
+            assertThat(crawl.pathsOn(FaultHost.ROBOTS_CRAWL_DELAY, requests)).containsExactly("/robots.txt", "/landing", "/landing/more");
             crawl.assertNothingLeaked();
             assertPolite(requests, Duration.ofSeconds(FAULTS.crawlDelaySeconds()), PERMITS);
         }

@@ -179,6 +179,38 @@ class HttpFetcherTest {
         }
     }
 
+    /**
+     * A server that drops a kept-alive connection when the next request arrives on it (as one does whose
+     * keep-alive timeout ran out just then): the request never reached it, so the fetcher asks again on
+     * a new connection rather than report a reset the host never made. A new connection that is
+     * dropped is a reset.
+     */
+    @Test
+    void aKeptAliveConnectionClosedUnderARequestIsReplacedAndTheRequestSentAgain() throws Exception {
+        java.util.Set<String> served = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        TestServer.Responder firstOnly = (ctx, request) -> {
+            if (served.add(ctx.channel().id().asLongText())) {
+                ctx.writeAndFlush(TestServer.response(HttpResponseStatus.OK, "text/html", PAGE));
+            } else {
+                ctx.close();
+            }
+        };
+        try (TestServer server = TestServer.start(firstOnly); HttpFetcher fetcher = fetcher(config(), 1)) {
+            assertThat(get(fetcher, server, "/a")).isInstanceOf(FetchOutcome.Response.class);
+
+            FetchOutcome second = get(fetcher, server, "/b");
+
+            assertThat(second).isInstanceOf(FetchOutcome.Response.class);
+            assertThat(server.requests()).extracting(TestServer.Seen::uri).containsExactly("/a", "/b", "/b");
+            assertThat(server.connections()).isEqualTo(2);
+        }
+        try (TestServer server = TestServer.start((ctx, request) -> ctx.close()); HttpFetcher fetcher = fetcher(config(), 1)) {
+            assertThat(get(fetcher, server, "/a")).isInstanceOfSatisfying(FetchOutcome.Failure.class,
+                    failure -> assertThat(failure.failureClass()).isEqualTo(FailureClass.CONNECTION_RESET));
+            assertThat(server.requests()).hasSize(1);
+        }
+    }
+
     @Test
     void aSilentServerFailsOnTheFirstByteTimeoutNotTheReadTimeout() throws Exception {
         TestServer.Responder late = (ctx, request) -> ctx.executor().schedule(

@@ -9,9 +9,12 @@ import dev.crawler.core.robots.RobotsCache;
 import dev.crawler.core.robots.RobotsPolicy;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
+import dev.crawler.storage.HostPace;
+import dev.crawler.storage.ParkedHost;
 import dev.crawler.storage.StoreOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -118,20 +121,77 @@ class HostSchedulerTest {
     }
 
     @Test
-    void anUnreachableRobotsTxtIsRetriedWithBackoffThenDisallowsAll() {
+    void anUnavailableRobotsTxtIsRetriedWithBackoffThenParksTheHostAndDeniesNothing() {
         CrawlConfig config = config(Duration.ZERO, 1);
-        HostScheduler scheduler = scheduler(config, SHOP + "/a");
+        HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b");
         for (int attempt = 1; attempt <= config.fetch().maxRetries(); attempt++) {
             assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
-            scheduler.robotsUnavailable(0, now());
+            assertThat(scheduler.robotsUnavailable(0, now(), "HTTP 500")).isEmpty();
             Decision wait = scheduler.next(now());
             assertThat(wait).isInstanceOf(Decision.WaitUntil.class);
             clock.set(((Decision.WaitUntil) wait).atNanos());
         }
         assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
-        scheduler.robotsUnavailable(0, now());
 
-        assertThat(scheduler.next(now())).isInstanceOf(Decision.Deny.class);
+        Optional<Parking> parking = scheduler.robotsUnavailable(0, now(), "HTTP 500");
+
+        assertThat(parking).hasValueSatisfying(parked -> {
+            assertThat(parked.consecutiveFailures()).isEqualTo(config.fetch().maxRetries() + 1);
+            assertThat(parked.reason()).isEqualTo("robots.txt unavailable: HTTP 500");
+        });
+        clock.addAndGet(3_600 * SECOND);
+        assertThat(scheduler.next(now())).as("no URL settled as denied: they wait for a resume").isInstanceOf(Decision.Idle.class);
+        assertThat(scheduler.isFinished(false)).isTrue();
+        assertThat(store.peek(0, 10, Set.of())).hasSize(2);
+    }
+
+    @Test
+    void aRobotsTxtTheCrawlHadNoRoomToReadIsReadAgainWithoutCountingTheAttempt() {
+        CrawlConfig config = config(Duration.ZERO, 1);
+        HostScheduler scheduler = scheduler(config, SHOP + "/a");
+        for (int deferred = 0; deferred < 10; deferred++) {
+            assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+            scheduler.robotsDeferred(0, now());
+        }
+
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+        assertThat(scheduler.robotsUnavailable(0, now(), "HTTP 500")).as("the first attempt that counts").isEmpty();
+    }
+
+    @Test
+    void aCrawlDelayAboveTheMaxParksTheHostSayingWhyAndKeepsItsUrls() {
+        CrawlConfig config = config(Duration.ZERO, 1);
+        HostScheduler scheduler = scheduler(config, SHOP + "/a");
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+
+        Optional<Parking> parking = scheduler.robotsLoaded(0, rulesWithCrawlDelay(Duration.ofSeconds(45)), now());
+
+        assertThat(parking).hasValueSatisfying(parked -> {
+            assertThat(parked.consecutiveFailures()).isZero();
+            assertThat(parked.reason()).isEqualTo("robots.txt asks for a Crawl-delay of 45 s, above politeness.maxCrawlDelay (30 s); "
+                    + "politeness.crawlDelayAboveMax: honour would crawl it that slowly");
+        });
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.Idle.class);
+        assertThat(store.peek(0, 10, Set.of())).hasSize(1);
+    }
+
+    @Test
+    void aCrawlDelayAboveTheMaxIsHonouredWhenTheConfigSaysSo() {
+        CrawlConfig base = config(Duration.ZERO, 1);
+        CrawlConfig config = base.withPoliteness(base.politeness().withCrawlDelayAboveMax(CrawlConfig.CrawlDelayAboveMax.HONOUR));
+        HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b");
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+
+        assertThat(scheduler.robotsLoaded(0, rulesWithCrawlDelay(Duration.ofSeconds(45)), now())).isEmpty();
+
+        assertThat(scheduler.currentDelay(0)).isEqualTo(Duration.ofSeconds(45));
+        assertThat(scheduler.next(now())).isEqualTo(new Decision.WaitUntil(now() + 45 * SECOND));
+    }
+
+    private static SimpleRobotRules rulesWithCrawlDelay(Duration delay) {
+        SimpleRobotRules rules = new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+        rules.setCrawlDelay(delay.toMillis());
+        return rules;
     }
 
     @Test
@@ -189,12 +249,16 @@ class HostSchedulerTest {
         return new HostSignal.Unanswered(FailureClass.TIMEOUT, "timeout: no answer");
     }
 
+    private static HostSignal.PushedBack pushedBack(Duration retryAfter) {
+        return new HostSignal.PushedBack(Optional.of(retryAfter), "HTTP 429 (Retry-After: " + retryAfter.toSeconds() + ")");
+    }
+
     @Test
-    void aThrottledAnswerPausesTheWholeHostUntilItsRetryAfter() {
+    void aPushBackPausesTheWholeHostUntilItsRetryAfter() {
         HostScheduler scheduler = scheduler(config(Duration.ofMillis(100), 1), SHOP + "/a", SHOP + "/b");
         firstPage(scheduler);
 
-        scheduler.requestFinished(0, now(), new HostSignal.Throttled(1_000_000L, Duration.ofSeconds(30)));
+        scheduler.requestFinished(0, now(), pushedBack(Duration.ofSeconds(30)));
 
         assertThat(scheduler.next(now())).as("the host's other URL waits too").isEqualTo(new Decision.WaitUntil(now() + 30 * SECOND));
         clock.addAndGet(30 * SECOND - 1);
@@ -210,9 +274,55 @@ class HostSchedulerTest {
         HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b");
         firstPage(scheduler);
 
-        scheduler.requestFinished(0, now(), new HostSignal.Throttled(1_000_000L, Duration.ofDays(1)));
+        scheduler.requestFinished(0, now(), pushedBack(Duration.ofDays(1)));
 
         assertThat(scheduler.next(now())).isEqualTo(new Decision.WaitUntil(now() + 120 * SECOND));
+    }
+
+    @Test
+    void aPushBackWithoutRetryAfterPausesForTheBackoffOfThePushBacksInARow() {
+        CrawlConfig base = config(Duration.ofMillis(100), 1);
+        CrawlConfig config = base.withFetch(base.fetch().withRetryBackoff(Duration.ofSeconds(4), Duration.ofMinutes(5)));
+        HostScheduler scheduler = scheduler(config, SHOP + "/a", SHOP + "/b", SHOP + "/c");
+        firstPage(scheduler);
+
+        scheduler.requestFinished(0, now(), new HostSignal.PushedBack(Optional.empty(), "HTTP 429"));
+        long first = ((Decision.WaitUntil) scheduler.next(now())).atNanos() - now();
+        clock.addAndGet(first);
+        nextPage(scheduler);
+        scheduler.requestFinished(0, now(), new HostSignal.PushedBack(Optional.empty(), "HTTP 429"));
+        long second = ((Decision.WaitUntil) scheduler.next(now())).atNanos() - now();
+
+        assertThat(Duration.ofNanos(first)).as("half to all of the base backoff").isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(Duration.ofNanos(second)).as("the second in a row waits about twice as long")
+                .isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aHostThatPushesBackMoreThanMaxPushBacksInARowIsParkedAndAnAnswerResetsTheCount() {
+        CrawlConfig base = config(Duration.ZERO, 1);
+        CrawlConfig config = base.withPoliteness(base.politeness().withMaxPushBacks(2));
+        HostScheduler scheduler = scheduler(config, SHOP + "/1", SHOP + "/2", SHOP + "/3", SHOP + "/4", SHOP + "/5");
+        firstPage(scheduler);
+        assertThat(scheduler.requestFinished(0, now(), pushedBack(Duration.ofSeconds(1)))).isEmpty();
+        clock.addAndGet(SECOND);
+        nextPage(scheduler);
+        assertThat(scheduler.requestFinished(0, now(), new HostSignal.Answered(1_000_000L))).as("an answer").isEmpty();
+        for (int pushBack = 1; pushBack <= 2; pushBack++) {
+            nextPage(scheduler);
+            assertThat(scheduler.requestFinished(0, now(), pushedBack(Duration.ofSeconds(1)))).as("push-back %d", pushBack).isEmpty();
+            clock.addAndGet(SECOND);
+        }
+        nextPage(scheduler);
+
+        Optional<Parking> parking = scheduler.requestFinished(0, now(), pushedBack(Duration.ofSeconds(1)));
+
+        assertThat(parking).hasValueSatisfying(parked -> {
+            assertThat(parked.consecutiveFailures()).isEqualTo(3);
+            assertThat(parked.reason()).isEqualTo("pushed back: HTTP 429 (Retry-After: 1)");
+        });
+        clock.addAndGet(3_600 * SECOND);
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.Idle.class);
     }
 
     @Test
@@ -235,6 +345,97 @@ class HostSchedulerTest {
         scheduler.requestFinished(0, now(), new HostSignal.Answered(60 * SECOND));
         assertThat(scheduler.currentDelay(0)).as("capped at maxAdaptiveDelay").isEqualTo(Duration.ofSeconds(3));
         assertThat(scheduler.next(now())).isEqualTo(new Decision.WaitUntil(now() + 3 * SECOND));
+    }
+
+    @Test
+    void aPushBackSlowsTheHostForGoodAndRunsOfAnswersSpeedItUpAgainToTheConfiguredDelay() {
+        CrawlConfig base = config(Duration.ofMillis(100), 1);
+        CrawlConfig config = base.withPoliteness(base.politeness().withAdaptiveDelay(0, Duration.ZERO)
+                .withLearnedPace(2.0, Duration.ofMillis(250), 2, Duration.ofMinutes(2)));
+        String[] urls = new String[12];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = SHOP + "/" + i;
+        }
+        HostScheduler scheduler = scheduler(config, urls);
+        firstPage(scheduler);
+
+        scheduler.requestFinished(0, now(), pushedBack(Duration.ofSeconds(1)));
+        clock.addAndGet(SECOND);
+        assertThat(scheduler.learnedDelay(0)).isEqualTo(Duration.ofMillis(500));
+        assertThat(scheduler.takePaceChanges()).containsExactly(
+                new PaceChange(0, SHOP, Duration.ofMillis(500), 1, "HTTP 429 (Retry-After: 1)"));
+        nextPage(scheduler);
+        scheduler.requestFinished(0, now(), new HostSignal.Answered(1_000_000L));
+        assertThat(scheduler.next(now())).as("after the pause, the learned pace")
+                .isEqualTo(new Decision.WaitUntil(now() + 500_000_000L));
+
+        nextPage(scheduler);
+        scheduler.requestFinished(0, now(), new HostSignal.Answered(1_000_000L));
+        assertThat(scheduler.currentDelay(0)).as("two answers in a row earn a step").isEqualTo(Duration.ofMillis(250));
+        for (int i = 0; i < 2; i++) {
+            nextPage(scheduler);
+            scheduler.requestFinished(0, now(), new HostSignal.Answered(1_000_000L));
+        }
+        assertThat(scheduler.learnedDelay(0)).as("no longer slowed").isZero();
+        assertThat(scheduler.currentDelay(0)).as("but never below the configured delay").isEqualTo(Duration.ofMillis(100));
+        assertThat(scheduler.takePaceChanges()).extracting(PaceChange::delay).containsExactly(Duration.ZERO);
+    }
+
+    @Test
+    void aPaceLearnedInAnEarlierRunIsWhereTheNextRunStarts() {
+        HostScheduler first = scheduler(config(Duration.ofMillis(100), 1), SHOP + "/a", SHOP + "/b");
+        store.commit(List.of(), List.of(), List.of(new HostPace(SHOP, 3_000, 4, "HTTP 429", Instant.EPOCH)));
+
+        HostScheduler second = new HostScheduler(store, new RobotsCache(Duration.ofHours(1), 100, clock::get),
+                config(Duration.ofMillis(100), 1), 0);
+        store.hostsWithQueuedUrls().forEach(second::hostHasWork);
+
+        assertThat(first.learnedDelay(0)).isZero();
+        assertThat(second.learnedDelay(0)).isEqualTo(Duration.ofSeconds(3));
+        firstPage(second);
+        second.requestFinished(0, now(), new HostSignal.Answered(1_000_000L));
+        assertThat(second.next(now())).isEqualTo(new Decision.WaitUntil(now() + 3 * SECOND));
+    }
+
+    @Test
+    void aHostParkedInAnEarlierRunIsTriedAgainAfterItsBackoffAndParkedAgainAtItsNextFailure() {
+        CrawlConfig base = config(Duration.ZERO, 1);
+        CrawlConfig config = base.withFetch(base.fetch().withRetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
+        Instant parkedAt = Instant.parse("2030-01-01T00:00:00Z");
+        store = CrawlStore.create(dir.resolve("crawl"), "{}", StoreOptions.defaults());
+        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/a", SHOP, 0, 0), new DiscoveredUrl(SHOP + "/b", SHOP, 0, 0)));
+        HostScheduler scheduler = new HostScheduler(store, new RobotsCache(Duration.ofHours(1), 100, clock::get), config, 0);
+        Duration earned = new dev.crawler.core.commit.RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)).after(5, SHOP);
+
+        scheduler.rememberParked(List.of(new ParkedHost(SHOP, "timeout: no answer", 5, parkedAt)), parkedAt.plusSeconds(1), now());
+        store.hostsWithQueuedUrls().forEach(scheduler::hostHasWork);
+
+        assertThat(scheduler.next(now())).as("the backoff its five failures earned, counted from its parking")
+                .isEqualTo(new Decision.WaitUntil(now() + earned.minusSeconds(1).toNanos()));
+        clock.addAndGet(earned.toNanos());
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+        Optional<Parking> again = scheduler.robotsUnreachable(0, now(), "connect: Connection refused");
+        assertThat(again).as("still failing: parked again at once, one failure further")
+                .hasValueSatisfying(parked -> assertThat(parked.consecutiveFailures()).isEqualTo(6));
+        assertThat(scheduler.takeRecoveredHosts()).isEmpty();
+    }
+
+    @Test
+    void aHostParkedInAnEarlierRunThatAnswersAgainIsForgivenAndItsParkingForgotten() {
+        CrawlConfig config = config(Duration.ZERO, 1);
+        Instant parkedAt = Instant.parse("2030-01-01T00:00:00Z");
+        store = CrawlStore.create(dir.resolve("crawl"), "{}", StoreOptions.defaults());
+        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/a", SHOP, 0, 0), new DiscoveredUrl(SHOP + "/b", SHOP, 0, 0)));
+        HostScheduler scheduler = new HostScheduler(store, new RobotsCache(Duration.ofHours(1), 100, clock::get), config, 0);
+        scheduler.rememberParked(List.of(new ParkedHost(SHOP, "timeout: no answer", 5, parkedAt)), parkedAt.plusSeconds(3_600), now());
+        store.hostsWithQueuedUrls().forEach(scheduler::hostHasWork);
+
+        firstPage(scheduler);
+        scheduler.requestFinished(0, now(), new HostSignal.Answered(1_000_000L));
+
+        assertThat(scheduler.takeRecoveredHosts()).containsExactly(SHOP);
+        nextPage(scheduler);
+        assertThat(scheduler.requestFinished(0, now(), timeout())).as("one failure is one failure again").isEmpty();
     }
 
     @Test
@@ -266,34 +467,5 @@ class HostSchedulerTest {
         clock.addAndGet(3_600 * SECOND);
         assertThat(scheduler.next(now())).as("a parked host gets no more requests, though URLs are queued")
                 .isInstanceOf(Decision.Idle.class);
-    }
-
-    @Test
-    void theDisallowAllOfARobotsTxtThatKeptFailingExpiresAndRobotsTxtIsFetchedAgain() {
-        CrawlConfig base = config(Duration.ZERO, 1);
-        CrawlConfig config = base.withPoliteness(base.politeness().withRobotsExpiry(Duration.ofHours(24), Duration.ofMinutes(1)));
-        HostScheduler scheduler = scheduler(config, SHOP + "/a");
-        int attempts = config.fetch().maxRetries() + 1;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            Decision decision = scheduler.next(now());
-            if (decision instanceof Decision.WaitUntil wait) {
-                clock.set(wait.atNanos());
-                decision = scheduler.next(now());
-            }
-            assertThat(decision).as("robots.txt attempt %d", attempt).isInstanceOf(Decision.FetchRobots.class);
-            scheduler.robotsUnavailable(0, now());
-        }
-        long disallowedAt = now();
-        assertThat(scheduler.next(now())).isInstanceOf(Decision.Deny.class);
-
-        clock.set(disallowedAt + 59 * SECOND);
-        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/b", SHOP, 0, 0)));
-        scheduler.hostHasWork(0);
-        assertThat(scheduler.next(now())).as("still within robotsErrorExpiry").isInstanceOf(Decision.Deny.class);
-
-        clock.set(disallowedAt + 61 * SECOND);
-        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/c", SHOP, 0, 0)));
-        scheduler.hostHasWork(0);
-        assertThat(scheduler.next(now())).as("past robotsErrorExpiry").isInstanceOf(Decision.FetchRobots.class);
     }
 }

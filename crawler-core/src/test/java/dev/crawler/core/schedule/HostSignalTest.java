@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What one finished request tells the scheduler about its host. */
@@ -20,26 +21,40 @@ class HostSignalTest {
     }
 
     @Test
-    void a429Or503WithRetryAfterThrottlesTheHost() {
+    void a429Or503WithRetryAfterIsAPushBackForAsLongAsItAsks() {
         assertThat(HostSignal.of(response(429, Map.of("retry-after", "7")), NOW))
-                .isEqualTo(new HostSignal.Throttled(5_000_000L, Duration.ofSeconds(7)));
+                .isEqualTo(new HostSignal.PushedBack(Optional.of(Duration.ofSeconds(7)), "HTTP 429 (Retry-After: 7)"));
         assertThat(HostSignal.of(response(503, Map.of("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT")), NOW))
-                .isEqualTo(new HostSignal.Throttled(5_000_000L, Duration.ofMinutes(1)));
+                .isEqualTo(new HostSignal.PushedBack(Optional.of(Duration.ofMinutes(1)),
+                        "HTTP 503 (Retry-After: Wed, 21 Oct 2015 07:28:00 GMT)"));
+    }
+
+    @Test
+    void a429WithoutARetryAfterItCanReadIsAPushBackOfNoSaidLength() {
+        assertThat(HostSignal.of(response(429, Map.of()), NOW)).isEqualTo(new HostSignal.PushedBack(Optional.empty(), "HTTP 429"));
+        assertThat(HostSignal.of(response(429, Map.of("retry-after", "later")), NOW))
+                .isEqualTo(new HostSignal.PushedBack(Optional.empty(), "HTTP 429 (Retry-After: later)"));
     }
 
     @Test
     void anyOtherResponseIsAnAnswerThatTimesTheHost() {
         assertThat(HostSignal.of(response(503, Map.of()), NOW)).isEqualTo(new HostSignal.Answered(5_000_000L));
         assertThat(HostSignal.of(response(500, Map.of("retry-after", "7")), NOW)).isEqualTo(new HostSignal.Answered(5_000_000L));
-        assertThat(HostSignal.of(response(429, Map.of("retry-after", "later")), NOW)).isEqualTo(new HostSignal.Answered(5_000_000L));
+        assertThat(HostSignal.of(response(404, Map.of()), NOW)).isEqualTo(new HostSignal.Answered(5_000_000L));
     }
 
     @Test
-    void onlyFailuresToAnswerCountTowardParking() {
+    void aFailedFetchSaysWhatItsRowOfTheFailureTableSays() {
         for (FailureClass failure : FailureClass.values()) {
             HostSignal signal = HostSignal.of(new FetchOutcome.Failure(PAGE, failure, "x"), NOW);
-            boolean unanswered = failure == FailureClass.DNS || failure == FailureClass.CONNECT || failure == FailureClass.TIMEOUT;
-            assertThat(signal).as(failure.label()).isInstanceOf(unanswered ? HostSignal.Unanswered.class : HostSignal.Neutral.class);
+            Class<?> expected = switch (failure.hostEffect()) {
+                case UNANSWERED -> HostSignal.Unanswered.class;
+                case PUSH_BACK -> HostSignal.PushedBack.class;
+                case NONE -> HostSignal.Neutral.class;
+            };
+            assertThat(signal).as(failure.label()).isInstanceOf(expected);
         }
+        assertThat(FailureClass.TIMEOUT.hostEffect()).as("only failures to answer count toward parking")
+                .isEqualTo(FailureClass.HostEffect.UNANSWERED);
     }
 }
