@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,54 +49,63 @@ final class CrawlRunner {
 
     private static int runLogged(CrawlStore store, CrawlConfig config, Path dir, StoreOptions options, PrintWriter out,
             PrintWriter err) {
-        String resume = ResumeHint.command(dir, options);
-        CountDownLatch closed = new CountDownLatch(1);
+        ResumeLine resume = new ResumeLine(ResumeHint.command(dir, options), err);
+        // Counted down once the summary is printed (or the run failed): the shutdown hook waits for it, so an
+        // exit on SIGTERM cuts neither the store's close nor the summary short.
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicBoolean terminating = new AtomicBoolean();
         @Nullable Thread hook = null;
         @Nullable InterruptHandler interrupts = null;
-        CrawlSummary summary;
         try {
-            long pagesBefore = store.counter(CrawlCounters.PAGES_FETCHED);
-            LOG.info("crawl in {} starting ({} pages fetched before) with config {}", dir, pagesBefore, config);
-            // A console means a person watches: a live bar. Otherwise (a file, a pipe, CI) a line every few seconds.
-            ProgressDisplay display = ProgressDisplay.choose(System.console() != null, err, pagesBefore, config.limits().maxPages());
-            try (display; CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(config.extraction()), display,
-                    display.interval())) {
-                hook = new Thread(() -> stopOnShutdown(engine, closed, resume, err), "crawler-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                interrupts = InterruptHandler.install(engine, err, STOP_DEADLINE);
-                summary = engine.run();
+            CrawlSummary summary;
+            try {
+                long pagesBefore = store.counter(CrawlCounters.PAGES_FETCHED);
+                LOG.info("crawl in {} starting ({} pages fetched before) with config {}", dir, pagesBefore, config);
+                // A console means a person watches: a live bar. Otherwise (a file, a pipe, CI) a line every few seconds.
+                ProgressDisplay display = ProgressDisplay.choose(System.console() != null, err, pagesBefore, config.limits().maxPages());
+                try (display; CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(config.extraction()), display,
+                        display.interval())) {
+                    hook = new Thread(() -> stopOnShutdown(engine, finished, terminating, resume, err), "crawler-shutdown");
+                    Runtime.getRuntime().addShutdownHook(hook);
+                    interrupts = InterruptHandler.install(engine, err, STOP_DEADLINE);
+                    summary = engine.run();
+                }
+            } finally {
+                store.close();
+                if (interrupts != null) {
+                    interrupts.close();
+                }
             }
+            removeHook(hook);
+            boolean interrupted = interrupts != null && interrupts.fired();
+            String continuation = ResumeHint.continuation(dir, options, config.limits().maxPages(), summary.pagesTotal());
+            printSummary(summary, interrupted || terminating.get(), resume, continuation, out, err);
+            return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
         } finally {
-            store.close();
-            // The shutdown hook waits for this, so an exit on SIGTERM never cuts the store's close short.
-            closed.countDown();
-            if (interrupts != null) {
-                interrupts.close();
-            }
+            finished.countDown();
         }
-        removeHook(hook);
-        boolean interrupted = interrupts != null && interrupts.fired();
-        String continuation = ResumeHint.continuation(dir, options, config.limits().maxPages(), summary.pagesTotal());
-        printSummary(summary, interrupted, resume, continuation, out, err);
-        return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
-    /** SIGTERM (or Ctrl-C where it cannot be handled): the JVM is exiting; stop gracefully before it does. */
-    private static void stopOnShutdown(CrawlEngine engine, CountDownLatch closed, String resume, PrintWriter err) {
+    /**
+     * SIGTERM (or Ctrl-C where it cannot be handled): the JVM is exiting; stop gracefully before it does.
+     * The run's own summary says how to resume; this says it only when the run could not finish in time.
+     */
+    private static void stopOnShutdown(CrawlEngine engine, CountDownLatch finished, AtomicBoolean terminating,
+            ResumeLine resume, PrintWriter err) {
+        terminating.set(true);
         err.println("Stopping: letting pages in flight finish (up to " + STOP_DEADLINE.toSeconds() + " s)...");
         err.flush();
         engine.stop();
         try {
-            if (!closed.await(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            if (!finished.await(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
                 engine.abort();
-                closed.await(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                finished.await(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             engine.abort();
         }
-        err.println("Stopped. Continue with: " + resume);
-        err.flush();
+        resume.say();
     }
 
     private static void removeHook(@Nullable Thread hook) {
@@ -109,7 +119,7 @@ final class CrawlRunner {
         }
     }
 
-    private static void printSummary(CrawlSummary summary, boolean interrupted, String resume, String continuation,
+    private static void printSummary(CrawlSummary summary, boolean interrupted, ResumeLine resume, String continuation,
             PrintWriter out, PrintWriter err) {
         String line = String.format(Locale.ROOT,
                 "%s after %.1f s: %d pages fetched (%.1f pages/s), %d products stored, %d failed, %d still queued",
@@ -122,12 +132,34 @@ final class CrawlRunner {
         }
         out.flush();
         if (interrupted) {
-            err.println("Stopped. Continue with: " + resume);
+            resume.say();
         } else if (summary.queued() > 0) {
             out.println(continuation);
         }
         out.flush();
         err.flush();
+    }
+
+    /**
+     * "Stopped. Continue with: ...", printed at most once: by the summary of a stopped run, or by the shutdown
+     * hook when the run did not get to its summary before the deadline.
+     */
+    private static final class ResumeLine {
+        private final String command;
+        private final PrintWriter err;
+        private final AtomicBoolean said = new AtomicBoolean();
+
+        ResumeLine(String command, PrintWriter err) {
+            this.command = command;
+            this.err = err;
+        }
+
+        void say() {
+            if (said.compareAndSet(false, true)) {
+                err.println("Stopped. Continue with: " + command);
+                err.flush();
+            }
+        }
     }
 
     private static void closeQuietly(AutoCloseable log) {
