@@ -11,8 +11,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,27 +21,36 @@ import org.slf4j.LoggerFactory;
  * has queued up (up to {@code maxGroup}) into one atomic batch, and then tells its listener. Grouping
  * costs no latency when the crawl is slow and saves most of the write overhead when it is fast.
  *
+ * <p>It reacts to events and never polls: submitting an outcome, a parked host or URLs to queue, and
+ * closing, each wake it at once; otherwise it sleeps until the earliest retry in the store's retry lane
+ * is due (or indefinitely when none waits), moves the due retries back to their hosts' queues, and
+ * sleeps again. It learns when retries are due from what it writes itself, so it asks the store only
+ * at start and after moving retries.
+ *
  * <p>After a failed write it stops taking work: the store is in an unknown state (typically a full
  * disk), and every URL not committed is still in the frontier for {@code resume}.
  */
 public final class Committer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
     private static final PageOutcome[] NONE = new PageOutcome[0];
+    /** Retries moved back to the frontier per write, so one write stays small however many are due. */
+    private static final int MAX_PROMOTED = 10_000;
+    private static final long NO_RETRY = Long.MAX_VALUE;
 
     private final CrawlStore store;
     private final CommitPlanner planner;
     private final CommitListener listener;
     private final int maxGroup;
-    private static final long RETRY_CHECK_MILLIS = 250;
 
     private final InstantSource clock;
-    private final LinkedBlockingQueue<PageOutcome> queue = new LinkedBlockingQueue<>();
-    /** Hosts parked since the last write; written with the next batch (or alone within a quarter second). */
+    private final ConcurrentLinkedQueue<PageOutcome> queue = new ConcurrentLinkedQueue<>();
+    /** Hosts parked since the last write; written with the next batch, or alone when no page outcome waits. */
     private final ConcurrentLinkedQueue<ParkedHost> parked = new ConcurrentLinkedQueue<>();
     /** URLs to queue that no page outcome carries; written by this thread like everything else. */
     private final ConcurrentLinkedQueue<List<DiscoveredUrl>> discovered = new ConcurrentLinkedQueue<>();
     private volatile boolean failed;
-    private long nextRetryCheck;
+    /** When the earliest retry in the store is due (epoch millis, {@link #clock}), or {@link #NO_RETRY}. Committer thread only. */
+    private long retryDue = NO_RETRY;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -63,6 +72,7 @@ public final class Committer implements AutoCloseable {
     /** Records a parked host with the next write. Never blocks. */
     public void hostParked(ParkedHost host) {
         parked.add(host);
+        wake();
     }
 
     /**
@@ -71,32 +81,36 @@ public final class Committer implements AutoCloseable {
      */
     public void enqueue(List<DiscoveredUrl> urls) {
         discovered.add(urls);
+        wake();
     }
 
     /** Queues an outcome for writing. Never blocks: the queue is bounded by the crawl's in-flight cap. */
     public void submit(PageOutcome outcome) {
         queue.add(outcome);
+        wake();
+    }
+
+    private void wake() {
+        LockSupport.unpark(thread);
     }
 
     private void run() {
+        retryDue = nextRetryDue();
         List<PageOutcome> group = new ArrayList<>(maxGroup);
-        while (running) {
-            try {
-                PageOutcome first = queue.poll(RETRY_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    group.add(first);
-                    queue.drainTo(group, maxGroup - 1);
-                    write(group);
-                } else if (!parked.isEmpty()) {
-                    write(group);
+        while (running && !Thread.currentThread().isInterrupted()) {
+            boolean wrote = false;
+            if (!queue.isEmpty() || !parked.isEmpty()) {
+                for (PageOutcome outcome; group.size() < maxGroup && (outcome = queue.poll()) != null; ) {
+                    group.add(outcome);
                 }
-                enqueueDiscovered();
-                promoteDueRetries();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
+                write(group);
                 group.clear();
+                wrote = true;
+            }
+            wrote |= enqueueDiscovered();
+            wrote |= promoteDueRetries();
+            if (!wrote) {
+                sleepUntilWoken();
             }
         }
         if (!failed && !parked.isEmpty()) {
@@ -104,10 +118,30 @@ public final class Committer implements AutoCloseable {
         }
     }
 
+    /**
+     * Parks until an event unparks this thread or the earliest retry is due. A wake-up that came while
+     * the loop was busy is not lost: {@link LockSupport#unpark} before {@code park} makes it return at once.
+     */
+    private void sleepUntilWoken() {
+        if (!running || !queue.isEmpty() || !parked.isEmpty() || !discovered.isEmpty()) {
+            return;
+        }
+        if (retryDue == NO_RETRY) {
+            LockSupport.park(this);
+        } else {
+            long millis = retryDue - clock.millis();
+            if (millis > 0) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(millis));
+            }
+        }
+    }
+
     private void write(List<PageOutcome> group) {
         List<PageCommit> commits = new ArrayList<>(group.size());
         for (PageOutcome outcome : group) {
-            commits.add(planner.plan(outcome));
+            PageCommit commit = planner.plan(outcome);
+            commit.requeue().ifPresent(again -> noteRetry(again.notBeforeEpochMillis()));
+            commits.add(commit);
         }
         List<PageOutcome> written = List.of(group.toArray(NONE));
         List<ParkedHost> hosts = new ArrayList<>();
@@ -149,45 +183,58 @@ public final class Committer implements AutoCloseable {
         listener.commitFailed(unwritten, error);
     }
 
-    private void enqueueDiscovered() {
+    /** Writes the URLs handed to {@link #enqueue}; whether there were any. */
+    private boolean enqueueDiscovered() {
+        boolean any = false;
         for (List<DiscoveredUrl> urls; running && (urls = discovered.poll()) != null; ) {
+            any = true;
             CommitResult result;
             try {
                 result = store.enqueue(urls);
             } catch (RuntimeException e) {
                 stop("queueing " + urls.size() + " URLs", List.of(), e);
-                return;
+                break;
             }
             listener.enqueued(result);
         }
+        return any;
     }
 
-    /** Every quarter second, moves retries whose backoff has passed back to their hosts' queues. */
-    private void promoteDueRetries() {
-        long now = clock.millis();
-        if (!running || now < nextRetryCheck) {
-            return;
+    /** A retry written with this due time: the committer wakes for it if it is the earliest. */
+    private void noteRetry(long notBeforeEpochMillis) {
+        if (notBeforeEpochMillis > 0) {
+            retryDue = Math.min(retryDue, notBeforeEpochMillis);
         }
-        nextRetryCheck = now + RETRY_CHECK_MILLIS;
-        if (store.counter(Counters.URLS_RETRYING) == 0) {
-            return;
+    }
+
+    private long nextRetryDue() {
+        return store.counter(Counters.URLS_RETRYING) == 0 ? NO_RETRY : store.nextRetryDue().orElse(NO_RETRY);
+    }
+
+    /** Moves the retries whose backoff has passed back to their hosts' queues; whether it was time to. */
+    private boolean promoteDueRetries() {
+        if (!running || clock.millis() < retryDue) {
+            return false;
         }
         CommitResult result;
         try {
-            result = store.promoteDueRetries(now, 10_000);
+            result = store.promoteDueRetries(clock.millis(), MAX_PROMOTED);
+            retryDue = nextRetryDue();
         } catch (RuntimeException e) {
             stop("moving due retries back to the frontier", List.of(), e);
-            return;
+            return true;
         }
         if (!result.queuedByHost().isEmpty()) {
             listener.committed(List.of(), result);
         }
+        return true;
     }
 
-    /** Stops the thread once it is idle; waits a bounded time. */
+    /** Stops the thread once it has finished what it is writing, and waits for that (a bounded time). */
     @Override
     public void close() {
         running = false;
+        wake();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
