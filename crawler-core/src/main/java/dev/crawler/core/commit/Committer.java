@@ -1,15 +1,23 @@
 package dev.crawler.core.commit;
 
+import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.parse.PageOutcome;
 import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.Counters;
+import dev.crawler.storage.CrawlDirectoryException;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
+import dev.crawler.storage.FailureRecord;
 import dev.crawler.storage.PageCommit;
 import dev.crawler.storage.ParkedHost;
+import dev.crawler.storage.QueuedUrl;
+import dev.crawler.storage.StoreCorruptedException;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -27,8 +35,17 @@ import org.slf4j.LoggerFactory;
  * sleeps again. It learns when retries are due from what it writes itself, so it asks the store only
  * at start and after moving retries.
  *
- * <p>After a failed write it stops taking work: the store is in an unknown state (typically a full
- * disk), and every URL not committed is still in the frontier for {@code resume}.
+ * <h2>When something throws</h2>
+ * No outcome is lost to a bug, and the thread never dies quietly:
+ * <ul>
+ *   <li>Planning an outcome that throws (any {@link Throwable}) settles that URL as an
+ *       {@link FailureClass#INTERNAL} failure, recorded with its URL and the error, and the listener
+ *       hears of it ({@link CommitListener#internalError}); the rest of the group is written as planned.</li>
+ *   <li>After a failed write it stops taking work: the store is in an unknown state (typically a full
+ *       disk), and every URL not committed is still in the frontier for {@code resume}. Anything else
+ *       that escapes the loop is treated the same way, so the crawl stops, resumable, instead of
+ *       waiting for a thread that is gone.</li>
+ * </ul>
  */
 public final class Committer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
@@ -38,7 +55,7 @@ public final class Committer implements AutoCloseable {
     private static final long NO_RETRY = Long.MAX_VALUE;
 
     private final CrawlStore store;
-    private final CommitPlanner planner;
+    private final OutcomePlanner planner;
     private final CommitListener listener;
     private final int maxGroup;
 
@@ -54,7 +71,7 @@ public final class Committer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public Committer(CrawlStore store, CommitPlanner planner, CommitListener listener, int maxGroup,
+    public Committer(CrawlStore store, OutcomePlanner planner, CommitListener listener, int maxGroup,
             InstantSource clock) {
         this.store = store;
         this.clock = clock;
@@ -98,19 +115,24 @@ public final class Committer implements AutoCloseable {
         retryDue = nextRetryDue();
         List<PageOutcome> group = new ArrayList<>(maxGroup);
         while (running && !Thread.currentThread().isInterrupted()) {
-            boolean wrote = false;
-            if (!queue.isEmpty() || !parked.isEmpty()) {
-                for (PageOutcome outcome; group.size() < maxGroup && (outcome = queue.poll()) != null; ) {
-                    group.add(outcome);
+            try {
+                boolean wrote = false;
+                if (!queue.isEmpty() || !parked.isEmpty()) {
+                    for (PageOutcome outcome; group.size() < maxGroup && (outcome = queue.poll()) != null; ) {
+                        group.add(outcome);
+                    }
+                    write(group);
+                    wrote = true;
                 }
-                write(group);
+                wrote |= enqueueDiscovered();
+                wrote |= promoteDueRetries();
+                if (!wrote) {
+                    sleepUntilWoken();
+                }
+            } catch (Throwable e) {
+                stop("the committer's loop", List.copyOf(group), e);
+            } finally {
                 group.clear();
-                wrote = true;
-            }
-            wrote |= enqueueDiscovered();
-            wrote |= promoteDueRetries();
-            if (!wrote) {
-                sleepUntilWoken();
             }
         }
         if (!failed && !parked.isEmpty()) {
@@ -139,7 +161,7 @@ public final class Committer implements AutoCloseable {
     private void write(List<PageOutcome> group) {
         List<PageCommit> commits = new ArrayList<>(group.size());
         for (PageOutcome outcome : group) {
-            PageCommit commit = planner.plan(outcome);
+            PageCommit commit = planSafely(outcome);
             commit.requeue().ifPresent(again -> noteRetry(again.notBeforeEpochMillis()));
             commits.add(commit);
         }
@@ -151,7 +173,7 @@ public final class Committer implements AutoCloseable {
         CommitResult result;
         try {
             result = store.commit(commits, hosts);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             stop("writing " + group.size() + " page outcomes", written, e);
             return;
         }
@@ -159,6 +181,34 @@ public final class Committer implements AutoCloseable {
             logCommitted(written);
         }
         listener.committed(written, result);
+    }
+
+    /**
+     * The planner's write for {@code outcome}; when planning throws, a write that settles the URL as an
+     * internal failure instead, built here without the planner (which just failed on it).
+     */
+    private PageCommit planSafely(PageOutcome outcome) {
+        try {
+            return planner.plan(outcome);
+        } catch (Throwable e) {
+            listener.internalError(outcome, e);
+            return internalFailure(outcome, e);
+        }
+    }
+
+    /** Settles the URL for good, recording what went wrong; counted as a failed page and under {@code failures.internal}. */
+    static PageCommit internalFailure(PageOutcome outcome, Throwable error) {
+        QueuedUrl queued = outcome.task().queued();
+        Map<String, Long> counters = new HashMap<>();
+        if (outcome.httpStatus() > 0) {
+            counters.put(CrawlCounters.PAGES_FETCHED, 1L);
+            counters.put(CrawlCounters.http(outcome.httpStatus()), 1L);
+        }
+        counters.put(CrawlCounters.PAGES_FAILED, 1L);
+        counters.put(CrawlCounters.failure(FailureClass.INTERNAL), 1L);
+        FailureRecord record = new FailureRecord(queued.url(), FailureClass.INTERNAL.label(), outcome.httpStatus(),
+                "internal error while committing: " + error, queued.attempts() + 1, outcome.fetchedAt());
+        return new PageCommit(queued.key(), Optional.empty(), List.of(), List.of(), Optional.of(record), counters);
     }
 
     /** One line per page, written only once its outcome is durable, for {@code --log-level debug}. */
@@ -175,12 +225,24 @@ public final class Committer implements AutoCloseable {
         }
     }
 
-    /** A write failed (a full disk, a broken store): nothing more is written, and the crawl stops resumable. */
-    private void stop(String what, List<PageOutcome> unwritten, RuntimeException error) {
+    /**
+     * A write failed (a full disk, a broken store), or something unforeseen escaped the loop: nothing
+     * more is written, and the crawl stops resumable. A store failure is logged in one line (its message
+     * says what to do); anything else with its stack trace, as the bug it is.
+     */
+    private void stop(String what, List<PageOutcome> unwritten, Throwable error) {
         running = false;
         failed = true;
-        LOG.error("{} failed; the crawl stops and can be resumed: {}", what, error.getMessage());
-        listener.commitFailed(unwritten, error);
+        RuntimeException failure;
+        if (error instanceof CrawlDirectoryException || error instanceof StoreCorruptedException) {
+            LOG.error("{} failed; the crawl stops and can be resumed: {}", what, error.getMessage());
+            failure = (RuntimeException) error;
+        } else {
+            LOG.error("{} failed; the crawl stops and can be resumed", what, error);
+            failure = error instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("the committer failed unexpectedly: " + error, error);
+        }
+        listener.commitFailed(unwritten, failure);
     }
 
     /** Writes the URLs handed to {@link #enqueue}; whether there were any. */
@@ -191,7 +253,7 @@ public final class Committer implements AutoCloseable {
             CommitResult result;
             try {
                 result = store.enqueue(urls);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 stop("queueing " + urls.size() + " URLs", List.of(), e);
                 break;
             }
@@ -220,7 +282,7 @@ public final class Committer implements AutoCloseable {
         try {
             result = store.promoteDueRetries(clock.millis(), MAX_PROMOTED);
             retryDue = nextRetryDue();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             stop("moving due retries back to the frontier", List.of(), e);
             return true;
         }

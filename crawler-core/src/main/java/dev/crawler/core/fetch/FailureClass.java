@@ -42,7 +42,13 @@ public enum FailureClass {
      */
     BLOCKED_ADDRESS(false),
     /** The crawler itself had no room for the page; it is retried. */
-    OVERLOADED(true);
+    OVERLOADED(true),
+    /**
+     * The crawler itself failed on the URL: an unexpected exception or error (a bug) while processing
+     * or committing it. Recorded with the error and counted as an internal error; not retried, since a
+     * bug meets the same page the same way again.
+     */
+    INTERNAL(false);
 
     private final boolean transientFailure;
 

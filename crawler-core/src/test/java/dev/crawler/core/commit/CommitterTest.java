@@ -9,6 +9,7 @@ import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
+import dev.crawler.storage.FailureRecord;
 import dev.crawler.storage.ParkedHost;
 import dev.crawler.storage.QueuedUrl;
 import dev.crawler.storage.StoreOptions;
@@ -16,9 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +93,7 @@ class CommitterTest {
         // The next run starts five minutes later (as far as its clock knows): the retry is due at once.
         InstantSource later = InstantSource.offset(InstantSource.system(), Duration.ofMinutes(6));
 
-        try (Committer committer = new Committer(store, new CommitPlanner(3, RetryBackoff.defaults()), heard, 256, later)) {
+        try (Committer committer = new Committer(store, new CommitPlanner(3, RetryBackoff.defaults())::plan, heard, 256, later)) {
             committer.start();
 
             assertThat(heard.next().result().queuedByHost()).containsEntry(task.hostId(), 1);
@@ -108,8 +112,58 @@ class CommitterTest {
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain("crawler-committer");
     }
 
+    @Test
+    void anOutcomeWhosePlanningThrowsIsRecordedAsAnInternalFailureAndTheRestOfItsGroupIsWritten() throws Exception {
+        CommitPlanner real = new CommitPlanner(3, RetryBackoff.defaults());
+        OutcomePlanner failsOnA = outcome -> {
+            if (outcome.task().queued().url().endsWith("/a")) {
+                throw new StackOverflowError("injected");
+            }
+            return real.plan(outcome);
+        };
+        PageTask a = leased(SHOP + "/a");
+        PageTask b = leased(SHOP + "/b");
+        try (Committer committer = new Committer(store, failsOnA, heard, 256, InstantSource.system())) {
+            committer.submit(PageOutcome.failed(a, 200, FailureClass.HTTP_STATUS, "whatever", Instant.now()));
+            committer.submit(PageOutcome.failed(b, 404, FailureClass.HTTP_STATUS, "HTTP 404", Instant.now()));
+            committer.start();
+
+            assertThat(heard.next().group()).as("both written, in one group").hasSize(2);
+        }
+
+        assertThat(heard.internalErrors).extracting(outcome -> outcome.task().queued().url()).containsExactly(SHOP + "/a");
+        Map<String, FailureRecord> failures = new HashMap<>();
+        store.forEachFailure(failure -> failures.put(failure.url(), failure));
+        assertThat(failures.get(SHOP + "/a")).satisfies(failure -> {
+            assertThat(failure.failureClass()).isEqualTo("internal");
+            assertThat(failure.message()).contains("StackOverflowError", "injected");
+        });
+        assertThat(failures.get(SHOP + "/b").failureClass()).isEqualTo("http-status");
+        assertThat(store.counter(CrawlCounters.PAGES_FAILED)).isEqualTo(2);
+        assertThat(store.counter(CrawlCounters.failure(FailureClass.INTERNAL))).isOne();
+        assertThat(store.counter(Counters.URLS_QUEUED)).as("both settled").isZero();
+    }
+
+    @Test
+    void aFailureOutsideAnyOneOutcomeStopsTheCommitterAndSaysSoInsteadOfDyingQuietly() throws Exception {
+        Heard brokenListener = new Heard() {
+            @Override
+            public void committed(List<PageOutcome> group, CommitResult result) {
+                throw new IllegalStateException("injected");
+            }
+        };
+        try (Committer committer = new Committer(store, new CommitPlanner(3, RetryBackoff.defaults())::plan, brokenListener, 256,
+                InstantSource.system())) {
+            committer.start();
+
+            committer.submit(PageOutcome.failed(leased(SHOP + "/a"), 404, FailureClass.HTTP_STATUS, "HTTP 404", Instant.now()));
+
+            assertThat(brokenListener.awaitFailure()).hasMessageContaining("injected");
+        }
+    }
+
     private Committer committer(RetryBackoff backoff) {
-        return new Committer(store, new CommitPlanner(3, backoff), heard, 256, InstantSource.system());
+        return new Committer(store, new CommitPlanner(3, backoff)::plan, heard, 256, InstantSource.system());
     }
 
     private PageTask leased(String url) {
@@ -119,12 +173,13 @@ class CommitterTest {
     }
 
     /** What the committer told its listener, in order. */
-    static final class Heard implements CommitListener {
+    static class Heard implements CommitListener {
         record Committed(List<PageOutcome> group, CommitResult result) {
         }
 
         private final LinkedBlockingQueue<Committed> committed = new LinkedBlockingQueue<>();
-        volatile Optional<RuntimeException> failure = Optional.empty();
+        private final CompletableFuture<RuntimeException> failure = new CompletableFuture<>();
+        final List<PageOutcome> internalErrors = new CopyOnWriteArrayList<>();
 
         Committed next() throws InterruptedException {
             Committed next = committed.poll(30, TimeUnit.SECONDS);
@@ -142,9 +197,18 @@ class CommitterTest {
             committed.add(new Committed(List.of(), result));
         }
 
+        RuntimeException awaitFailure() throws Exception {
+            return failure.get(30, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void internalError(PageOutcome outcome, Throwable error) {
+            internalErrors.add(outcome);
+        }
+
         @Override
         public void commitFailed(List<PageOutcome> group, RuntimeException error) {
-            failure = Optional.of(error);
+            failure.complete(error);
         }
     }
 }
