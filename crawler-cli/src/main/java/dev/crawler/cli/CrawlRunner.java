@@ -75,8 +75,10 @@ final class CrawlRunner {
                 if (interrupts != null) {
                     interrupts.close();
                 }
+                // Also when the crawl failed (a full disk): the exit that follows must not run the hook,
+                // which would announce a graceful stop that is not happening.
+                removeHook(hook);
             }
-            removeHook(hook);
             boolean interrupted = interrupts != null && interrupts.fired();
             String continuation = ResumeHint.continuation(dir, options, config.limits().maxPages(), summary.pagesTotal());
             printSummary(summary, interrupted || terminating.get(), resume, continuation, out, err);
@@ -115,7 +117,7 @@ final class CrawlRunner {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
-            // The JVM is exiting (SIGTERM); the hook is running and prints the resume command.
+            // The JVM is exiting (SIGTERM): the hook is running, and waits for this run to finish its summary.
         }
     }
 

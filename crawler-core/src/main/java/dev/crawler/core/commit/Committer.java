@@ -227,15 +227,17 @@ public final class Committer implements AutoCloseable {
 
     /**
      * A write failed (a full disk, a broken store), or something unforeseen escaped the loop: nothing
-     * more is written, and the crawl stops resumable. A store failure is logged in one line (its message
-     * says what to do); anything else with its stack trace, as the bug it is.
+     * more is written, and the crawl stops resumable. A store failure is the crawl's outcome, which the
+     * engine throws and its caller reports (the command line in one line that says what to do), so it
+     * is logged here only at INFO, for the crawl's log; anything else at ERROR with its stack trace, as
+     * the bug it is.
      */
     private void stop(String what, List<PageOutcome> unwritten, Throwable error) {
         running = false;
         failed = true;
         RuntimeException failure;
         if (error instanceof CrawlDirectoryException || error instanceof StoreCorruptedException) {
-            LOG.error("{} failed; the crawl stops and can be resumed: {}", what, error.getMessage());
+            LOG.info("{} failed; the crawl stops and can be resumed: {}", what, error.getMessage());
             failure = (RuntimeException) error;
         } else {
             LOG.error("{} failed; the crawl stops and can be resumed", what, error);
