@@ -217,6 +217,9 @@ public final class CrawlEngine implements AutoCloseable {
     }
 
     private void startPage(PageTask task) {
+        // With --log-level trace, each request: with the committer's debug line per outcome, the log then
+        // tells what was in flight when a crawl was killed (scripts/crash-test.sh reads it so).
+        LOG.trace("requesting {}", task.queued().url());
         URI uri = URI.create(task.queued().url());
         fetcher.fetch(uri, task.origin()).whenComplete((outcome, error) -> {
             long finished = ticker.getAsLong();
@@ -244,6 +247,7 @@ public final class CrawlEngine implements AutoCloseable {
     }
 
     private void startRobots(int hostId, String origin) {
+        LOG.trace("requesting {}/robots.txt", origin);
         robotsLoader.load(origin).whenComplete((outcome, error) -> {
             long finished = ticker.getAsLong();
             FetchOutcome result = outcome != null ? outcome
