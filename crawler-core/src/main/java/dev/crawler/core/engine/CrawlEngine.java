@@ -188,7 +188,7 @@ public final class CrawlEngine implements AutoCloseable {
                 store.counter(CrawlCounters.URLS_SKIPPED),
                 Duration.between(started, clock.instant()),
                 stopRequested || abortRequested,
-                internalErrors.count());
+                internalErrors.count() + parsePool.unhandledFailures());
         progress.onProgress(snapshot(started));
         return summary;
     }
