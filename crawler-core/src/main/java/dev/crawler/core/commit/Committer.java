@@ -112,7 +112,11 @@ public final class Committer implements AutoCloseable {
     }
 
     private void run() {
-        retryDue = nextRetryDue();
+        try {
+            retryDue = nextRetryDue();
+        } catch (Throwable e) {
+            stop("reading when the next retry is due", List.of(), e);
+        }
         List<PageOutcome> group = new ArrayList<>(maxGroup);
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
