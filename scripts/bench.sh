@@ -9,15 +9,19 @@
 #   scripts/bench.sh frontier                    JMH: enqueue, lease, commit
 #   scripts/bench.sh scale [N ...]               frontier RSS, heap and disk per queued URL (-Xmx512m)
 #   scripts/bench.sh extraction                  JMH: full per-page work vs plain Jsoup.parse on the fixture pages
+#   scripts/bench.sh soak [MINUTES]              RSS over a long crawl (default 30 min; 16 shops x 40,000
+#                                                products, 100 ms answers, 2 per host), sampled every 10 s,
+#                                                and its drift; stops the crawl itself when the time is up
 #
-# Environment: CRAWLER_XMX (default 1g) is the crawler's heap in every crawl mode.
+# Environment: CRAWLER_XMX, when set, is the crawler's heap in every crawl mode; by default the
+# launcher's own limit applies (see ./crawler), which is what a user gets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 MODE=${1:-crawl}
 shift || true
 OUT="$ROOT/bench-output"
-XMX=${CRAWLER_XMX:-1g}
+XMX_OPT=${CRAWLER_XMX:+-Xmx$CRAWLER_XMX}
 TESTBED_JAR=$(ls testbed/target/testbed-*-all.jar 2>/dev/null | head -n 1 || true)
 BENCH_JAR=benchmarks/target/benchmarks.jar
 export MALLOC_ARENA_MAX=2
@@ -76,7 +80,7 @@ crawl_once() {
     mkdir -p "$dir"
     start_testbed "$dir" --shops "$shops" --products "$products" --page-bytes 40000-120000
     # -XX:+CITime: the JIT's compile time, printed at exit, which a short run does not amortise.
-    CRAWLER_JAVA_OPTS="-Xmx$XMX -XX:+CITime" /usr/bin/time -v -o "$dir/time.txt" \
+    CRAWLER_JAVA_OPTS="$XMX_OPT -XX:+CITime" /usr/bin/time -v -o "$dir/time.txt" \
         ./crawler crawl "$dir/seeds.txt" --dir "$dir/crawl" --delay 0 --adaptive-delay 0 --per-host 4 > "$dir/crawl.out" 2> "$dir/crawl.err"
     local served
     served=$(testbed_cpu)
@@ -107,6 +111,62 @@ crawl_header() {
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 }
 
+# soak MINUTES : crawls a world too big to finish for MINUTES, sampling the crawler's RSS every 10 s,
+# then stops it (SIGTERM, as a user would; SIGKILL if it has not exited 60 s later) and the testbed,
+# and prints RSS over time and its drift: the mean of the last fifth of the run against the mean of
+# the second fifth (the first is warm-up: the heap and RocksDB's cache fill then).
+soak() {
+    local minutes=$1
+    local dir="$OUT/soak"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    start_testbed "$dir" --shops 16 --products 40000 --latency 100ms --page-bytes 40000-120000
+    CRAWLER_JAVA_OPTS="$XMX_OPT" ./crawler crawl "$dir/seeds.txt" --dir "$dir/crawl" --delay 0 --adaptive-delay 0 \
+        --per-host 2 > "$dir/crawl.out" 2> "$dir/crawl.err" &
+    local pid=$! start now
+    start=$(date +%s)
+    echo "seconds	rss_kib	hwm_kib	pages" > "$dir/rss.tsv"
+    while kill -0 "$pid" 2>/dev/null; do
+        now=$(date +%s)
+        [ $((now - start)) -lt $((minutes * 60)) ] || break
+        printf '%d\t%s\t%s\t%s\n' $((now - start)) \
+            "$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)" \
+            "$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)" \
+            "$(grep -o 'pages [0-9]*' "$dir/crawl.err" 2>/dev/null | tail -n 1 | grep -o '[0-9]*' || echo 0)" >> "$dir/rss.tsv"
+        sleep 10
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid"
+        for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    else
+        echo "the crawl ended before the soak did: $(tail -n 2 "$dir/crawl.err")" >&2
+    fi
+    wait "$pid" 2>/dev/null || true
+    stop_testbed
+    python3 - "$dir/rss.tsv" "$minutes" <<'PY'
+import sys
+rows = [list(map(int, l.split('\t'))) for l in open(sys.argv[1]).read().splitlines()[1:]]
+minutes = int(sys.argv[2])
+print("| minute | RSS MiB | peak RSS MiB | pages fetched |")
+print("|---:|---:|---:|---:|")
+step = max(1, minutes // 15)
+for m in range(step, minutes + 1, step):
+    near = min(rows, key=lambda r: abs(r[0] - m * 60))
+    print(f"| {m} | {near[1] / 1024:.0f} | {near[2] / 1024:.0f} | {near[3]:,} |")
+span = rows[-1][0]
+def mean(lo, hi):
+    sel = [r[1] for r in rows if lo <= r[0] < hi]
+    return sum(sel) / len(sel) / 1024
+second = mean(span / 5, 2 * span / 5)
+last = mean(4 * span / 5, span + 1)
+rate = (rows[-1][3] - rows[0][3]) / span if span else 0
+print()
+print(f"soak: {span / 60:.1f} min, {rows[-1][3]:,} pages ({rate:.0f} pages/s); peak RSS {max(r[2] for r in rows) / 1024:.0f} MiB; "
+      f"mean RSS {second:.0f} MiB in the second fifth, {last:.0f} MiB in the last: drift {100 * (last - second) / second:+.1f} %")
+PY
+}
+
 mkdir -p "$OUT"
 build
 case "$MODE" in
@@ -130,7 +190,7 @@ case "$MODE" in
         mkdir -p "$dir"
         start_testbed "$dir" --shops 200 --products 40 --latency 200ms --page-bytes 40000-120000
         # Exit code 4: the page budget ended the run with URLs still queued, as it is meant to here.
-        CRAWLER_JAVA_OPTS="-Xmx$XMX" ./crawler crawl "$dir/seeds.txt" --dir "$dir/crawl" --delay 1s --per-host 1 \
+        CRAWLER_JAVA_OPTS="$XMX_OPT" ./crawler crawl "$dir/seeds.txt" --dir "$dir/crawl" --delay 1s --per-host 1 \
             --max-pages 8000 > "$dir/crawl.out" 2> "$dir/crawl.err" || [ $? -eq 4 ]
         stop_testbed
         cat "$dir/crawl.out"
@@ -157,6 +217,9 @@ PY
         ;;
     extraction)
         java -jar "$BENCH_JAR" ExtractionBenchmark "$@"
+        ;;
+    soak)
+        soak "${1:-30}"
         ;;
     *)
         echo "unknown mode '$MODE'; see the top of $0" >&2

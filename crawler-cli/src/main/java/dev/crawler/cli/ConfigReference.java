@@ -60,7 +60,8 @@ final class ConfigReference {
                 + "Its URLs stay queued either way.");
 
         section("fetch", "How one request is made.");
-        setting("fetch.userAgent", "--user-agent", "Sent with every request; say who you are and how to reach you.");
+        setting("fetch.userAgent", "--user-agent", "Sent with every request. The default is a placeholder: "
+                + "replace it with who you are and how to reach you.");
         setting("fetch.robotsName", "", "The name robots.txt groups are matched against (letters, - and _).");
         setting("fetch.connectTimeout", "", "Longest wait for a connection.");
         setting("fetch.readTimeout", "", "Longest silence while waiting for bytes.");

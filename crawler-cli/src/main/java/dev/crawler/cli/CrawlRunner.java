@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,57 +53,68 @@ final class CrawlRunner {
 
     private static int runLogged(CrawlStore store, CrawlConfig config, Path dir, StoreOptions options, PrintWriter out,
             PrintWriter err) {
-        String resume = ResumeHint.command(dir, options);
-        CountDownLatch closed = new CountDownLatch(1);
+        ResumeLine resume = new ResumeLine(ResumeHint.command(dir, options), err);
+        // Counted down once the summary is printed (or the run failed): the shutdown hook waits for it, so an
+        // exit on SIGTERM cuts neither the store's close nor the summary short.
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicBoolean terminating = new AtomicBoolean();
         @Nullable Thread hook = null;
         @Nullable InterruptHandler interrupts = null;
-        CrawlSummary summary;
         try {
-            long pagesBefore = store.counter(CrawlCounters.PAGES_FETCHED);
-            LOG.info("crawl in {} starting ({} pages fetched before) with config {}", dir, pagesBefore, config);
-            // A console means a person watches: a live bar. Otherwise (a file, a pipe, CI) a line every few seconds.
-            ProgressDisplay display = ProgressDisplay.choose(System.console() != null, err, pagesBefore, config.limits().maxPages());
-            try (display; CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(config.extraction()), display,
-                    display.interval())) {
-                hook = new Thread(() -> stopOnShutdown(engine, closed, resume, err), "crawler-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                interrupts = InterruptHandler.install(engine, err, STOP_DEADLINE);
-                summary = engine.run();
+            CrawlSummary summary;
+            try {
+                long pagesBefore = store.counter(CrawlCounters.PAGES_FETCHED);
+                LOG.info("crawl in {} starting ({} pages fetched before) with config {}", dir, pagesBefore, config);
+                // A console means a person watches: a live bar. Otherwise (a file, a pipe, CI) a line every few seconds.
+                ProgressDisplay display = ProgressDisplay.choose(System.console() != null, err, pagesBefore, config.limits().maxPages());
+                try (display; CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(config.extraction()), display,
+                        display.interval())) {
+                    hook = new Thread(() -> stopOnShutdown(engine, finished, terminating, resume, err), "crawler-shutdown");
+                    Runtime.getRuntime().addShutdownHook(hook);
+                    interrupts = InterruptHandler.install(engine, err, STOP_DEADLINE);
+                    summary = engine.run();
+                }
+            } finally {
+                store.close();
+                if (interrupts != null) {
+                    interrupts.close();
+                }
+                // Also when the crawl failed (a full disk): the exit that follows must not run the hook,
+                // which would announce a graceful stop that is not happening.
+                removeHook(hook);
             }
+            boolean interrupted = interrupts != null && interrupts.fired();
+            String continuation = ResumeHint.continuation(dir, options, config.limits().maxPages(), summary.pagesTotal());
+            printSummary(summary, interrupted || terminating.get(), resume, continuation, out, err);
+            if (interrupted) {
+                return ExitCodes.INTERRUPTED;
+            }
+            return summary.unfinished() ? ExitCodes.UNFINISHED : ExitCodes.OK;
         } finally {
-            store.close();
-            // The shutdown hook waits for this, so an exit on SIGTERM never cuts the store's close short.
-            closed.countDown();
-            if (interrupts != null) {
-                interrupts.close();
-            }
+            finished.countDown();
         }
-        removeHook(hook);
-        boolean interrupted = interrupts != null && interrupts.fired();
-        String continuation = ResumeHint.continuation(dir, options, config.limits().maxPages(), summary.pagesTotal());
-        printSummary(summary, interrupted, resume, continuation, out, err);
-        if (interrupted) {
-            return ExitCodes.INTERRUPTED;
-        }
-        return summary.unfinished() ? ExitCodes.UNFINISHED : ExitCodes.OK;
     }
 
-    /** SIGTERM (or Ctrl-C where it cannot be handled): the JVM is exiting; stop gracefully before it does. */
-    private static void stopOnShutdown(CrawlEngine engine, CountDownLatch closed, String resume, PrintWriter err) {
+    /**
+     * SIGTERM (or Ctrl-C where it cannot be handled): the JVM is exiting; stop gracefully before it does.
+     * The run's own summary says how to resume; this says it only when the run could not finish in time.
+     */
+    private static void stopOnShutdown(CrawlEngine engine, CountDownLatch finished, AtomicBoolean terminating,
+            ResumeLine resume, PrintWriter err) {
+        terminating.set(true);
         err.println("Stopping: letting pages in flight finish (up to " + STOP_DEADLINE.toSeconds() + " s)...");
         err.flush();
         engine.stop();
         try {
-            if (!closed.await(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            if (!finished.await(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
                 engine.abort();
-                closed.await(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                finished.await(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             engine.abort();
         }
-        err.println("Stopped. Continue with: " + resume);
-        err.flush();
+        resume.say();
     }
 
     private static void removeHook(@Nullable Thread hook) {
@@ -112,7 +124,7 @@ final class CrawlRunner {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
-            // The JVM is exiting (SIGTERM); the hook is running and prints the resume command.
+            // The JVM is exiting (SIGTERM): the hook is running, and waits for this run to finish its summary.
         }
     }
 
@@ -121,7 +133,7 @@ final class CrawlRunner {
      * (hosts it parked, its page budget) says how to go on, and then, last, that it is unfinished and
      * why, so that the last line never reads as done when it is not.
      */
-    private static void printSummary(CrawlSummary summary, boolean interrupted, String resume, String continuation,
+    private static void printSummary(CrawlSummary summary, boolean interrupted, ResumeLine resume, String continuation,
             PrintWriter out, PrintWriter err) {
         String outcome = summary.stopped() ? "Stopped" : summary.unfinished() ? "Unfinished" : "Done";
         String line = String.format(Locale.ROOT,
@@ -134,7 +146,8 @@ final class CrawlRunner {
         }
         if (interrupted) {
             out.println(line);
-            err.println("Stopped. Continue with: " + resume);
+            out.flush();
+            resume.say();
         } else if (summary.unfinished()) {
             out.println(continuation);
             out.println(line);
@@ -155,6 +168,28 @@ final class CrawlRunner {
             reasons.add("page budget spent");
         }
         return !summary.unfinished() || reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")";
+    }
+
+    /**
+     * "Stopped. Continue with: ...", printed at most once: by the summary of a stopped run, or by the shutdown
+     * hook when the run did not get to its summary before the deadline.
+     */
+    private static final class ResumeLine {
+        private final String command;
+        private final PrintWriter err;
+        private final AtomicBoolean said = new AtomicBoolean();
+
+        ResumeLine(String command, PrintWriter err) {
+            this.command = command;
+            this.err = err;
+        }
+
+        void say() {
+            if (said.compareAndSet(false, true)) {
+                err.println("Stopped. Continue with: " + command);
+                err.flush();
+            }
+        }
     }
 
     private static void closeQuietly(AutoCloseable log) {

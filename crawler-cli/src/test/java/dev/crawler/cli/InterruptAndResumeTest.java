@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ctrl-C (SIGINT) on a crawl in a child JVM: it stops, exits with 130, prints the exact resume
- * command, and that command finishes the crawl with every product exactly once.
+ * Ctrl-C (SIGINT) or SIGTERM on a crawl in a child JVM: it stops, exits (with 130 after Ctrl-C), prints
+ * the exact resume command once, and that command finishes the crawl with every product exactly once.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class InterruptAndResumeTest {
@@ -81,6 +81,25 @@ class InterruptAndResumeTest {
         }
     }
 
+    @Test
+    void sigtermStopsGracefullyAndSaysHowToResumeExactlyOnce() throws Exception {
+        try (Testbed testbed = Testbed.start(TestbedConfig.defaults().withShops(2).withProductsPerShop(100))) {
+            Path dir = temp.resolve("crawl");
+            Process child = startCrawl(testbed, dir, "--delay", "100ms", "--per-host", "2");
+            awaitChild("the child to commit some products", () -> StoredCounters.read(dir, Counters.PRODUCTS) >= 20);
+
+            signal(child, "TERM");
+
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+            String printed = childErr() + Files.readString(temp.resolve("crawl.out"));
+            assertThat(printed).contains("Stopping: letting pages in flight finish", "Stopped after");
+            assertThat(printed.lines().filter(line -> line.contains("Continue with:")))
+                    .as(printed).containsExactly("Stopped. Continue with: crawler resume --dir " + dir);
+
+            assertResumedToEveryProductOnce(testbed, dir, resumeCommand(childErr()));
+        }
+    }
+
     private Process startCrawl(Testbed testbed, Path dir, String... flags) throws Exception {
         Path seeds = Files.write(temp.resolve("seeds.txt"), testbed.homePages().stream().map(URI::toString).toList());
         List<String> args = new ArrayList<>(List.of("crawl", seeds.toString(), "--dir", dir.toString()));
@@ -106,9 +125,13 @@ class InterruptAndResumeTest {
     }
 
     private static void interrupt(Process child) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start();
+        signal(child, "INT");
+    }
+
+    private static void signal(Process child, String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).inheritIO().start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(kill.exitValue()).as("kill -INT").isZero();
+        assertThat(kill.exitValue()).as("kill -" + name).isZero();
     }
 
     /** The arguments of the printed resume command, after "crawler", with {@link #FAST}. */

@@ -97,6 +97,8 @@ public final class CrawlStore implements AutoCloseable {
     private final RecentlySeen recentlySeen = new RecentlySeen(100_000);
     private long nextSequence;
     private boolean closed;
+    /** A write failed (a full disk, say): closing then leaves the WAL as it is instead of failing to sync it again. */
+    private volatile boolean writeFailed;
 
     private CrawlStore(Path directory, CrawlInfo info, OpenedDb opened, StoreOptions options, boolean readOnly) {
         this.directory = directory;
@@ -688,7 +690,7 @@ public final class CrawlStore implements AutoCloseable {
             handle.close();
         }
         try {
-            if (!readOnly) {
+            if (!readOnly && !writeFailed) {
                 db.syncWal();
             }
         } catch (RocksDBException e) {
@@ -781,6 +783,9 @@ public final class CrawlStore implements AutoCloseable {
     }
 
     private CrawlDirectoryException writeFailure(RocksDBException e) {
+        // The failed batch was not applied, and every one before it is in the WAL already; a sync on
+        // close would only fail the same way and say so a second time.
+        writeFailed = true;
         return classify(directory, "writing to the crawl store failed", e);
     }
 

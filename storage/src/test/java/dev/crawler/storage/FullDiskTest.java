@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * before is lost, and once space is freed the crawl reopens and carries on.
  *
  * <p>The disk is a small tmpfs mounted for the test, which needs root (as on this project's machines
- * and CI); elsewhere the test is skipped rather than faked.
+ * and CI); elsewhere the test is skipped rather than faked. What a whole crawl does when its disk
+ * fills (one clear line, a clean stop, a resume once space is freed) is {@code FullDiskCrawlTest} in
+ * crawler-cli.
  */
 class FullDiskTest {
     private static final String SHOP = "http://127.0.1.1:80";

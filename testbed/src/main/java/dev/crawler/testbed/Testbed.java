@@ -75,7 +75,7 @@ public final class Testbed implements AutoCloseable {
         ShopPages shopPages = new ShopPages(shop, GroundTruthBuilder.origin(shop.host(), port), outsideOrigins,
             config.productsPerCategoryPage(), config.maxPageBytes());
         pages.add(shopPages);
-        sites.put(shop.host(), new ShopSite(shop, shopPages, config.productsPerCategoryPage()));
+        sites.put(shop.host(), new ShopSite(shop, shopPages, config, GroundTruthBuilder.origin(shop.host(), port)));
       }
       OutsideSite outside = new OutsideSite();
       outsideHosts.forEach(host -> sites.put(host, outside));

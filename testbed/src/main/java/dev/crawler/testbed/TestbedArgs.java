@@ -29,6 +29,8 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
       "  --per-page N         products per category page (default 24)",
       "  --outside-hosts N    out-of-scope hosts the shops link to (default 2)",
       "  --plain-shops N      how many of the shops (the last N) carry no structured data (default 0)",
+      "  --sitemaps           robots.txt lists a sitemap index; its sitemaps list every product page",
+      "  --robots-latency D   extra delay before robots.txt and sitemaps are answered (default 0ms)",
       "  --truth FILE         write the ground truth as JSON",
       "  --seeds-out FILE     write one home page URL per line",
       "  --request-log FILE   on shutdown, write every request as TSV: host, method, path, start ns, end ns, status",
@@ -37,7 +39,8 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
       "Prints \"READY port=PORT shops=N\" when listening; runs until SIGTERM or SIGINT.");
 
   private static final Set<String> VALUED = Set.of("--shops", "--products", "--seed", "--port", "--latency",
-      "--per-page", "--outside-hosts", "--plain-shops", "--page-bytes", "--truth", "--seeds-out", "--request-log");
+      "--per-page", "--outside-hosts", "--plain-shops", "--page-bytes", "--truth", "--seeds-out", "--request-log",
+      "--robots-latency");
 
   /** @throws IllegalArgumentException with a one-line message naming the bad argument */
   static TestbedArgs parse(String... args) {
@@ -58,6 +61,10 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
         faults = true;
         continue;
       }
+      if (name.equals("--sitemaps")) {
+        config = config.withSitemaps(true);
+        continue;
+      }
       if (!VALUED.contains(name)) {
         throw new IllegalArgumentException("unknown option " + name + " (try --help)");
       }
@@ -75,6 +82,7 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
         case "--seed" -> config = config.withSeed(longValue(name, value));
         case "--port" -> config = config.withPort(integer(name, value));
         case "--latency" -> config = config.withLatency(duration(name, value));
+        case "--robots-latency" -> config = config.withRobotsLatency(duration(name, value));
         case "--per-page" -> config = config.withProductsPerCategoryPage(integer(name, value));
         case "--outside-hosts" -> config = config.withOutsideHosts(integer(name, value));
         case "--plain-shops" -> plainShops = Optional.of(integer(name, value));

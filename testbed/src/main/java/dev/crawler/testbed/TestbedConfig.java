@@ -24,16 +24,24 @@ import java.time.Duration;
  *     shops to a world never changes the first shops. Their product pages have no JSON-LD, microdata,
  *     RDFa or OpenGraph price: name, price, SKU and stock are only in ordinary HTML, laid out in one of
  *     several layouts and one language per shop (see {@link PlainLook})
+ * @param sitemaps whether each shop's robots.txt lists a sitemap index, {@code /sitemap.xml}, whose
+ *     sitemaps ({@code /sitemap-products-N.xml}, {@link #SITEMAP_URLS} product pages each) list every
+ *     product page; off by default, so a crawl that does not read sitemaps sees the same shops either way
+ * @param robotsLatency added, on top of {@code latency}, before robots.txt and every sitemap is
+ *     answered: a slow start for each crawl, so that tests can aim at it; 0..60 s
  */
 public record TestbedConfig(int shops, int productsPerShop, long seed, String shopAddressPrefix,
     String outsideAddressPrefix, int outsideHosts, int port, int minPageBytes, int maxPageBytes,
-    Duration latency, int productsPerCategoryPage, int plainShops) {
+    Duration latency, int productsPerCategoryPage, int plainShops, boolean sitemaps, Duration robotsLatency) {
 
   /** Smallest allowed {@link #minPageBytes()}: the shared boilerplate of a product page must fit. */
   public static final int MIN_PAGE_BYTES_FLOOR = 16 * 1024;
 
   /** Largest allowed {@link #maxPageBytes()}. */
   public static final int MAX_PAGE_BYTES_CEILING = 16 * 1024 * 1024;
+
+  /** Product pages listed per sitemap when {@link #sitemaps()} is on. */
+  public static final int SITEMAP_URLS = 200;
 
   public TestbedConfig {
     Checks.range("shops", shops, 1, 254);
@@ -51,6 +59,15 @@ public record TestbedConfig(int shops, int productsPerShop, long seed, String sh
     Checks.duration("latency", latency, Duration.ofSeconds(60));
     Checks.range("productsPerCategoryPage", productsPerCategoryPage, 1, 1_000);
     Checks.range("plainShops", plainShops, 0, shops);
+    Checks.duration("robotsLatency", robotsLatency, Duration.ofSeconds(60));
+  }
+
+  /** Without sitemaps and with robots.txt as fast as every other page. */
+  public TestbedConfig(int shops, int productsPerShop, long seed, String shopAddressPrefix,
+      String outsideAddressPrefix, int outsideHosts, int port, int minPageBytes, int maxPageBytes,
+      Duration latency, int productsPerCategoryPage, int plainShops) {
+    this(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix, outsideHosts, port, minPageBytes,
+        maxPageBytes, latency, productsPerCategoryPage, plainShops, false, Duration.ZERO);
   }
 
   /**
@@ -63,57 +80,80 @@ public record TestbedConfig(int shops, int productsPerShop, long seed, String sh
 
   public TestbedConfig withShops(int shops) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
   }
 
   public TestbedConfig withProductsPerShop(int productsPerShop) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
   }
 
   public TestbedConfig withSeed(long seed) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
   }
 
   public TestbedConfig withShopAddressPrefix(String shopAddressPrefix) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
   }
 
   public TestbedConfig withOutsideAddressPrefix(String outsideAddressPrefix) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
   }
 
   public TestbedConfig withOutsideHosts(int outsideHosts) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
   }
 
   public TestbedConfig withPort(int port) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
   }
 
   public TestbedConfig withPageBytes(int minPageBytes, int maxPageBytes) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
   }
 
   public TestbedConfig withLatency(Duration latency) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
   }
 
   public TestbedConfig withProductsPerCategoryPage(int productsPerCategoryPage) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
   }
 
   public TestbedConfig withPlainShops(int plainShops) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
-        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops);
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
+  }
+
+  public TestbedConfig withSitemaps(boolean sitemaps) {
+    return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
+  }
+
+  public TestbedConfig withRobotsLatency(Duration robotsLatency) {
+    return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency);
   }
 
   /** Whether shop {@code index} (0-based) is one of the plain shops. */

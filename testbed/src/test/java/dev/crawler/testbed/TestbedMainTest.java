@@ -31,6 +31,15 @@ class TestbedMainTest {
   }
 
   @Test
+  void sitemapsAndTheRobotsLatencyAreOptIn() {
+    TestbedConfig config = TestbedArgs.parse("--sitemaps", "--robots-latency=2s").config();
+    assertThat(config.sitemaps()).isTrue();
+    assertThat(config.robotsLatency()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(TestbedConfig.defaults().sitemaps()).isFalse();
+    assertThat(TestbedConfig.defaults().robotsLatency()).isZero();
+  }
+
+  @Test
   void plainShopsMayComeBeforeTheShopCountTheyAreBoundedBy() {
     assertThat(TestbedArgs.parse("--plain-shops", "5", "--shops", "6").config().plainShops()).isEqualTo(5);
     assertThatThrownBy(() -> TestbedArgs.parse("--plain-shops=3", "--shops=2"))

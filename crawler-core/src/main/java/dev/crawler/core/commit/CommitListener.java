@@ -12,6 +12,12 @@ public interface CommitListener {
     /** URLs handed to {@link Committer#enqueue} outside any page outcome are durable. */
     void enqueued(CommitResult result);
 
+    /**
+     * Planning {@code outcome} threw (a bug); its URL is settled as an internal failure with the next
+     * write. The committer neither logs nor counts it: the listener does, once.
+     */
+    void internalError(PageOutcome outcome, Throwable error);
+
     /** Writing failed (a full disk, a broken store): nothing of the group was written, and no more will be. */
     void commitFailed(List<PageOutcome> group, RuntimeException error);
 }

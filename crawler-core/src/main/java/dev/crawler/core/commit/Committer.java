@@ -4,19 +4,25 @@ import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.parse.PageOutcome;
 import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.Counters;
+import dev.crawler.storage.CrawlDirectoryException;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
+import dev.crawler.storage.FailureRecord;
 import dev.crawler.storage.HostPace;
 import dev.crawler.storage.PageCommit;
 import dev.crawler.storage.ParkedHost;
+import dev.crawler.storage.QueuedUrl;
+import dev.crawler.storage.StoreCorruptedException;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,38 +31,59 @@ import org.slf4j.LoggerFactory;
  * has queued up (up to {@code maxGroup}) into one atomic batch, and then tells its listener. Grouping
  * costs no latency when the crawl is slow and saves most of the write overhead when it is fast.
  *
- * <p>After a failed write it stops taking work: the store is in an unknown state (typically a full
- * disk), and every URL not committed is still in the frontier for {@code resume}.
+ * <p>It reacts to events and never polls: submitting an outcome, a parked host or URLs to queue, and
+ * closing, each wake it at once; otherwise it sleeps until the earliest retry in the store's retry lane
+ * is due (or indefinitely when none waits), moves the due retries back to their hosts' queues, and
+ * sleeps again. It learns when retries are due from what it writes itself, so it asks the store only
+ * at start and after moving retries.
+ *
+ * <h2>When something throws</h2>
+ * No outcome is lost to a bug, and the thread never dies quietly:
+ * <ul>
+ *   <li>Planning an outcome that throws (any {@link Throwable}) settles that URL as an
+ *       {@link FailureClass#INTERNAL} failure, recorded with its URL and the error, and the listener
+ *       hears of it ({@link CommitListener#internalError}); the rest of the group is written as planned.</li>
+ *   <li>After a failed write it stops taking work: the store is in an unknown state (typically a full
+ *       disk), and every URL not committed is still in the frontier for {@code resume}. Anything else
+ *       that escapes the loop is treated the same way, so the crawl stops, resumable, instead of
+ *       waiting for a thread that is gone.</li>
+ * </ul>
  */
 public final class Committer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
     private static final PageOutcome[] NONE = new PageOutcome[0];
+    /** Retries moved back to the frontier per write, so one write stays small however many are due. */
+    private static final int MAX_PROMOTED = 10_000;
+    private static final long NO_RETRY = Long.MAX_VALUE;
     private static final int MAX_RATE_LIMITED_LOGGED = 20;
 
     private final CrawlStore store;
-    private final CommitPlanner planner;
+    private final OutcomePlanner planner;
     private final CommitListener listener;
     private final int maxGroup;
-    private static final long RETRY_CHECK_MILLIS = 250;
 
     private final InstantSource clock;
-    private final LinkedBlockingQueue<PageOutcome> queue = new LinkedBlockingQueue<>();
-    /** Hosts parked since the last write; written with the next batch (or alone within a quarter second). */
+    private final ConcurrentLinkedQueue<PageOutcome> queue = new ConcurrentLinkedQueue<>();
+    /** Hosts parked since the last write; written with the next batch, or alone when no page outcome waits. */
     private final ConcurrentLinkedQueue<ParkedHost> parked = new ConcurrentLinkedQueue<>();
-    /** Host paces learned since the last write, the latest of each host; written with the next batch. */
+    /**
+     * Host paces learned since the last write, the latest of each host. They ride with the next write
+     * rather than wake the thread: a pace is a hint, and each one alone would be a write of its own.
+     */
     private final Map<String, HostPace> paces = new ConcurrentHashMap<>();
     /** Hosts parked in an earlier run that answered again: their parking is forgotten with the next write. */
     private final ConcurrentLinkedQueue<String> recovered = new ConcurrentLinkedQueue<>();
     /** URLs to queue that no page outcome carries; written by this thread like everything else. */
     private final ConcurrentLinkedQueue<List<DiscoveredUrl>> discovered = new ConcurrentLinkedQueue<>();
     private volatile boolean failed;
-    private long nextRetryCheck;
+    /** When the earliest retry in the store is due (epoch millis, {@link #clock}), or {@link #NO_RETRY}. Committer thread only. */
+    private long retryDue = NO_RETRY;
     /** URLs failed as rate-limited so far; only this thread touches it. */
     private int rateLimitedLogged;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public Committer(CrawlStore store, CommitPlanner planner, CommitListener listener, int maxGroup,
+    public Committer(CrawlStore store, OutcomePlanner planner, CommitListener listener, int maxGroup,
             InstantSource clock) {
         this.store = store;
         this.clock = clock;
@@ -74,6 +101,7 @@ public final class Committer implements AutoCloseable {
     /** Records a parked host with the next write. Never blocks. */
     public void hostParked(ParkedHost host) {
         parked.add(host);
+        wake();
     }
 
     /** Forgets a host's parking with the next write: it answered again. Never blocks. */
@@ -92,30 +120,43 @@ public final class Committer implements AutoCloseable {
      */
     public void enqueue(List<DiscoveredUrl> urls) {
         discovered.add(urls);
+        wake();
     }
 
     /** Queues an outcome for writing. Never blocks: the queue is bounded by the crawl's in-flight cap. */
     public void submit(PageOutcome outcome) {
         queue.add(outcome);
+        wake();
+    }
+
+    private void wake() {
+        LockSupport.unpark(thread);
     }
 
     private void run() {
+        try {
+            retryDue = nextRetryDue();
+        } catch (Throwable e) {
+            stop("reading when the next retry is due", List.of(), e);
+        }
         List<PageOutcome> group = new ArrayList<>(maxGroup);
-        while (running) {
+        while (running && !Thread.currentThread().isInterrupted()) {
             try {
-                PageOutcome first = queue.poll(RETRY_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    group.add(first);
-                    queue.drainTo(group, maxGroup - 1);
+                boolean wrote = false;
+                if (!queue.isEmpty() || !parked.isEmpty()) {
+                    for (PageOutcome outcome; group.size() < maxGroup && (outcome = queue.poll()) != null; ) {
+                        group.add(outcome);
+                    }
                     write(group);
-                } else if (hostRecordsWaiting()) {
-                    write(group);
+                    wrote = true;
                 }
-                enqueueDiscovered();
-                promoteDueRetries();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                wrote |= enqueueDiscovered();
+                wrote |= promoteDueRetries();
+                if (!wrote) {
+                    sleepUntilWoken();
+                }
+            } catch (Throwable e) {
+                stop("the committer's loop", List.copyOf(group), e);
             } finally {
                 group.clear();
             }
@@ -129,10 +170,30 @@ public final class Committer implements AutoCloseable {
         return !parked.isEmpty() || !paces.isEmpty() || !recovered.isEmpty();
     }
 
+    /**
+     * Parks until an event unparks this thread or the earliest retry is due. A wake-up that came while
+     * the loop was busy is not lost: {@link LockSupport#unpark} before {@code park} makes it return at once.
+     */
+    private void sleepUntilWoken() {
+        if (!running || !queue.isEmpty() || !parked.isEmpty() || !discovered.isEmpty()) {
+            return;
+        }
+        if (retryDue == NO_RETRY) {
+            LockSupport.park(this);
+        } else {
+            long millis = retryDue - clock.millis();
+            if (millis > 0) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(millis));
+            }
+        }
+    }
+
     private void write(List<PageOutcome> group) {
         List<PageCommit> commits = new ArrayList<>(group.size());
         for (PageOutcome outcome : group) {
-            commits.add(planner.plan(outcome));
+            PageCommit commit = planSafely(outcome);
+            commit.requeue().ifPresent(again -> noteRetry(again.notBeforeEpochMillis()));
+            commits.add(commit);
         }
         List<PageOutcome> written = List.of(group.toArray(NONE));
         List<ParkedHost> hosts = new ArrayList<>();
@@ -153,7 +214,7 @@ public final class Committer implements AutoCloseable {
         CommitResult result;
         try {
             result = store.commit(commits, hosts, learned, answeredAgain);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             stop("writing " + group.size() + " page outcomes", written, e);
             return;
         }
@@ -183,6 +244,34 @@ public final class Committer implements AutoCloseable {
         }
     }
 
+    /**
+     * The planner's write for {@code outcome}; when planning throws, a write that settles the URL as an
+     * internal failure instead, built here without the planner (which just failed on it).
+     */
+    private PageCommit planSafely(PageOutcome outcome) {
+        try {
+            return planner.plan(outcome);
+        } catch (Throwable e) {
+            listener.internalError(outcome, e);
+            return internalFailure(outcome, e);
+        }
+    }
+
+    /** Settles the URL for good, recording what went wrong; counted as a failed page and under {@code failures.internal}. */
+    static PageCommit internalFailure(PageOutcome outcome, Throwable error) {
+        QueuedUrl queued = outcome.task().queued();
+        Map<String, Long> counters = new HashMap<>();
+        if (outcome.httpStatus() > 0) {
+            counters.put(CrawlCounters.PAGES_FETCHED, 1L);
+            counters.put(CrawlCounters.http(outcome.httpStatus()), 1L);
+        }
+        counters.put(CrawlCounters.PAGES_FAILED, 1L);
+        counters.put(CrawlCounters.failure(FailureClass.INTERNAL), 1L);
+        FailureRecord record = new FailureRecord(queued.url(), FailureClass.INTERNAL.label(), outcome.httpStatus(),
+                "internal error while committing: " + error, queued.attempts() + 1, outcome.fetchedAt());
+        return new PageCommit(queued.key(), Optional.empty(), List.of(), List.of(), Optional.of(record), counters);
+    }
+
     /** One line per page, written only once its outcome is durable, for {@code --log-level debug}. */
     private static void logCommitted(List<PageOutcome> written) {
         for (PageOutcome outcome : written) {
@@ -197,53 +286,80 @@ public final class Committer implements AutoCloseable {
         }
     }
 
-    /** A write failed (a full disk, a broken store): nothing more is written, and the crawl stops resumable. */
-    private void stop(String what, List<PageOutcome> unwritten, RuntimeException error) {
+    /**
+     * A write failed (a full disk, a broken store), or something unforeseen escaped the loop: nothing
+     * more is written, and the crawl stops resumable. A store failure is the crawl's outcome, which the
+     * engine throws and its caller reports (the command line in one line that says what to do), so it
+     * is logged here only at INFO, for the crawl's log; anything else at ERROR with its stack trace, as
+     * the bug it is.
+     */
+    private void stop(String what, List<PageOutcome> unwritten, Throwable error) {
         running = false;
         failed = true;
-        LOG.error("{} failed; the crawl stops and can be resumed: {}", what, error.getMessage());
-        listener.commitFailed(unwritten, error);
+        RuntimeException failure;
+        if (error instanceof CrawlDirectoryException || error instanceof StoreCorruptedException) {
+            LOG.info("{} failed; the crawl stops and can be resumed: {}", what, error.getMessage());
+            failure = (RuntimeException) error;
+        } else {
+            LOG.error("{} failed; the crawl stops and can be resumed", what, error);
+            failure = error instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("the committer failed unexpectedly: " + error, error);
+        }
+        listener.commitFailed(unwritten, failure);
     }
 
-    private void enqueueDiscovered() {
+    /** Writes the URLs handed to {@link #enqueue}; whether there were any. */
+    private boolean enqueueDiscovered() {
+        boolean any = false;
         for (List<DiscoveredUrl> urls; running && (urls = discovered.poll()) != null; ) {
+            any = true;
             CommitResult result;
             try {
                 result = store.enqueue(urls);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 stop("queueing " + urls.size() + " URLs", List.of(), e);
-                return;
+                break;
             }
             listener.enqueued(result);
         }
+        return any;
     }
 
-    /** Every quarter second, moves retries whose backoff has passed back to their hosts' queues. */
-    private void promoteDueRetries() {
-        long now = clock.millis();
-        if (!running || now < nextRetryCheck) {
-            return;
+    /** A retry written with this due time: the committer wakes for it if it is the earliest. */
+    private void noteRetry(long notBeforeEpochMillis) {
+        if (notBeforeEpochMillis > 0) {
+            retryDue = Math.min(retryDue, notBeforeEpochMillis);
         }
-        nextRetryCheck = now + RETRY_CHECK_MILLIS;
-        if (store.counter(Counters.URLS_RETRYING) == 0) {
-            return;
+    }
+
+    private long nextRetryDue() {
+        return store.counter(Counters.URLS_RETRYING) == 0 ? NO_RETRY : store.nextRetryDue().orElse(NO_RETRY);
+    }
+
+    /** Moves the retries whose backoff has passed back to their hosts' queues; whether it was time to. */
+    private boolean promoteDueRetries() {
+        if (!running || clock.millis() < retryDue) {
+            return false;
         }
         CommitResult result;
         try {
-            result = store.promoteDueRetries(now, 10_000);
-        } catch (RuntimeException e) {
+            result = store.promoteDueRetries(clock.millis(), MAX_PROMOTED);
+            retryDue = nextRetryDue();
+        } catch (Throwable e) {
             stop("moving due retries back to the frontier", List.of(), e);
-            return;
+            return true;
         }
         if (!result.queuedByHost().isEmpty()) {
             listener.committed(List.of(), result);
         }
+        return true;
     }
 
-    /** Stops the thread once it is idle; waits a bounded time. */
+    /** Stops the thread once it has finished what it is writing, and waits for that (a bounded time). */
     @Override
     public void close() {
         running = false;
+        wake();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {

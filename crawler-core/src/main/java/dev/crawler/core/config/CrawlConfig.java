@@ -193,7 +193,8 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
     /**
      * How one request is made.
      *
-     * @param userAgent      sent with every request and matched against robots.txt groups
+     * @param userAgent      sent with every request; the default ({@link #DEFAULT_USER_AGENT}) is a placeholder
+     *                       to replace with the crawl operator's own contact
      * @param robotsName     the product token robots.txt groups are matched against
      * @param connectTimeout to establish a connection (default 10 s)
      * @param readTimeout    the longest silence while waiting for bytes (default 20 s)
@@ -224,6 +225,8 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
             int maxRedirects, Duration retryBackoffBase, Duration retryBackoffMax, Duration dnsMinTtl,
             Duration dnsMaxTtl, Duration dnsNegativeTtl, String cookies, int maxCookiesPerHost, long maxCookieBytes,
             List<ProxyRule> proxies) {
+        /** The default user agent: a placeholder that names no real page; every user should replace it with their own contact. */
+        public static final String DEFAULT_USER_AGENT = "ProductCrawler/0.1 (+https://replace-with-your-contact.invalid/)";
         /** The {@code cookies} value that keeps each host's cookies. */
         public static final String COOKIES_PER_HOST = "per-host";
         /** The {@code cookies} value that keeps none. */
@@ -274,7 +277,9 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
         }
 
         public static Fetch defaults() {
-            return new Fetch("ProductCrawler/0.1 (+https://github.com/product-crawler/crawler)", "ProductCrawler",
+            // A placeholder on purpose: .invalid never resolves (RFC 2606), so a shop's operator sees at once
+            // that the crawler's user did not say who they are, and the README asks users to replace it.
+            return new Fetch(DEFAULT_USER_AGENT, "ProductCrawler",
                     Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(60), 8L * 1024 * 1024, 3, 1);
         }
 

@@ -4,6 +4,7 @@ import dev.crawler.core.commit.CommitListener;
 import dev.crawler.core.commit.CommitPlanner;
 import dev.crawler.core.commit.Committer;
 import dev.crawler.core.commit.CrawlCounters;
+import dev.crawler.core.commit.OutcomePlanner;
 import dev.crawler.core.commit.RetryBackoff;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.extract.ProductExtractor;
@@ -42,7 +43,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -67,6 +67,14 @@ import org.slf4j.LoggerFactory;
  *   <li>The <b>parse pool</b> ({@code crawler-parse}) decodes, parses and extracts.</li>
  *   <li>The <b>committer</b> ({@code crawler-committer}) is the only writer of the store.</li>
  * </ul>
+ *
+ * <h2>No thread dies quietly</h2>
+ * Every URL leased must be settled, or the crawl never ends. So whatever a parse task throws
+ * ({@link Error}s included) settles its URL as an {@link FailureClass#INTERNAL} failure, recorded with
+ * the URL; whatever planning its write throws does the same in the committer; whatever reading a
+ * robots.txt throws makes its host wait and try again, as for a robots.txt that could not be read.
+ * Each is counted ({@link CrawlSummary#internalErrors()}) and logged once with the URL. A failure of
+ * the committer beyond one outcome stops the crawl, resumable, like a failed write.
  */
 public final class CrawlEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CrawlEngine.class);
@@ -89,7 +97,8 @@ public final class CrawlEngine implements AutoCloseable {
     private final Committer committer;
     private final HostScheduler scheduler;
     private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
-    private final AtomicLong internalErrors = new AtomicLong();
+    private final InternalErrors internalErrors = new InternalErrors();
+    private final StageHook hook;
     private volatile @Nullable Thread dispatcher;
     private volatile boolean stopRequested;
     private volatile boolean abortRequested;
@@ -107,6 +116,18 @@ public final class CrawlEngine implements AutoCloseable {
      */
     public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
             Duration progressInterval, LongSupplier ticker, InstantSource clock) {
+        this(store, config, extractor, progress, progressInterval, ticker, clock, StageHook.NONE);
+    }
+
+    /** With a hook called as each stage begins: for tests that make a stage fail. */
+    CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
+            Duration progressInterval, StageHook hook) {
+        this(store, config, extractor, progress, progressInterval, System::nanoTime, InstantSource.system(), hook);
+    }
+
+    private CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
+            Duration progressInterval, LongSupplier ticker, InstantSource clock, StageHook hook) {
+        this.hook = hook;
         this.store = store;
         this.config = config;
         this.ticker = ticker;
@@ -123,7 +144,11 @@ public final class CrawlEngine implements AutoCloseable {
         this.processor = new PageProcessor(links, extractor, config.fetch().maxRedirects());
         RetryBackoff backoff = new RetryBackoff(config.fetch().retryBackoffBase(), config.fetch().retryBackoffMax());
         CommitPlanner planner = new CommitPlanner(config.fetch().maxRetries(), config.politeness().maxPushBacks(), backoff);
-        this.committer = new Committer(store, planner, new Listener(), 256, clock);
+        OutcomePlanner plan = outcome -> {
+            hook.planning(outcome);
+            return planner.plan(outcome);
+        };
+        this.committer = new Committer(store, plan, new Listener(), 256, clock);
         RobotsCache robots = new RobotsCache(config.politeness().robotsExpiry(), 1_000_000, ticker::getAsLong);
         this.scheduler = new HostScheduler(store, robots, config, store.counter(CrawlCounters.PAGES_FETCHED));
     }
@@ -183,7 +208,7 @@ public final class CrawlEngine implements AutoCloseable {
                 store.counter(CrawlCounters.URLS_SKIPPED),
                 Duration.between(started, clock.instant()),
                 stopRequested || abortRequested,
-                internalErrors.get(),
+                internalErrors.count() + parsePool.unhandledFailures(),
                 scheduler.parkedHosts(),
                 scheduler.budgetSpent());
         progress.onProgress(snapshot(started));
@@ -214,6 +239,9 @@ public final class CrawlEngine implements AutoCloseable {
     }
 
     private void startPage(PageTask task) {
+        // With --log-level trace, each request: with the committer's debug line per outcome, the log then
+        // tells what was in flight when a crawl was killed (scripts/crash-test.sh reads it so).
+        LOG.trace("requesting {}", task.queued().url());
         URI uri = URI.create(task.queued().url());
         fetcher.fetch(uri, task.origin()).whenComplete((outcome, error) -> {
             long finished = ticker.getAsLong();
@@ -222,30 +250,32 @@ public final class CrawlEngine implements AutoCloseable {
                     : new FetchOutcome.Failure(uri, FailureClass.PROTOCOL, String.valueOf(error));
             HostSignal signal = HostSignal.of(result, at);
             post(() -> scheduler.requestFinished(task.hostId(), finished, signal).ifPresent(this::parked));
-            if (!parsePool.trySubmit(() -> process(task, result, at))) {
+            if (!parsePool.trySubmit(() -> process(task, result, at), thrown -> processingFailed(task, result, at, thrown))) {
                 post(() -> committer.submit(PageOutcome.failed(task, 0, FailureClass.OVERLOADED, "parse pool full", at)));
             }
         });
     }
 
     private void process(PageTask task, FetchOutcome outcome, Instant at) {
-        PageOutcome result;
-        try {
-            result = processor.process(task, outcome, at);
-        } catch (RuntimeException e) {
-            internalErrors.incrementAndGet();
-            LOG.error("processing {} failed unexpectedly; recorded as bad content", task.queued().url(), e);
-            result = PageOutcome.failed(task, 0, FailureClass.BAD_CONTENT, "internal error: " + e, at);
-        }
-        committer.submit(result);
+        hook.processing(task);
+        committer.submit(processor.process(task, outcome, at));
+    }
+
+    /** Processing a page threw: its URL is settled as an internal failure, never left leased. */
+    private void processingFailed(PageTask task, FetchOutcome outcome, Instant at, Throwable error) {
+        internalErrors.record("processing", task.queued().url(), "recorded as an internal failure", error);
+        int status = outcome instanceof FetchOutcome.Response response ? response.status() : 0;
+        committer.submit(PageOutcome.failed(task, status, FailureClass.INTERNAL, "internal error while processing: " + error, at));
     }
 
     private void startRobots(int hostId, String origin) {
+        LOG.trace("requesting {}/robots.txt", origin);
         robotsLoader.load(origin).whenComplete((outcome, error) -> {
             long finished = ticker.getAsLong();
             FetchOutcome result = outcome != null ? outcome
                     : new FetchOutcome.Failure(URI.create(origin + "/robots.txt"), FailureClass.PROTOCOL, String.valueOf(error));
             boolean queued = parsePool.trySubmit(() -> {
+                hook.readingRobots(origin);
                 RobotsPolicy.Decision decision = robotsPolicy.decide(result);
                 if (decision instanceof RobotsPolicy.Decision.Rules rules) {
                     queueSitemaps(origin, rules.rules().getSitemaps());
@@ -261,12 +291,21 @@ public final class CrawlEngine implements AutoCloseable {
                     LOG.warn("robots.txt of {} unavailable ({}); the host waits and tries again", origin, reason);
                     post(() -> scheduler.robotsUnavailable(hostId, finished, reason).ifPresent(this::parked));
                 }
-            });
+            }, thrown -> robotsFailed(hostId, origin, finished, thrown));
             if (!queued) {
                 // Our own parse pool is full, not the host's fault: try again without counting an attempt.
                 post(() -> scheduler.robotsDeferred(hostId, finished));
             }
         });
+    }
+
+    /**
+     * Reading a robots.txt threw: the host is answered as for a robots.txt that could not be read (it
+     * waits and tries again), never left waiting for rules that will not come.
+     */
+    private void robotsFailed(int hostId, String origin, long finished, Throwable error) {
+        internalErrors.record("reading", origin + "/robots.txt", "the host waits and tries again", error);
+        post(() -> scheduler.robotsUnavailable(hostId, finished, "internal error: " + error).ifPresent(this::parked));
     }
 
     /**
@@ -409,6 +448,11 @@ public final class CrawlEngine implements AutoCloseable {
                 result.queuedByHost().keySet().forEach(scheduler::hostHasWork);
                 sitemapsPending.decrementAndGet();
             });
+        }
+
+        @Override
+        public void internalError(PageOutcome outcome, Throwable error) {
+            internalErrors.record("committing", outcome.task().queued().url(), "recorded as an internal failure", error);
         }
 
         @Override

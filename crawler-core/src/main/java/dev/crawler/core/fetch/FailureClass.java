@@ -90,7 +90,13 @@ public enum FailureClass {
      */
     BLOCKED_ADDRESS(Retry.NEVER, HostEffect.NONE),
     /** The crawler itself had no room for the page; it is retried. */
-    OVERLOADED(Retry.WITH_BACKOFF, HostEffect.NONE);
+    OVERLOADED(Retry.WITH_BACKOFF, HostEffect.NONE),
+    /**
+     * The crawler itself failed on the URL: an unexpected exception or error (a bug) while processing
+     * or committing it. Recorded with the error and counted as an internal error; not retried, since a
+     * bug meets the same page the same way again.
+     */
+    INTERNAL(Retry.NEVER, HostEffect.NONE);
 
     /** Whether, and how, a URL that failed this way is tried again. */
     public enum Retry {
