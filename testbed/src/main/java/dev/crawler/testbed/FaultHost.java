@@ -33,7 +33,12 @@ public enum FaultHost {
    * {@link FaultConfig#minRequestGap()} after the one before it gets a head, 8 KiB of a 64 KiB body,
    * and a TCP reset, as {@link Fault#RESET_MID_BODY}; robots.txt as MAIN. Crawl its {@code /catalogue}.
    */
-  DROPS_CONNECTIONS(8);
+  DROPS_CONNECTIONS(8),
+  /**
+   * 127.0.3.9: a host that rate-limits its robots.txt. The first request for robots.txt is answered
+   * {@code 429} with {@code Retry-After: retryAfterSeconds}; later ones as MAIN's.
+   */
+  ROBOTS_RATE_LIMITED(9);
 
   private final int number;
 

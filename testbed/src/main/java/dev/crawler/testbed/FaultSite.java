@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,6 +49,8 @@ final class FaultSite implements Site {
   private final Map<String, AtomicInteger> flakyCounts;
   /** When the last request arrived on this host, for the hosts that mind a client in a hurry. */
   private final AtomicLong lastArrivalNanos = new AtomicLong(NEVER);
+  /** Whether {@link FaultHost#ROBOTS_RATE_LIMITED} has refused its robots.txt once. */
+  private final AtomicBoolean robotsRefused = new AtomicBoolean();
 
   FaultSite(FaultHost role, FaultConfig config, FaultBodies bodies, String ownOrigin, String redirectTargetOrigin,
       InstantSource clock, Map<String, AtomicInteger> flakyCounts) {
@@ -144,13 +147,17 @@ final class FaultSite implements Site {
   }
 
   private void robots(Exchange exchange) {
+    if (role == FaultHost.ROBOTS_RATE_LIMITED && robotsRefused.compareAndSet(false, true)) {
+      retryAfter(exchange, HttpResponseStatus.TOO_MANY_REQUESTS, String.valueOf(config.retryAfterSeconds()));
+      return;
+    }
     switch (role) {
       case ROBOTS_500 -> exchange.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, Exchange.TEXT, "robots broke\n");
       case ROBOTS_404 -> exchange.text(HttpResponseStatus.NOT_FOUND, Exchange.HTML, SmallPages.notFound("/robots.txt"));
       case ROBOTS_REDIRECT -> exchange.redirect(HttpResponseStatus.MOVED_PERMANENTLY, "/robots-moved.txt");
       case ROBOTS_CRAWL_DELAY -> exchange.text(HttpResponseStatus.OK, Exchange.TEXT,
           "User-agent: *\nCrawl-delay: " + config.crawlDelaySeconds() + "\nDisallow: /private/\n");
-      case MAIN, REDIRECT_TARGET, RATE_LIMITED, DROPS_CONNECTIONS -> exchange.text(HttpResponseStatus.OK, Exchange.TEXT,
+      case MAIN, REDIRECT_TARGET, RATE_LIMITED, DROPS_CONNECTIONS, ROBOTS_RATE_LIMITED -> exchange.text(HttpResponseStatus.OK, Exchange.TEXT,
           "User-agent: *\nDisallow: /private/\n");
     }
   }

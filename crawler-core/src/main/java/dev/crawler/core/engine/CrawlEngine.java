@@ -40,6 +40,7 @@ import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -288,8 +289,10 @@ public final class CrawlEngine implements AutoCloseable {
                     post(() -> scheduler.robotsBlocked(hostId, finished, FailureClass.BLOCKED_ADDRESS, blocked.reason()));
                 } else {
                     String reason = ((RobotsPolicy.Decision.Unavailable) decision).reason();
+                    Optional<Duration> retryAfter = HostSignal.of(result, clock.instant()) instanceof HostSignal.PushedBack pushedBack
+                            ? pushedBack.pause() : Optional.empty();
                     LOG.warn("robots.txt of {} unavailable ({}); the host waits and tries again", origin, reason);
-                    post(() -> scheduler.robotsUnavailable(hostId, finished, reason).ifPresent(this::parked));
+                    post(() -> scheduler.robotsUnavailable(hostId, finished, reason, retryAfter).ifPresent(this::parked));
                 }
             }, thrown -> robotsFailed(hostId, origin, finished, thrown));
             if (!queued) {

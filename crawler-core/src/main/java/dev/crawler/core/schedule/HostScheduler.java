@@ -382,11 +382,21 @@ public final class HostScheduler {
      * @return the parking, when this parked the host
      */
     public Optional<Parking> robotsUnavailable(int hostId, long now, String reason) {
+        return robotsUnavailable(hostId, now, reason, Optional.empty());
+    }
+
+    /**
+     * As {@link #robotsUnavailable(int, long, String)}, for a robots.txt the host refused with a
+     * {@code Retry-After}: the host waits at least that long (at most {@code maxRetryAfter}), since
+     * asking again sooner would only be refused again.
+     */
+    public Optional<Parking> robotsUnavailable(int hostId, long now, String reason, Optional<Duration> retryAfter) {
         HostState host = hosts.get(hostId);
         boolean lastAttempt = host.robotsAttempts >= maxRobotsAttempts;
         robotsDone(host);
         boolean wasParked = host.parked;
-        long wait = backoff.after(host.robotsAttempts, host.origin).toNanos();
+        long asked = retryAfter.map(pause -> Math.min(pause.toNanos(), maxRetryAfterNanos)).orElse(0L);
+        long wait = Math.max(asked, backoff.after(host.robotsAttempts, host.origin).toNanos());
         update(host, () -> {
             host.permitsFree++;
             host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + Math.max(wait, effectiveDelay(host)));

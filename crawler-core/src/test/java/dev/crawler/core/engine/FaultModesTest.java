@@ -524,6 +524,29 @@ class FaultModesTest {
         }
     }
 
+    /**
+     * Issue 13: a robots.txt refused with 429 and {@code Retry-After} is asked for again only once the
+     * host's pause has passed (the retry backoff alone would ask sooner), and then obeyed.
+     */
+    @Test
+    void aRobotsTxtRefusedWithRetryAfterIsAskedForAgainOnlyAfterThePause() throws Exception {
+        try (FaultShop shop = Testbed.startFaults(FAULTS)) {
+            URI landing = shop.uri(FaultHost.ROBOTS_RATE_LIMITED, "/landing");
+
+            FaultCrawl.Result crawl = FaultCrawl.crawl(shop, dir, FaultCrawl.config(shop, FaultHost.ROBOTS_RATE_LIMITED), landing);
+
+            assertThat(crawl.failureCounters()).isEqualTo(Map.of("robots-denied", 1L));
+            assertThat(crawl.counter(CrawlCounters.http(200))).as("/landing and /landing/more").isEqualTo(2);
+            List<RequestRecord> requests = crawl.requests(4);
+            assertThat(crawl.pathsOn(FaultHost.ROBOTS_RATE_LIMITED, requests))
+                    .containsExactly("/robots.txt", "/robots.txt", "/landing", "/landing/more");
+            assertPausedAfter(requests, shop.host(FaultHost.ROBOTS_RATE_LIMITED), r -> r.status() == 429,
+                    Duration.ofSeconds(FAULTS.retryAfterSeconds()));
+            crawl.assertNothingLeaked();
+            assertPolite(requests, DELAY, PERMITS);
+        }
+    }
+
     @Test
     void aRobotsTxtAnswering404AllowsEveryPage() throws Exception {
         try (FaultShop shop = Testbed.startFaults(FAULTS)) {

@@ -146,6 +146,34 @@ class HostSchedulerTest {
     }
 
     @Test
+    void aRobotsTxtRefusedWithRetryAfterWaitsAsLongAsTheHostAsked() {
+        CrawlConfig config = config(Duration.ZERO, 1);
+        HostScheduler scheduler = scheduler(config, SHOP + "/a");
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+        long refused = now();
+
+        assertThat(scheduler.robotsUnavailable(0, refused, "HTTP 429", Optional.of(Duration.ofMinutes(3)))).isEmpty();
+
+        assertThat(scheduler.next(now())).isInstanceOfSatisfying(Decision.WaitUntil.class,
+                wait -> assertThat(wait.atNanos() - refused).isGreaterThanOrEqualTo(Duration.ofMinutes(3).toNanos()));
+        clock.set(refused + Duration.ofMinutes(3).toNanos());
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+    }
+
+    @Test
+    void aRetryAfterOnRobotsTxtIsCappedAtMaxRetryAfter() {
+        CrawlConfig config = config(Duration.ZERO, 1);
+        HostScheduler scheduler = scheduler(config, SHOP + "/a");
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+        long refused = now();
+
+        scheduler.robotsUnavailable(0, refused, "HTTP 429", Optional.of(Duration.ofDays(2)));
+
+        clock.set(refused + config.politeness().maxRetryAfter().toNanos());
+        assertThat(scheduler.next(now())).isInstanceOf(Decision.FetchRobots.class);
+    }
+
+    @Test
     void aRobotsTxtTheCrawlHadNoRoomToReadIsReadAgainWithoutCountingTheAttempt() {
         CrawlConfig config = config(Duration.ZERO, 1);
         HostScheduler scheduler = scheduler(config, SHOP + "/a");
