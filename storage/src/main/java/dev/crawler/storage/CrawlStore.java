@@ -237,16 +237,6 @@ public final class CrawlStore implements AutoCloseable {
         return records;
     }
 
-    /** Calls {@code action} for every stored product, in identity order. */
-    public void forEachProduct(java.util.function.Consumer<ProductRecord> action) {
-        records.forEachProduct(action);
-    }
-
-    /** Calls {@code action} for every recorded failure, in URL order. */
-    public void forEachFailure(java.util.function.Consumer<FailureRecord> action) {
-        records.forEachFailure(action);
-    }
-
     /**
      * Queues the URLs that were never seen before, as one batch.
      *
