@@ -131,7 +131,7 @@ public final class CrashCheck {
         static Crawl read(Path dir) {
             Map<String, String> failures = new HashMap<>();
             try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
-                store.forEachFailure(failure -> failures.put(failure.url(), failure.failureClass()));
+                store.records().forEachFailure(failure -> failures.put(failure.url(), failure.failureClass()));
                 return new Crawl(failures, store.counters());
             }
         }

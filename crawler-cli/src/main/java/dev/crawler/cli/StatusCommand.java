@@ -116,7 +116,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static Map<String, List<FailureRecord>> failureSamples(CrawlStore store) {
         Map<String, List<FailureRecord>> samples = new TreeMap<>();
-        store.forEachFailure(record -> {
+        store.records().forEachFailure(record -> {
             List<FailureRecord> list = samples.computeIfAbsent(record.failureClass(), k -> new ArrayList<>());
             if (list.size() < SAMPLES_PER_CLASS) {
                 list.add(record);

@@ -92,7 +92,7 @@ class FullDiskCrawlTest {
     private static long assertWhole(Path dir) {
         try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
             AtomicLong records = new AtomicLong();
-            store.forEachProduct(product -> records.incrementAndGet());
+            store.records().forEachProduct(product -> records.incrementAndGet());
             assertThat(store.counter(Counters.PRODUCTS)).as("the products counter").isEqualTo(records.get());
             return records.get();
         }

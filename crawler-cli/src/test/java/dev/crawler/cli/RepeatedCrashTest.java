@@ -188,7 +188,7 @@ class RepeatedCrashTest {
     private static Map<String, String> failures(Path dir) {
         Map<String, String> failures = new TreeMap<>();
         try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
-            store.forEachFailure(failure -> failures.put(failure.url(), failure.failureClass()));
+            store.records().forEachFailure(failure -> failures.put(failure.url(), failure.failureClass()));
         }
         return failures;
     }

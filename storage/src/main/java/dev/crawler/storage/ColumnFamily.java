@@ -6,24 +6,29 @@ import java.nio.charset.StandardCharsets;
 enum ColumnFamily {
     /** RocksDB's own default family; holds nothing of ours. */
     DEFAULT("default"),
-    /** Crawl metadata (format, id, config snapshot), counters and the sequence high-water mark. */
+    /**
+     * The crawl's configuration and seed origins (the store's own), the counters
+     * ({@code counter:NAME}, {@link CrawlCounters}) and the enqueue sequence ({@link Frontier}).
+     */
     META("meta"),
     /**
-     * Host origin to host id, in both directions; URLs ever queued per host; parked hosts ({@code p:origin});
-     * learned host paces ({@code d:origin}).
+     * Host origin to host id, in both directions ({@code o:}, {@code i:}: {@link HostTable}); URLs ever
+     * queued per host ({@code n:}: {@link Frontier}); parked hosts ({@code p:origin}) and learned host
+     * paces ({@code d:origin}: {@link HostState}).
      */
     HOSTS("hosts"),
-    /** Queued URLs keyed {@code hostId | priority | sequence}; see {@link FrontierKey}. */
+    /** Queued URLs keyed {@code hostId | priority | sequence}; see {@link FrontierKey} and {@link Frontier}. */
     FRONTIER("frontier"),
-    /** 128-bit fingerprints of every URL ever enqueued, behind a Bloom filter. */
+    /** 128-bit fingerprints of every URL ever enqueued, behind a Bloom filter; see {@link SeenSet}. */
     SEEN("seen"),
-    /** Product records keyed by identity, so rewriting a page's outcome never duplicates one. */
+    /** Product records keyed by identity, so rewriting a page's outcome never duplicates one; see {@link Records}. */
     PRODUCTS("products"),
-    /** The last failure of each URL that failed, keyed by URL. */
+    /** The last failure of each URL that failed, keyed by URL; see {@link Records}. */
     FAILURES("failures"),
     /**
      * URLs waiting out a backoff before they return to the frontier, keyed
-     * {@code notBefore millis (8 bytes) | frontier key}, so the first key is always the next one due.
+     * {@code notBefore millis (8 bytes) | frontier key}, so the first key is always the next one due;
+     * see {@link RetryLane}.
      */
     RETRIES("retries");
 

@@ -1,25 +1,20 @@
 package dev.crawler.storage;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -30,51 +25,40 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.Status;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 /**
- * The durable state of one crawl in one directory.
+ * The durable state of one crawl in one directory, and the one way in to it.
  *
  * <h2>Layout</h2>
  * A crawl directory holds {@code crawl.json} (format version, crawl id, creation time: readable
  * without opening the database, so a directory that is not a crawl is recognised at once) and
- * {@code db/}, a RocksDB database with one column family per kind of state ({@link ColumnFamily}).
+ * {@code db/}, one RocksDB database with a column family per kind of state ({@link ColumnFamily}).
+ * The store opens and closes it, and keeps the crawl's configuration and seed origins; everything
+ * else belongs to one of its parts, each owning its column families or key prefixes and its indexes
+ * in memory: the {@link Frontier} (with its {@link RetryLane}), the {@link SeenSet}, the
+ * {@link Records}, the {@link HostTable}, the {@link HostState} and the {@link CrawlCounters}.
  *
  * <h2>Writes</h2>
- * All writes come from one committer thread through {@link #commit(List)}: a group of page outcomes
- * becomes one {@link WriteBatch}, so either all of a group is on disk or none of it. The
- * write-ahead log is always on, so a process crash (even {@code kill -9}) loses nothing that
- * {@code commit} returned from; {@link StoreOptions#fsync()} extends that to power loss. Counters
- * and the enqueue sequence are kept in memory by that single writer and written with absolute
- * values in the same batch, so they never drift from the data they count.
+ * All writes come from one committer thread through {@link #enqueue}, {@link #commit(List)} and
+ * {@link #promoteDueRetries}: each composes one {@link StoreBatch} that every part it touches adds
+ * to, and writes it as one RocksDB {@link WriteBatch}, so either all of a change is on disk or none
+ * of it. The write-ahead log is always on, so a process crash (even {@code kill -9}) loses nothing
+ * that a write returned from; {@link StoreOptions#fsync()} extends that to power loss.
  *
  * <h2>Reads</h2>
- * {@link #peek} and the host look-ups may be called from any thread, concurrently with commits;
- * RocksDB gives each call a consistent view.
- *
- * <h2>Known cost</h2>
- * Settled frontier entries are deleted, so the head of a busy host's range collects tombstones until
- * compaction drops them; a {@link #peek} skips them. That is cheap at skeleton scale and is the
- * first thing to revisit for very deep per-host queues.
+ * {@link #peek}, the host look-ups, the counters and the {@link #records()} may be read from any
+ * thread, concurrently with writes; RocksDB gives each call a consistent view.
  */
 public final class CrawlStore implements AutoCloseable {
     public static final int FORMAT_VERSION = 1;
     private static final String INFO_FILE = "crawl.json";
     private static final String DB_DIR = "db";
-    private static final byte[] META_CONFIG = bytes("config");
-    private static final byte[] META_SEQUENCE = bytes("sequence");
-    private static final String COUNTER_PREFIX = "counter:";
-    private static final String HOST_BY_ORIGIN = "o:";
-    private static final String ORIGIN_BY_HOST = "i:";
-    private static final String QUEUED_BY_HOST = "n:";
-    private static final String PARKED_HOST = "p:";
-    private static final String HOST_PACE = "d:";
-    private static final byte[] META_SEED_ORIGINS = bytes("seed-origins");
-    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] META_CONFIG = StoreBytes.utf8("config");
+    private static final byte[] META_SEED_ORIGINS = StoreBytes.utf8("seed-origins");
 
     static {
         RocksDB.loadLibrary();
@@ -82,36 +66,31 @@ public final class CrawlStore implements AutoCloseable {
 
     private final Path directory;
     private final CrawlInfo info;
-    private final RocksDB db;
+    private final StoreDb db;
     private final boolean readOnly;
-    private final List<AutoCloseable> nativeResources;
-    private final Map<ColumnFamily, ColumnFamilyHandle> families;
     private final WriteOptions writeOptions;
-    private final Map<String, Integer> hostIds = new ConcurrentHashMap<>();
-    private final Map<Integer, String> origins = new ConcurrentHashMap<>();
-    private final Map<String, Long> counters = new ConcurrentHashMap<>();
-    /** URLs ever queued per host id, for the per-host budget; written by the committer only. */
-    private final Map<Integer, Long> queuedPerHost = new HashMap<>();
-    private long urlsPerHostBudget = Long.MAX_VALUE;
-    /** About 100 bytes an entry: 10 MiB of heap spares most seen-set lookups of a crawl's repeated links. */
-    private final RecentlySeen recentlySeen = new RecentlySeen(100_000);
-    private long nextSequence;
+    private final CrawlCounters counters;
+    private final HostTable hostTable;
+    private final HostState hostState;
+    private final SeenSet seenSet;
+    private final Frontier frontier;
+    private final Records records;
     private boolean closed;
     /** A write failed (a full disk, say): closing then leaves the WAL as it is instead of failing to sync it again. */
     private volatile boolean writeFailed;
 
-    private CrawlStore(Path directory, CrawlInfo info, OpenedDb opened, StoreOptions options, boolean readOnly) {
+    private CrawlStore(Path directory, CrawlInfo info, StoreDb db, StoreOptions options, boolean readOnly) {
         this.directory = directory;
         this.info = info;
-        this.db = opened.db;
+        this.db = db;
         this.readOnly = readOnly;
-        this.nativeResources = opened.resources;
-        this.families = opened.families;
         this.writeOptions = new WriteOptions().setSync(options.fsync());
-        loadHosts();
-        loadCounters();
-        byte[] sequence = get(ColumnFamily.META, META_SEQUENCE);
-        this.nextSequence = sequence == null ? 0 : ByteBuffer.wrap(sequence).getLong();
+        this.hostTable = new HostTable(db);
+        this.frontier = new Frontier(db);
+        this.counters = new CrawlCounters(db);
+        this.hostState = new HostState(db);
+        this.seenSet = new SeenSet(db);
+        this.records = new Records(db);
     }
 
     /**
@@ -195,7 +174,7 @@ public final class CrawlStore implements AutoCloseable {
 
     /** The configuration stored when the crawl was created. */
     public String configJson() {
-        byte[] config = get(ColumnFamily.META, META_CONFIG);
+        byte[] config = db.get(ColumnFamily.META, META_CONFIG);
         return config == null ? "{}" : new String(config, StandardCharsets.UTF_8);
     }
 
@@ -214,7 +193,7 @@ public final class CrawlStore implements AutoCloseable {
 
     /** The origins recorded by {@link #recordSeedOrigins}; empty for a crawl created before they were kept. */
     public Set<String> seedOrigins() {
-        byte[] stored = get(ColumnFamily.META, META_SEED_ORIGINS);
+        byte[] stored = db.get(ColumnFamily.META, META_SEED_ORIGINS);
         if (stored == null) {
             return Set.of();
         }
@@ -226,49 +205,36 @@ public final class CrawlStore implements AutoCloseable {
      * {@link ParkedHost}.
      */
     public List<ParkedHost> parkedHosts() {
-        return hostRecords(PARKED_HOST, ParkedHost.class);
+        return hostState.parkedHosts();
     }
 
     /** Every host whose pace the crawl has learned, in origin order; see {@link HostPace}. */
     public List<HostPace> hostPaces() {
-        return hostRecords(HOST_PACE, HostPace.class);
-    }
-
-    private <T> List<T> hostRecords(String prefix, Class<T> type) {
-        List<T> records = new ArrayList<>();
-        try (RocksIterator it = db.newIterator(handle(ColumnFamily.HOSTS))) {
-            for (it.seek(bytes(prefix)); it.isValid(); it.next()) {
-                if (!new String(it.key(), StandardCharsets.UTF_8).startsWith(prefix)) {
-                    break;
-                }
-                records.add(StoreJson.read(it.value(), type));
-            }
-            checkIterator(it);
-        }
-        return records;
+        return hostState.paces();
     }
 
     /** The id of a host's queue, if it has one. */
     public Optional<Integer> hostId(String origin) {
-        return Optional.ofNullable(hostIds.get(origin));
+        return hostTable.id(origin);
     }
 
     /** The origin of a host id handed out by this store. */
     public String origin(int hostId) {
-        String origin = origins.get(hostId);
-        if (origin == null) {
-            throw new IllegalArgumentException("unknown host id " + hostId);
-        }
-        return origin;
+        return hostTable.origin(hostId);
     }
 
     /** A snapshot of every counter. */
     public Map<String, Long> counters() {
-        return Map.copyOf(counters);
+        return counters.snapshot();
     }
 
     public long counter(String name) {
-        return counters.getOrDefault(name, 0L);
+        return counters.get(name);
+    }
+
+    /** The product and failure records, to export or report; readable from any thread. */
+    public Records records() {
+        return records;
     }
 
     /**
@@ -278,9 +244,9 @@ public final class CrawlStore implements AutoCloseable {
      */
     public CommitResult enqueue(List<DiscoveredUrl> urls) {
         checkWritable();
-        try (Changes changes = new Changes()) {
-            enqueueUnseen(changes, urls);
-            return write(changes);
+        try (StoreBatch batch = new StoreBatch()) {
+            enqueueUnseen(batch, urls);
+            return write(batch);
         } catch (RocksDBException e) {
             throw writeFailure(e);
         }
@@ -322,63 +288,41 @@ public final class CrawlStore implements AutoCloseable {
      */
     public CommitResult commit(List<PageCommit> group, List<ParkedHost> parked, List<HostPace> paces, List<String> recovered) {
         checkWritable();
-        try (Changes changes = new Changes()) {
+        try (StoreBatch batch = new StoreBatch()) {
             for (String origin : recovered) {
-                changes.batch.delete(handle(ColumnFamily.HOSTS), bytes(PARKED_HOST + origin));
+                hostState.unpark(batch, origin);
             }
             for (ParkedHost host : parked) {
-                changes.batch.put(handle(ColumnFamily.HOSTS), bytes(PARKED_HOST + host.origin()), StoreJson.write(host));
-                changes.bump(Counters.HOSTS_PARKED, 1);
+                hostState.park(batch, host);
             }
             for (HostPace pace : paces) {
-                changes.batch.put(handle(ColumnFamily.HOSTS), bytes(HOST_PACE + pace.origin()), StoreJson.write(pace));
+                hostState.learnPace(batch, pace);
             }
             List<DiscoveredUrl> discovered = new ArrayList<>();
-            Set<String> groupProducts = new HashSet<>();
+            Set<String> productsInGroup = new HashSet<>();
             for (PageCommit page : group) {
-                applyPage(changes, page, groupProducts);
+                applyPage(batch, page, productsInGroup);
                 discovered.addAll(page.discovered());
             }
-            enqueueUnseen(changes, discovered);
-            return write(changes);
+            enqueueUnseen(batch, discovered);
+            return write(batch);
         } catch (RocksDBException e) {
             throw writeFailure(e);
         }
     }
 
-    private void applyPage(Changes changes, PageCommit page, Set<String> groupProducts) throws RocksDBException {
-        changes.batch.delete(handle(ColumnFamily.FRONTIER), page.done().encode());
-        changes.bump(Counters.URLS_QUEUED, -1);
+    private void applyPage(StoreBatch batch, PageCommit page, Set<String> productsInGroup) throws RocksDBException {
+        frontier.settle(batch, page.done());
         if (page.requeue().isPresent()) {
-            requeue(changes, page.done().hostId(), page.requeue().get());
+            frontier.requeue(batch, page.done().hostId(), page.requeue().get());
         }
         for (ProductRecord product : page.products()) {
-            byte[] key = bytes(product.identity());
-            boolean isNew = groupProducts.add(product.identity()) && get(ColumnFamily.PRODUCTS, key) == null;
-            changes.batch.put(handle(ColumnFamily.PRODUCTS), key, StoreJson.write(product));
-            if (isNew) {
-                changes.bump(Counters.PRODUCTS, 1);
-            }
+            records.putProduct(batch, product, productsInGroup);
         }
         if (page.failure().isPresent()) {
-            FailureRecord failure = page.failure().get();
-            changes.batch.put(handle(ColumnFamily.FAILURES), bytes(failure.url()), StoreJson.write(failure));
+            records.putFailure(batch, page.failure().get());
         }
-        page.counters().forEach(changes::bump);
-    }
-
-    private void requeue(Changes changes, int hostId, PageCommit.RequeuedUrl again) throws RocksDBException {
-        FrontierKey key = new FrontierKey(hostId, again.priority(), nextSequence++);
-        byte[] value = new QueuedUrl(key, again.url(), again.depth(), again.attempts(), again.redirectHops(),
-                again.pushBacks()).encodeValue();
-        changes.bump(Counters.URLS_QUEUED, 1);
-        if (again.notBeforeEpochMillis() <= 0) {
-            changes.batch.put(handle(ColumnFamily.FRONTIER), key.encode(), value);
-            changes.queued(hostId);
-            return;
-        }
-        changes.batch.put(handle(ColumnFamily.RETRIES), RetryKey.encode(again.notBeforeEpochMillis(), key), value);
-        changes.bump(Counters.URLS_RETRYING, 1);
+        page.counters().forEach(batch::bump);
     }
 
     /**
@@ -388,24 +332,11 @@ public final class CrawlStore implements AutoCloseable {
      */
     public CommitResult promoteDueRetries(long nowEpochMillis, int max) {
         checkWritable();
-        try (Changes changes = new Changes(); RocksIterator it = db.newIterator(handle(ColumnFamily.RETRIES))) {
-            int moved = 0;
-            for (it.seekToFirst(); it.isValid() && moved < max; it.next()) {
-                RetryKey retry = RetryKey.decode(it.key());
-                if (retry.notBeforeEpochMillis() > nowEpochMillis) {
-                    break;
-                }
-                changes.batch.delete(handle(ColumnFamily.RETRIES), it.key());
-                changes.batch.put(handle(ColumnFamily.FRONTIER), retry.key().encode(), it.value());
-                changes.bump(Counters.URLS_RETRYING, -1);
-                changes.queued(retry.key().hostId());
-                moved++;
-            }
-            checkIterator(it);
-            if (moved == 0) {
+        try (StoreBatch batch = new StoreBatch()) {
+            if (frontier.promoteDueRetries(batch, nowEpochMillis, max) == 0) {
                 return new CommitResult(Map.of());
             }
-            return write(changes);
+            return write(batch);
         } catch (RocksDBException e) {
             throw writeFailure(e);
         }
@@ -413,12 +344,7 @@ public final class CrawlStore implements AutoCloseable {
 
     /** When the earliest retry is due (epoch millis), if any URL waits in the retry lane. */
     public Optional<Long> nextRetryDue() {
-        try (RocksIterator it = db.newIterator(handle(ColumnFamily.RETRIES))) {
-            it.seekToFirst();
-            Optional<Long> due = it.isValid() ? Optional.of(RetryKey.decode(it.key()).notBeforeEpochMillis()) : Optional.empty();
-            checkIterator(it);
-            return due;
-        }
+        return frontier.nextRetryDue();
     }
 
     /**
@@ -426,114 +352,30 @@ public final class CrawlStore implements AutoCloseable {
      * dropped and counted. A guard against spider traps and endless calendars.
      */
     public void limitUrlsPerHost(long budget) {
-        if (budget < 1) {
-            throw new IllegalArgumentException("the URL budget per host must be at least 1, was " + budget);
+        frontier.limitUrlsPerHost(budget);
+    }
+
+    /** Queues every URL of {@code urls} that the seen set has not seen, and adds it to the seen set. */
+    private void enqueueUnseen(StoreBatch batch, List<DiscoveredUrl> urls) throws RocksDBException {
+        for (SeenSet.Unseen unseen : seenSet.unseen(urls)) {
+            int hostId = hostTable.idFor(batch, unseen.url().origin());
+            // A URL over its host's budget stays out of the seen set on disk, as it always has.
+            if (frontier.enqueue(batch, hostId, unseen.url())) {
+                seenSet.add(batch, unseen);
+            }
         }
-        this.urlsPerHostBudget = budget;
     }
 
     /**
-     * Queues every URL of {@code urls} whose fingerprint is in neither the seen set nor earlier in the
-     * list. The seen set is asked once for the whole list (one native call instead of one per URL:
-     * most of the cost of a small lookup is crossing into RocksDB).
-     */
-    private void enqueueUnseen(Changes changes, List<DiscoveredUrl> urls) throws RocksDBException {
-        if (urls.isEmpty()) {
-            return;
-        }
-        List<DiscoveredUrl> candidates = new ArrayList<>(urls.size());
-        List<byte[]> fingerprints = new ArrayList<>(urls.size());
-        Set<ByteBuffer> inList = new HashSet<>();
-        for (DiscoveredUrl url : urls) {
-            byte[] fingerprint = UrlFingerprint.of(url.url());
-            if (!recentlySeen.contains(fingerprint) && inList.add(ByteBuffer.wrap(fingerprint))) {
-                candidates.add(url);
-                fingerprints.add(fingerprint);
-            }
-        }
-        if (candidates.isEmpty()) {
-            return;
-        }
-        List<byte[]> seen = db.multiGetAsList(Collections.nCopies(fingerprints.size(), handle(ColumnFamily.SEEN)), fingerprints);
-        for (int i = 0; i < candidates.size(); i++) {
-            if (seen.get(i) == null) {
-                enqueueNew(changes, candidates.get(i), fingerprints.get(i));
-            }
-            // Remembered even if the batch then fails: the crawl stops on a failed write, and this
-            // cache does not outlive the store.
-            recentlySeen.add(fingerprints.get(i));
-        }
-    }
-
-    private void enqueueNew(Changes changes, DiscoveredUrl url, byte[] fingerprint) throws RocksDBException {
-        int hostId = hostIdFor(changes.batch, url.origin());
-        long queuedBefore = queuedPerHost.getOrDefault(hostId, 0L);
-        if (queuedBefore >= urlsPerHostBudget) {
-            changes.bump(Counters.URLS_OVER_BUDGET, 1);
-            return;
-        }
-        queuedPerHost.put(hostId, queuedBefore + 1);
-        FrontierKey key = new FrontierKey(hostId, url.priority(), nextSequence++);
-        changes.batch.put(handle(ColumnFamily.SEEN), fingerprint, EMPTY);
-        changes.batch.put(handle(ColumnFamily.FRONTIER), key.encode(),
-                new QueuedUrl(key, url.url(), url.depth(), 0, url.redirectHops()).encodeValue());
-        changes.bump(Counters.URLS_DISCOVERED, 1);
-        changes.bump(Counters.URLS_QUEUED, 1);
-        changes.queued(hostId);
-    }
-
-    private int hostIdFor(WriteBatch batch, String origin) throws RocksDBException {
-        Integer known = hostIds.get(origin);
-        if (known != null) {
-            return known;
-        }
-        int id = hostIds.size();
-        batch.put(handle(ColumnFamily.HOSTS), bytes(HOST_BY_ORIGIN + origin), ByteBuffer.allocate(4).putInt(id).array());
-        batch.put(handle(ColumnFamily.HOSTS), bytes(ORIGIN_BY_HOST + id), bytes(origin));
-        // Published before the batch is written: if the write fails the crawl stops, and the next
-        // open reloads only what reached the disk.
-        hostIds.put(origin, id);
-        origins.put(id, origin);
-        return id;
-    }
-
-    /**
-     * Adds what only the single writer knows to the batch (counter values, per-host queue counts, the
+     * Adds what the parts keep in memory to the batch (counter values, per-host queue counts, the
      * sequence high-water mark), writes it, and only then publishes the new counter values.
      */
-    private CommitResult write(Changes changes) throws RocksDBException {
-        Map<String, Long> updated = new HashMap<>();
-        changes.counterDeltas.forEach((name, delta) -> updated.put(name, counters.getOrDefault(name, 0L) + delta));
-        for (Map.Entry<String, Long> counter : updated.entrySet()) {
-            changes.batch.put(handle(ColumnFamily.META), bytes(COUNTER_PREFIX + counter.getKey()), longBytes(counter.getValue()));
-        }
-        for (int hostId : changes.queuedByHost.keySet()) {
-            changes.batch.put(handle(ColumnFamily.HOSTS), bytes(QUEUED_BY_HOST + hostId), longBytes(queuedPerHost.getOrDefault(hostId, 0L)));
-        }
-        changes.batch.put(handle(ColumnFamily.META), META_SEQUENCE, longBytes(nextSequence));
-        db.write(writeOptions, changes.batch);
-        counters.putAll(updated);
-        return new CommitResult(changes.queuedByHost);
-    }
-
-    /** One batch in the making, with the counter deltas and newly queued URLs per host it carries. */
-    private static final class Changes implements AutoCloseable {
-        final WriteBatch batch = new WriteBatch();
-        final Map<String, Long> counterDeltas = new HashMap<>();
-        final Map<Integer, Integer> queuedByHost = new HashMap<>();
-
-        void bump(String counter, long delta) {
-            counterDeltas.merge(counter, delta, Long::sum);
-        }
-
-        void queued(int hostId) {
-            queuedByHost.merge(hostId, 1, Integer::sum);
-        }
-
-        @Override
-        public void close() {
-            batch.close();
-        }
+    private CommitResult write(StoreBatch batch) throws RocksDBException {
+        Map<String, Long> totals = counters.addTotals(batch);
+        frontier.addCounts(batch);
+        db.rocks().write(writeOptions, batch.writeBatch());
+        counters.publish(totals);
+        return new CommitResult(batch.queuedByHost());
     }
 
     /**
@@ -541,38 +383,12 @@ public final class CrawlStore implements AutoCloseable {
      * leased or buffered by the caller).
      */
     public List<QueuedUrl> peek(int hostId, int limit, Set<FrontierKey> exclude) {
-        List<QueuedUrl> found = new ArrayList<>(Math.min(limit, 64));
-        try (RocksIterator it = db.newIterator(handle(ColumnFamily.FRONTIER))) {
-            for (it.seek(FrontierKey.hostPrefix(hostId)); it.isValid() && found.size() < limit; it.next()) {
-                FrontierKey key = FrontierKey.decode(it.key());
-                if (key.hostId() != hostId) {
-                    break;
-                }
-                if (!exclude.contains(key)) {
-                    found.add(QueuedUrl.decode(it.key(), it.value()));
-                }
-            }
-            checkIterator(it);
-        }
-        return found;
+        return frontier.peek(hostId, limit, exclude);
     }
 
     /** Every host id that has at least one queued URL, found with one seek per host. */
     public List<Integer> hostsWithQueuedUrls() {
-        List<Integer> hosts = new ArrayList<>();
-        try (RocksIterator it = db.newIterator(handle(ColumnFamily.FRONTIER))) {
-            it.seekToFirst();
-            while (it.isValid()) {
-                int hostId = FrontierKey.decode(it.key()).hostId();
-                hosts.add(hostId);
-                if (hostId == Integer.MAX_VALUE) {
-                    break;
-                }
-                it.seek(FrontierKey.hostPrefix(hostId + 1));
-            }
-            checkIterator(it);
-        }
-        return hosts;
+        return frontier.hostsWithQueuedUrls();
     }
 
     /**
@@ -582,39 +398,15 @@ public final class CrawlStore implements AutoCloseable {
      * is incomplete. Safe beside a running crawl (a read-only store sees one moment).
      */
     public HostQueues hostQueues(long maxKeys) {
-        Map<Integer, long[]> counts = new java.util.TreeMap<>();
-        Map<Integer, Long> firstRetry = new HashMap<>();
-        long read = 0;
-        boolean complete = true;
-        try (RocksIterator it = db.newIterator(handle(ColumnFamily.FRONTIER))) {
-            for (it.seekToFirst(); it.isValid() && read < maxKeys; it.next(), read++) {
-                counts.computeIfAbsent(FrontierKey.decode(it.key()).hostId(), id -> new long[2])[0]++;
-            }
-            complete = !it.isValid();
-            checkIterator(it);
-        }
-        try (RocksIterator it = db.newIterator(handle(ColumnFamily.RETRIES))) {
-            for (it.seekToFirst(); it.isValid() && read < maxKeys; it.next(), read++) {
-                RetryKey retry = RetryKey.decode(it.key());
-                counts.computeIfAbsent(retry.key().hostId(), id -> new long[2])[1]++;
-                // Keys are ordered by due time, so the first one seen for a host is its next retry.
-                firstRetry.putIfAbsent(retry.key().hostId(), retry.notBeforeEpochMillis());
-            }
-            complete = complete && !it.isValid();
-            checkIterator(it);
-        }
-        List<HostQueues.Host> hosts = new ArrayList<>(counts.size());
-        counts.forEach((hostId, count) -> hosts.add(new HostQueues.Host(origins.getOrDefault(hostId, "host #" + hostId),
-                count[0], count[1], Optional.ofNullable(firstRetry.get(hostId)).map(Instant::ofEpochMilli))));
-        return new HostQueues(hosts, complete);
+        return frontier.hostQueues(maxKeys, hostTable::describe);
     }
 
     /** Compacts every column family now, dropping tombstones; for measurements and maintenance. */
     public void compact() {
         checkWritable();
         try {
-            for (ColumnFamilyHandle handle : families.values()) {
-                db.compactRange(handle);
+            for (ColumnFamilyHandle handle : db.handles()) {
+                db.rocks().compactRange(handle);
             }
         } catch (RocksDBException e) {
             throw writeFailure(e);
@@ -630,16 +422,17 @@ public final class CrawlStore implements AutoCloseable {
         try {
             long memtables = 0;
             long readers = 0;
-            for (ColumnFamilyHandle handle : families.values()) {
-                memtables += db.getLongProperty(handle, "rocksdb.cur-size-all-mem-tables");
-                readers += db.getLongProperty(handle, "rocksdb.estimate-table-readers-mem");
+            RocksDB rocks = db.rocks();
+            for (ColumnFamilyHandle handle : db.handles()) {
+                memtables += rocks.getLongProperty(handle, "rocksdb.cur-size-all-mem-tables");
+                readers += rocks.getLongProperty(handle, "rocksdb.estimate-table-readers-mem");
             }
             memory.put("memtables", memtables);
             memory.put("table-readers", readers);
-            memory.put("block-cache", db.getLongProperty("rocksdb.block-cache-usage"));
-            memory.put("block-cache-pinned", db.getLongProperty("rocksdb.block-cache-pinned-usage"));
+            memory.put("block-cache", rocks.getLongProperty("rocksdb.block-cache-usage"));
+            memory.put("block-cache-pinned", rocks.getLongProperty("rocksdb.block-cache-pinned-usage"));
         } catch (RocksDBException e) {
-            throw readFailure(e);
+            throw db.readFailure(e);
         }
         return memory;
     }
@@ -659,25 +452,6 @@ public final class CrawlStore implements AutoCloseable {
         }
     }
 
-    /** Calls {@code action} for every stored product, in identity order. */
-    public void forEachProduct(Consumer<ProductRecord> action) {
-        forEachValue(ColumnFamily.PRODUCTS, bytes -> action.accept(StoreJson.read(bytes, ProductRecord.class)));
-    }
-
-    /** Calls {@code action} for every recorded failure, in URL order. */
-    public void forEachFailure(Consumer<FailureRecord> action) {
-        forEachValue(ColumnFamily.FAILURES, bytes -> action.accept(StoreJson.read(bytes, FailureRecord.class)));
-    }
-
-    private void forEachValue(ColumnFamily family, Consumer<byte[]> action) {
-        try (RocksIterator it = db.newIterator(handle(family))) {
-            for (it.seekToFirst(); it.isValid(); it.next()) {
-                action.accept(it.value());
-            }
-            checkIterator(it);
-        }
-    }
-
     /** Closes the store; calling it again does nothing. */
     @Override
     public synchronized void close() {
@@ -686,12 +460,9 @@ public final class CrawlStore implements AutoCloseable {
         }
         closed = true;
         writeOptions.close();
-        for (ColumnFamilyHandle handle : families.values()) {
-            handle.close();
-        }
         try {
             if (!readOnly && !writeFailed) {
-                db.syncWal();
+                db.rocks().syncWal();
             }
         } catch (RocksDBException e) {
             // Closing continues: everything committed is already in the WAL of the OS page cache.
@@ -699,86 +470,20 @@ public final class CrawlStore implements AutoCloseable {
                     directory, e.getMessage());
         }
         db.close();
-        List<AutoCloseable> reversed = new ArrayList<>(nativeResources);
-        Collections.reverse(reversed);
-        for (AutoCloseable resource : reversed) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing a RocksDB resource failed", e);
-            }
-        }
-    }
-
-    private void loadHosts() {
-        try (RocksIterator it = db.newIterator(handle(ColumnFamily.HOSTS))) {
-            for (it.seek(bytes(HOST_BY_ORIGIN)); it.isValid(); it.next()) {
-                String key = new String(it.key(), StandardCharsets.UTF_8);
-                if (!key.startsWith(HOST_BY_ORIGIN)) {
-                    break;
-                }
-                int id = ByteBuffer.wrap(it.value()).getInt();
-                String origin = key.substring(HOST_BY_ORIGIN.length());
-                hostIds.put(origin, id);
-                origins.put(id, origin);
-            }
-            checkIterator(it);
-            for (it.seek(bytes(QUEUED_BY_HOST)); it.isValid(); it.next()) {
-                String key = new String(it.key(), StandardCharsets.UTF_8);
-                if (!key.startsWith(QUEUED_BY_HOST)) {
-                    break;
-                }
-                queuedPerHost.put(Integer.parseInt(key.substring(QUEUED_BY_HOST.length())), ByteBuffer.wrap(it.value()).getLong());
-            }
-            checkIterator(it);
-        }
-    }
-
-    private void loadCounters() {
-        try (RocksIterator it = db.newIterator(handle(ColumnFamily.META))) {
-            for (it.seek(bytes(COUNTER_PREFIX)); it.isValid(); it.next()) {
-                String key = new String(it.key(), StandardCharsets.UTF_8);
-                if (!key.startsWith(COUNTER_PREFIX)) {
-                    break;
-                }
-                counters.put(key.substring(COUNTER_PREFIX.length()), ByteBuffer.wrap(it.value()).getLong());
-            }
-            checkIterator(it);
-        }
     }
 
     private void writeMeta(byte[] key, byte[] value) {
         checkWritable();
         try {
-            db.put(handle(ColumnFamily.META), writeOptions, key, value);
+            db.rocks().put(db.handle(ColumnFamily.META), writeOptions, key, value);
         } catch (RocksDBException e) {
             throw writeFailure(e);
         }
     }
 
-    private byte @Nullable [] get(ColumnFamily family, byte[] key) {
-        try {
-            return db.get(handle(family), key);
-        } catch (RocksDBException e) {
-            throw readFailure(e);
-        }
-    }
-
-    private ColumnFamilyHandle handle(ColumnFamily family) {
-        return families.get(family);
-    }
-
     private void checkWritable() {
         if (readOnly) {
             throw new IllegalStateException("this crawl store was opened read-only");
-        }
-    }
-
-    private void checkIterator(RocksIterator it) {
-        try {
-            it.status();
-        } catch (RocksDBException e) {
-            throw readFailure(e);
         }
     }
 
@@ -789,14 +494,12 @@ public final class CrawlStore implements AutoCloseable {
         return classify(directory, "writing to the crawl store failed", e);
     }
 
-    private CrawlDirectoryException readFailure(RocksDBException e) {
-        return classify(directory, "reading the crawl store failed", e);
-    }
-
-    private record OpenedDb(RocksDB db, Map<ColumnFamily, ColumnFamilyHandle> families, List<AutoCloseable> resources) {
-    }
-
-    private static OpenedDb openDb(Path directory, StoreOptions options, boolean create, boolean readOnly) {
+    /**
+     * Opens the database of a crawl directory with every column family, its memory bounded by
+     * {@code options}; RocksDB's lock file then keeps any other writer out. Package-private so that a
+     * part can be tested on its own over a real database.
+     */
+    static StoreDb openDb(Path directory, StoreOptions options, boolean create, boolean readOnly) {
         List<AutoCloseable> resources = new ArrayList<>();
         LRUCache cache = new LRUCache(options.blockCacheBytes());
         resources.add(cache);
@@ -844,7 +547,7 @@ public final class CrawlStore implements AutoCloseable {
             for (ColumnFamily family : ColumnFamily.values()) {
                 byFamily.put(family, handles.get(family.ordinal()));
             }
-            return new OpenedDb(db, byFamily, resources);
+            return new StoreDb(directory, db, byFamily, resources);
         } catch (RocksDBException e) {
             for (AutoCloseable resource : resources) {
                 closeQuietly(resource);
@@ -930,13 +633,5 @@ public final class CrawlStore implements AutoCloseable {
         boolean full = detail.toLowerCase(java.util.Locale.ROOT).contains("no space left");
         return new CrawlDirectoryException(full ? CrawlDirectoryException.Reason.DISK_FULL : CrawlDirectoryException.Reason.IO,
                 directory, message + ": " + detail, e);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] longBytes(long value) {
-        return ByteBuffer.allocate(8).putLong(value).array();
     }
 }

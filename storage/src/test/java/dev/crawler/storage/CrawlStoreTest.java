@@ -73,7 +73,7 @@ class CrawlStoreTest {
             store.commit(List.of(settle(page, List.of(), List.of(product("p1#SKU-1", "Lamp")))));
 
             List<ProductRecord> stored = new ArrayList<>();
-            store.forEachProduct(stored::add);
+            store.records().forEachProduct(stored::add);
             assertThat(stored).hasSize(1);
             assertThat(store.counter(Counters.PRODUCTS)).isEqualTo(1);
         }

@@ -75,7 +75,7 @@ class FullDiskTest {
 
         try (CrawlStore store = CrawlStore.open(dir, StoreOptions.defaults())) {
             List<String> stored = new ArrayList<>();
-            store.forEachProduct(product -> stored.add(product.identity()));
+            store.records().forEachProduct(product -> stored.add(product.identity()));
             assertThat(stored).containsAll(committed);
             assertThat(store.counter(Counters.PRODUCTS)).isEqualTo(stored.size());
             store.commit(List.of(commitOf(store, 1_000_000, "after-the-disk-was-freed")));

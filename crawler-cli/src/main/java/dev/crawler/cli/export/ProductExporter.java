@@ -70,7 +70,7 @@ public final class ProductExporter {
         long[] count = {0};
         try (SequenceWriter rows = mapper.writerFor(List.class).with(schema.build())
                 .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
-            store.forEachProduct(record -> {
+            store.records().forEachProduct(record -> {
                 if (!filter.test(record)) {
                     return;
                 }
@@ -85,7 +85,7 @@ public final class ProductExporter {
     private long jsonLines(CrawlStore store, Writer out, Predicate<ProductRecord> filter) throws IOException {
         ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         long[] count = {0};
-        store.forEachProduct(record -> {
+        store.records().forEachProduct(record -> {
             if (!filter.test(record)) {
                 return;
             }

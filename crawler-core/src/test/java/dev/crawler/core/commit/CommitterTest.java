@@ -133,7 +133,7 @@ class CommitterTest {
 
         assertThat(heard.internalErrors).extracting(outcome -> outcome.task().queued().url()).containsExactly(SHOP + "/a");
         Map<String, FailureRecord> failures = new HashMap<>();
-        store.forEachFailure(failure -> failures.put(failure.url(), failure));
+        store.records().forEachFailure(failure -> failures.put(failure.url(), failure));
         assertThat(failures.get(SHOP + "/a")).satisfies(failure -> {
             assertThat(failure.failureClass()).isEqualTo("internal");
             assertThat(failure.message()).contains("StackOverflowError", "injected");

@@ -99,7 +99,7 @@ final class FaultCrawl {
             connections = engine.connectionStats();
         }
         Map<String, FailureRecord> failures = new TreeMap<>();
-        store.forEachFailure(failure -> failures.put(failure.url(), failure));
+        store.records().forEachFailure(failure -> failures.put(failure.url(), failure));
         CrawlProgress finalProgress = last.get();
         assertThat(finalProgress).as("the engine reports progress when the run ends").isNotNull();
         return new Result(shop, config, summary, Map.copyOf(store.counters()), failures, connections, finalProgress,

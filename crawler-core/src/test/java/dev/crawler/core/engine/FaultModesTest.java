@@ -388,7 +388,7 @@ class FaultModesTest {
             assertThat(crawl.failures()).isEmpty();
             List<String> names = new ArrayList<>();
             try (CrawlStore store = CrawlStore.openReadOnly(dir.resolve("crawl"))) {
-                store.forEachProduct(product -> names.add(product.name()));
+                store.records().forEachProduct(product -> names.add(product.name()));
             }
             assertThat(names).containsExactly(name);
             crawl.assertNothingLeaked();

@@ -151,9 +151,9 @@ class NoThreadDiesQuietlyTest {
                 summary = engine.run();
             }
             Map<String, FailureRecord> failures = new HashMap<>();
-            store.forEachFailure(failure -> failures.put(failure.url(), failure));
+            store.records().forEachFailure(failure -> failures.put(failure.url(), failure));
             List<ProductRecord> products = new ArrayList<>();
-            store.forEachProduct(products::add);
+            store.records().forEachProduct(products::add);
             return new Crawl(summary, Map.copyOf(store.counters()), failures, products);
         }
     }

@@ -43,7 +43,7 @@ final class SeedCrawl {
     static List<ProductRecord> products(Path dir) {
         List<ProductRecord> products = new ArrayList<>();
         try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
-            store.forEachProduct(products::add);
+            store.records().forEachProduct(products::add);
         }
         return products;
     }
@@ -51,7 +51,7 @@ final class SeedCrawl {
     static List<FailureRecord> failures(Path dir) {
         List<FailureRecord> failures = new ArrayList<>();
         try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
-            store.forEachFailure(failures::add);
+            store.records().forEachFailure(failures::add);
         }
         return failures;
     }

@@ -42,7 +42,7 @@ final class TestbedCrawl {
     static List<ProductRecord> products(Path dir) {
         List<ProductRecord> products = new ArrayList<>();
         try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
-            store.forEachProduct(products::add);
+            store.records().forEachProduct(products::add);
         }
         return products;
     }

@@ -1,0 +1,65 @@
+package dev.crawler.storage;
+
+import java.util.Set;
+import java.util.function.Consumer;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+
+/**
+ * What the crawl produced: product records, keyed by identity in {@link ColumnFamily#PRODUCTS}, and
+ * the last failure of each URL that failed, keyed by URL in {@link ColumnFamily#FAILURES}; both as
+ * JSON. Written by the store's single writer as part of a page's outcome; read in key order by
+ * exports and reports, from any thread.
+ */
+public final class Records {
+    private final StoreDb db;
+    private final ColumnFamilyHandle products;
+    private final ColumnFamilyHandle failures;
+
+    Records(StoreDb db) {
+        this.db = db;
+        this.products = db.handle(ColumnFamily.PRODUCTS);
+        this.failures = db.handle(ColumnFamily.FAILURES);
+    }
+
+    /**
+     * Writes {@code product}, replacing any record of its identity, so that a re-fetched page never
+     * duplicates one; a new identity is counted in {@link Counters#PRODUCTS}.
+     *
+     * @param writtenInBatch the identities already written into {@code batch}, which the store
+     *                       cannot see yet; this one is added
+     */
+    void putProduct(StoreBatch batch, ProductRecord product, Set<String> writtenInBatch) throws RocksDBException {
+        byte[] key = StoreBytes.utf8(product.identity());
+        boolean isNew = writtenInBatch.add(product.identity()) && db.get(ColumnFamily.PRODUCTS, key) == null;
+        batch.put(products, key, StoreJson.write(product));
+        if (isNew) {
+            batch.bump(Counters.PRODUCTS, 1);
+        }
+    }
+
+    /** Writes the failure of a URL, replacing its earlier one. */
+    void putFailure(StoreBatch batch, FailureRecord failure) throws RocksDBException {
+        batch.put(failures, StoreBytes.utf8(failure.url()), StoreJson.write(failure));
+    }
+
+    /** Calls {@code action} for every stored product, in identity order. */
+    public void forEachProduct(Consumer<ProductRecord> action) {
+        forEachValue(ColumnFamily.PRODUCTS, bytes -> action.accept(StoreJson.read(bytes, ProductRecord.class)));
+    }
+
+    /** Calls {@code action} for every recorded failure, in URL order. */
+    public void forEachFailure(Consumer<FailureRecord> action) {
+        forEachValue(ColumnFamily.FAILURES, bytes -> action.accept(StoreJson.read(bytes, FailureRecord.class)));
+    }
+
+    private void forEachValue(ColumnFamily family, Consumer<byte[]> action) {
+        try (RocksIterator it = db.newIterator(family)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                action.accept(it.value());
+            }
+            db.checkIterator(it);
+        }
+    }
+}
