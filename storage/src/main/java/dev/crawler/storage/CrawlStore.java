@@ -151,7 +151,7 @@ public final class CrawlStore implements AutoCloseable {
     /** Opens an existing crawl for writing; fails if another process has it open. */
     public static CrawlStore open(Path directory, StoreOptions options) {
         CrawlInfo info = readInfo(directory);
-        return new CrawlStore(directory, info, openDb(directory, options, false, false), options, false);
+        return withParts(directory, info, openDb(directory, options, false, false), options, false);
     }
 
     /**
@@ -161,7 +161,25 @@ public final class CrawlStore implements AutoCloseable {
     public static CrawlStore openReadOnly(Path directory) {
         CrawlInfo info = readInfo(directory);
         StoreOptions options = StoreOptions.defaults();
-        return new CrawlStore(directory, info, openDb(directory, options, false, true), options, true);
+        return withParts(directory, info, openDb(directory, options, false, true), options, true);
+    }
+
+    /**
+     * The store over an open database, its parts loaded. A part that cannot load what it finds (a
+     * damaged value) fails the open as a damaged store, and the database is closed again: otherwise
+     * its lock would stay held, and the next attempt in this process would read as "in use".
+     */
+    private static CrawlStore withParts(Path directory, CrawlInfo info, StoreDb db, StoreOptions options, boolean readOnly) {
+        try {
+            return new CrawlStore(directory, info, db, options, readOnly);
+        } catch (RuntimeException e) {
+            db.close();
+            if (e instanceof CrawlDirectoryException || e instanceof StoreCorruptedException) {
+                throw e;
+            }
+            throw new StoreCorruptedException("the crawl store in " + directory + " holds a value it cannot read ("
+                    + e + "); the crawl directory is damaged", e);
+        }
     }
 
     public Path directory() {

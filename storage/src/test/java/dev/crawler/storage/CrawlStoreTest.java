@@ -51,6 +51,26 @@ class CrawlStoreTest {
     }
 
     @Test
+    void aDamagedValueFailsTheOpenAsADamagedStoreAndLeavesTheDirectoryFreeForTheNextAttempt() throws Exception {
+        try (CrawlStore store = CrawlStore.create(dir(), "{}", StoreOptions.defaults())) {
+            store.enqueue(List.of(url("/", 0)));
+        }
+        StoreDb raw = CrawlStore.openDb(dir(), StoreOptions.defaults(), false, false);
+        try {
+            raw.rocks().put(raw.handle(ColumnFamily.HOSTS), StoreBytes.utf8("o:http://damaged.example"), new byte[] {7});
+        } finally {
+            raw.close();
+        }
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThatThrownBy(() -> CrawlStore.open(dir(), StoreOptions.defaults()))
+                    .as("attempt %d: damaged, not locked by the attempt before", attempt)
+                    .isInstanceOf(StoreCorruptedException.class)
+                    .hasMessageContaining("the crawl directory is damaged");
+        }
+    }
+
+    @Test
     void peekReturnsEachHostsQueueByPriorityThenFifo() {
         try (CrawlStore store = CrawlStore.create(dir(), "{}", StoreOptions.defaults())) {
             store.enqueue(List.of(url("/deep", 2), url("/b", 1), url("/", 0), url("/c", 1)));
