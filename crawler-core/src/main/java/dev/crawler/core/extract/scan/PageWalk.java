@@ -282,6 +282,11 @@ public final class PageWalk {
   private static final int LISTED = 32;
   /** Inside a button, link or label: a buy phrase there belongs to that control. */
   private static final int IN_CONTROL = 64;
+  /**
+   * Inside a dialog, shown only on demand: its stock words are conditional ("Unavailable? Notify
+   * me" is the form a shop opens when a size is sold out), not a statement about the product.
+   */
+  private static final int IN_DIALOG = 128;
   private int contextOf(Element element, int attributes, Control control) {
     int flags = 0;
     String tag = element.normalName();
@@ -308,7 +313,17 @@ public final class PageWalk {
     if ((attributes & AttributeHints.OLD_PRICE) != 0) {
       flags |= OLD;
     }
+    if (isDialog(element, tag)) {
+      flags |= IN_DIALOG;
+    }
     return flags;
+  }
+
+  private static boolean isDialog(Element element, String tag) {
+    String role = element.attr("role");
+    return tag.equals("dialog") && !element.hasAttr("open") || role.equalsIgnoreCase("dialog")
+        || role.equalsIgnoreCase("alertdialog") || element.attr("aria-modal").equalsIgnoreCase("true")
+        || element.hasClass("modal");
   }
 
   /**
@@ -347,7 +362,9 @@ public final class PageWalk {
     maybePrice(element, flags, attributes);
     namedCode(element, text);
     label(element, text);
-    stockText(text, (attributes | parentAttributes) & AttributeHints.STOCK);
+    if ((flags & IN_DIALOG) == 0) {
+      stockText(text, (attributes | parentAttributes) & AttributeHints.STOCK);
+    }
   }
 
   /** Whether a text node of the element's own holds more than white space. */

@@ -1,0 +1,43 @@
+package dev.crawler.core.extract;
+
+import static dev.crawler.core.extract.Pages.extract;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stock signals a shopper reads on any shop, as the general page extractor reads them from
+ * pages without structured data.
+ */
+class StockSignalsTest {
+
+  private static String page(String lang, String body) {
+    return "<html lang=\"" + lang + "\"><head><title>Shop</title></head><body>"
+        + "<header><nav><a href=\"/\">Home</a></nav></header>"
+        + "<main>" + body + "</main><footer><p>Free delivery over 50</p></footer></body></html>";
+  }
+
+  private static String availabilityOf(String lang, String body) {
+    var products = extract(page(lang, body));
+    assertThat(products).as("products of %s", body).hasSize(1);
+    return products.get(0).availability();
+  }
+
+  @Test
+  void anOfferToBeToldWhenTheProductIsBackIsASoldOutStatement() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"notify\">Notify me when back in stock</button>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p>"
+        + "<button>Benachrichtigen, wenn verfügbar</button>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("fr", "<h1>Écharpe</h1><p class=\"prix\">39,00 €</p>"
+        + "<a href=\"#alert\">Me prévenir quand il est disponible</a>")).isEqualTo("OutOfStock");
+  }
+
+  @Test
+  void aNotifyFormInADialogIsShownOnlyOnDemandAndSaysNothing() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"add-to-cart\">Add to cart</button>"
+        + "<div class=\"modal fade\" role=\"dialog\"><h2>Product unavailable</h2>"
+        + "<button class=\"notify-availability\">Notify me when back in stock</button></div>")).isEqualTo("InStock");
+  }
+}
