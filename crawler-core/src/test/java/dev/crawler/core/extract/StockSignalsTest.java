@@ -40,4 +40,14 @@ class StockSignalsTest {
         + "<div class=\"modal fade\" role=\"dialog\"><h2>Product unavailable</h2>"
         + "<button class=\"notify-availability\">Notify me when back in stock</button></div>")).isEqualTo("InStock");
   }
+
+  @Test
+  void anAvailabilityPropertyOutsideAnyItemIsReadWithABareTermOrAPhrase() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<meta itemprop=\"availability\" content=\"out_of_stock\">")).isEqualTo("OutOfStock");
+    // The shop's property is as telling as a schema.org term, ahead of the buy button.
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p>"
+        + "<button class=\"add-to-cart\">In den Warenkorb</button>"
+        + "<p>Status: <span itemprop=\"availability\">Ausverkauft</span></p>")).isEqualTo("OutOfStock");
+  }
 }

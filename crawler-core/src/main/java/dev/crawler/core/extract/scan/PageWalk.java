@@ -1,5 +1,6 @@
 package dev.crawler.core.extract.scan;
 
+import dev.crawler.core.extract.normalise.Availability;
 import dev.crawler.core.extract.normalise.TextCleaner;
 import dev.crawler.core.extract.normalise.UrlIdentifiers;
 import java.util.ArrayList;
@@ -395,13 +396,20 @@ public final class PageWalk {
   }
 
   private void schemaTerm(Element element) {
-    String value = element.hasAttr("href") ? element.attr("href") : element.attr("content");
-    if (value.isEmpty() || stock.size() >= MAX_SPOTS) {
+    if (stock.size() >= MAX_SPOTS) {
       return;
     }
+    String value = element.hasAttr("href") ? element.attr("href") : element.attr("content");
     Matcher m = SCHEMA_TERM.matcher(value);
-    if (m.find()) {
+    if (!value.isEmpty() && m.find()) {
       stock.add(new StockSpot(position, m.group(1), true, false));
+    } else if (element.attr("itemprop").equalsIgnoreCase("availability")) {
+      // Themes print the property with a bare term or a phrase ("in_stock", "In stock"), often
+      // outside any itemscope, where no microdata item owns it; it is still the shop's statement.
+      String term = Availability.normalize(value.isEmpty() ? ShortText.of(element, MAX_SHORT_TEXT) : value);
+      if (term != null) {
+        stock.add(new StockSpot(position, term, true, false));
+      }
     }
   }
 
