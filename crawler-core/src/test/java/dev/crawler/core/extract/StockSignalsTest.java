@@ -50,4 +50,42 @@ class StockSignalsTest {
         + "<button class=\"add-to-cart\">In den Warenkorb</button>"
         + "<p>Status: <span itemprop=\"availability\">Ausverkauft</span></p>")).isEqualTo("OutOfStock");
   }
+
+  @Test
+  void aCountOfWhatIsLeftIsLimitedAvailabilityButNotACountdown() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Only 3 left in stock</p>"))
+        .isEqualTo("LimitedAvailability");
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p><p>Nur noch 2 Stück</p>"))
+        .isEqualTo("LimitedAvailability");
+    assertThat(availabilityOf("ja", "<h1>ウールマフラー</h1><p class=\"price\">¥3,900</p><p>残り2点</p>"))
+        .isEqualTo("LimitedAvailability");
+    assertThat(extract(page("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Only 3 days left!</p>")))
+        .allSatisfy(p -> assertThat(p.availability()).isNull());
+  }
+
+  @Test
+  void aQuantityFieldCappedAtOneOrMoreMeansTheShopCanSendThatMany() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<form><input type=\"number\" name=\"quantity\" min=\"1\" max=\"4\" value=\"1\"><input type=\"image\" src=\"/buy.png\"></form>"))
+        .isEqualTo("InStock");
+    // No cap, a cap of zero, or a disabled field: no evidence.
+    for (String field : new String[] {"<input type=\"number\" name=\"qty\" value=\"1\">",
+        "<input type=\"number\" name=\"qty\" min=\"1\" max=\"0\">",
+        "<input type=\"number\" name=\"qty\" max=\"4\" disabled>"}) {
+      assertThat(extract(page("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><form>" + field + "</form>")))
+          .as(field).allSatisfy(p -> assertThat(p.availability()).isNull());
+    }
+  }
+
+  @Test
+  void aDispatchPromiseCountsOnlyWhenNothingElseSpeaksOfStock() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Usually ships within 2 days</p>"))
+        .isEqualTo("InStock");
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p><p>Lieferzeit: 2-4 Werktage</p>"))
+        .isEqualTo("InStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Ships within 24 hours</p>"
+        + "<p>Sold out</p>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Ships within 24 hours</p>"
+        + "<button class=\"add-to-cart\" disabled>Add to cart</button>")).isEqualTo("OutOfStock");
+  }
 }

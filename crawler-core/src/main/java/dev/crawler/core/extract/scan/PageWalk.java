@@ -68,14 +68,38 @@ public final class PageWalk {
   /** A control that adds the product to the cart. */
   public record CartSpot(int position, boolean disabled) {}
 
-  /** A statement of availability: a schema.org term or a stock phrase. */
-  public record StockSpot(int position, String term, boolean schemaTerm, boolean stockAttribute) {}
+  /** What a stock statement is. */
+  public enum StockKind {
+    /** A schema.org availability term or the shop's {@code itemprop="availability"}. */
+    SCHEMA_TERM,
+    /** A phrase about stock: "In stock", "Sold out", "Only 3 left". */
+    PHRASE,
+    /**
+     * A promise to send the product within a stated time ("Ships within 24 hours"): said of what
+     * the shop has to send, but often printed for every product, so the weakest statement.
+     */
+    PROMISE
+  }
+
+  /**
+   * A statement of availability.
+   *
+   * @param stockAttribute whether the element or its parent has a class or id that says stock
+   */
+  public record StockSpot(int position, String term, StockKind kind, boolean stockAttribute) {}
+
+  /**
+   * A quantity field that caps how many the shopper may order ({@code <input name="qty" max="4">});
+   * shops set the cap from what they have.
+   */
+  public record QuantitySpot(int position, long max) {}
 
   private final PageCues cues;
   private final List<PriceSpot> prices = new ArrayList<>();
   private final List<IdSpot> ids = new ArrayList<>();
   private final List<CartSpot> carts = new ArrayList<>();
   private final List<StockSpot> stock = new ArrayList<>();
+  private final List<QuantitySpot> quantities = new ArrayList<>();
   private final List<Heading> headings = new ArrayList<>();
   private final PageMarkup markup;
   private final AttributeHints hints;
@@ -201,6 +225,10 @@ public final class PageWalk {
 
   public List<StockSpot> stock() {
     return stock;
+  }
+
+  public List<QuantitySpot> quantities() {
+    return quantities;
   }
 
   public @Nullable String heading() {
@@ -343,6 +371,9 @@ public final class PageWalk {
     if (control == Control.BUY && carts.size() < MAX_SPOTS) {
       carts.add(new CartSpot(position, disabled(element)));
     }
+    if (element.nameIs("input") && (flags & LISTED) == 0) {
+      quantity(element, attributes);
+    }
     if (element.attr("itemprop").equalsIgnoreCase("price")) {
       maybePrice(element, flags, attributes);
       return;
@@ -402,13 +433,13 @@ public final class PageWalk {
     String value = element.hasAttr("href") ? element.attr("href") : element.attr("content");
     Matcher m = SCHEMA_TERM.matcher(value);
     if (!value.isEmpty() && m.find()) {
-      stock.add(new StockSpot(position, m.group(1), true, false));
+      stock.add(new StockSpot(position, m.group(1), StockKind.SCHEMA_TERM, false));
     } else if (element.attr("itemprop").equalsIgnoreCase("availability")) {
       // Themes print the property with a bare term or a phrase ("in_stock", "In stock"), often
       // outside any itemscope, where no microdata item owns it; it is still the shop's statement.
       String term = Availability.normalize(value.isEmpty() ? ShortText.of(element, MAX_SHORT_TEXT) : value);
       if (term != null) {
-        stock.add(new StockSpot(position, term, true, false));
+        stock.add(new StockSpot(position, term, StockKind.SCHEMA_TERM, false));
       }
     }
   }
@@ -557,6 +588,25 @@ public final class PageWalk {
     return m.find() && m.start() == 0 && m.end() == text.length();
   }
 
+  /** A quantity field with a cap; one in a listing's card is another product's. */
+  private void quantity(Element input, int attributes) {
+    String type = input.attr("type").toLowerCase(Locale.ROOT);
+    if (quantities.size() >= MAX_SPOTS || !(type.isEmpty() || type.equals("number") || type.equals("text")
+        || type.equals("tel")) || !input.hasAttr("max") || disabled(input)) {
+      return;
+    }
+    boolean named = (attributes & AttributeHints.QUANTITY) != 0
+        || (cues.attributes().flags(PageCues.attributeText(input.attr("name"))) & AttributeHints.QUANTITY) != 0;
+    if (!named) {
+      return;
+    }
+    try {
+      quantities.add(new QuantitySpot(position, Long.parseLong(input.attr("max").strip())));
+    } catch (NumberFormatException e) {
+      // "max" without a whole number sets no cap.
+    }
+  }
+
   private static boolean disabled(Element element) {
     return element.hasAttr("disabled") || element.attr("aria-disabled").equalsIgnoreCase("true")
         || element.classNames().stream().anyMatch(c -> c.equalsIgnoreCase("disabled") || c.endsWith("--disabled"));
@@ -574,10 +624,16 @@ public final class PageWalk {
     if (!cues.mayStateStock().mayMatch(text.toLowerCase(Locale.ROOT))) {
       return;
     }
+    // Sold-out phrases first, since they hold in-stock words ("not in stock"); a count of what is
+    // left before plain stock words, since it often ends in them ("only 3 left in stock").
     if (cues.outOfStockText().matcher(text).find()) {
-      stock.add(new StockSpot(position, "OutOfStock", false, hinted));
+      stock.add(new StockSpot(position, "OutOfStock", StockKind.PHRASE, hinted));
+    } else if (cues.limitedStockText().matcher(text).find()) {
+      stock.add(new StockSpot(position, "LimitedAvailability", StockKind.PHRASE, hinted));
     } else if (cues.inStockText().matcher(text).find()) {
-      stock.add(new StockSpot(position, "InStock", false, hinted));
+      stock.add(new StockSpot(position, "InStock", StockKind.PHRASE, hinted));
+    } else if (cues.deliveryPromiseText().matcher(text).find()) {
+      stock.add(new StockSpot(position, "InStock", StockKind.PROMISE, hinted));
     }
   }
 
