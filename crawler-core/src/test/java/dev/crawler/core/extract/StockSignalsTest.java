@@ -88,4 +88,20 @@ class StockSignalsTest {
     assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Ships within 24 hours</p>"
         + "<button class=\"add-to-cart\" disabled>Add to cart</button>")).isEqualTo("OutOfStock");
   }
+
+  @Test
+  void aBuyButtonThatSaysSoldOutOrWearsADisablingClassCannotBuy() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"product-form__cart-submit\">Sold out</button>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"btn add-to-cart is-disabled\">Add to cart</button>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<a class=\"buyButtonDisable\" href=\"#\">Buy now</a>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"btn add-to-cart\">Add to cart</button>")).isEqualTo("InStock");
+    // A label per state, of which a style sheet shows one: the words say nothing.
+    assertThat(availabilityOf("pl", "<h1>Szalik</h1><p class=\"price\">39,00 zł</p><a href=\"#\" class=\"add-to-basket\">"
+        + "<span class=\"can-buy\">Dodaj do koszyka</span><span class=\"cannot-buy\">Produkt niedostępny</span></a>"))
+        .isEqualTo("InStock");
+  }
 }

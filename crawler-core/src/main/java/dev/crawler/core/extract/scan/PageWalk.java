@@ -41,6 +41,7 @@ public final class PageWalk {
 
   private record Heading(int position, String text) {}
   private static final Pattern DIGIT = Pattern.compile("\\d");
+  private static final Pattern CLASS_WORD_BREAK = Pattern.compile("[-_\\s]+");
   /** Words ending in a colon at the start of a label's value: more of the label. */
   private static final Pattern LABEL_REST = Pattern.compile("^\\p{L}[\\p{L}\\s.'’-]{0,40}?\\s*[:：]\\s*(.*)$");
   /** A class, id or data attribute that says the element holds the product's code. */
@@ -369,7 +370,7 @@ public final class PageWalk {
     }
     idAttributes(element);
     if (control == Control.BUY && carts.size() < MAX_SPOTS) {
-      carts.add(new CartSpot(position, disabled(element)));
+      carts.add(new CartSpot(position, disabled(element) || saysSoldOut(element)));
     }
     if (element.nameIs("input") && (flags & LISTED) == 0) {
       quantity(element, attributes);
@@ -609,7 +610,50 @@ public final class PageWalk {
 
   private static boolean disabled(Element element) {
     return element.hasAttr("disabled") || element.attr("aria-disabled").equalsIgnoreCase("true")
-        || element.classNames().stream().anyMatch(c -> c.equalsIgnoreCase("disabled") || c.endsWith("--disabled"));
+        || element.classNames().stream().anyMatch(PageWalk::isDisablingClass);
+  }
+
+  /** "disabled", "is-disabled", "btn--disabled", "AddToCartDisable": a class word that says disabled. */
+  private static boolean isDisablingClass(String className) {
+    for (String word : CLASS_WORD_BREAK.split(PageCues.attributeText(className))) {
+      if (word.equals("disabled") || word.equals("disable")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a buy control's own label says the product is sold out: themes keep the cart button
+   * and its class, enabled, and only change its words ("Sold out", "Notify me when available").
+   * A control holding a buy phrase as well carries a label per state and a style sheet picks one
+   * ("Add to basket" / "Unavailable"), so it says nothing.
+   */
+  private boolean saysSoldOut(Element control) {
+    String label = control.nameIs("input") ? control.attr("value") : ShortText.of(control, MAX_SHORT_TEXT);
+    return !label.isBlank() && label.length() <= MAX_SHORT_TEXT && cues.mayStateStock().mayMatch(label.toLowerCase(Locale.ROOT))
+        && cues.outOfStockText().matcher(label).find() && !holdsBuyPhrase(control);
+  }
+
+  /** Elements of a control looked at for a label per state; a control is a few spans at most. */
+  private static final int MAX_LABEL_PARTS = 16;
+
+  /** Whether the control or one of its first elements has a buy phrase as its own text. */
+  private boolean holdsBuyPhrase(Element control) {
+    if (control.nameIs("input")) {
+      return false;
+    }
+    int seen = 0;
+    for (Element part : control.getAllElements()) {
+      String own = part.ownText();
+      if (!own.isBlank() && cues.mayBuy().mayMatch(own.toLowerCase(Locale.ROOT)) && cues.addToCartText().matcher(own).find()) {
+        return true;
+      }
+      if (++seen >= MAX_LABEL_PARTS) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** @param stockHint whether the element's or its parent's class or id says stock */
