@@ -104,4 +104,17 @@ class StockSignalsTest {
         + "<span class=\"can-buy\">Dodaj do koszyka</span><span class=\"cannot-buy\">Produkt niedostępny</span></a>"))
         .isEqualTo("InStock");
   }
+
+  @Test
+  void aProductObjectInThePagesScriptsSaysWhetherItCanBeOrderedUnderManyNames() {
+    for (String flag : new String[] {"\"is_sold_out\":true", "\"availableToOrder\":false", "\"isPurchasable\":false"}) {
+      String state = "<script type=\"application/json\">{\"product\":{\"name\":\"Wool Scarf\",\"sku\":\"WS-1\"," + flag
+          + "}}</script>";
+      assertThat(extract(page("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>").replace("</body>", state + "</body>")))
+          .as(flag).singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("OutOfStock"));
+    }
+    String state = "<script type=\"application/json\">{\"product\":{\"name\":\"Wool Scarf\",\"sold_out\":false}}</script>";
+    assertThat(extract(page("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>").replace("</body>", state + "</body>")))
+        .singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("InStock"));
+  }
 }
