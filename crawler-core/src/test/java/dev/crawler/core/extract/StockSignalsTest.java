@@ -117,4 +117,14 @@ class StockSignalsTest {
     assertThat(extract(page("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>").replace("</body>", state + "</body>")))
         .singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("InStock"));
   }
+
+  @Test
+  void aProductComingSoonCannotBeBoughtYetThoughThePhraseHoldsAnAvailableWord() {
+    assertThat(availabilityOf("fr", "<h1>Écharpe</h1><p class=\"prix\">39,00 €</p><p>Bientôt disponible</p>"))
+        .isEqualTo("OutOfStock");
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p><p>Demnächst wieder verfügbar</p>"))
+        .isEqualTo("OutOfStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Available from 12 March</p>"))
+        .isEqualTo("OutOfStock");
+  }
 }
