@@ -126,5 +126,8 @@ class StockSignalsTest {
         .isEqualTo("OutOfStock");
     assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Available from 12 March</p>"))
         .isEqualTo("OutOfStock");
+    // A date, not a count: "from 2 sellers" says nothing about when.
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Available from 2 sellers</p>"))
+        .isNotEqualTo("OutOfStock");
   }
 }
