@@ -130,4 +130,16 @@ class StockSignalsTest {
     assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Available from 2 sellers</p>"))
         .isNotEqualTo("OutOfStock");
   }
+
+  @Test
+  void aBuyButtonOrAPhraseOfferingToPreOrderMeansPreOrder() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"add-to-cart\">Pre-order now</button>")).isEqualTo("PreOrder");
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p><p>Jetzt vorbestellen</p>"))
+        .isEqualTo("PreOrder");
+    // Buying now wins over pre-ordering, as with offers.
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"add-to-cart\">Add to cart</button><button class=\"add-to-cart\">Pre-order the blue one</button>"))
+        .isEqualTo("InStock");
+  }
 }

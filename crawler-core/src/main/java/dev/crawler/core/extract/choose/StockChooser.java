@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *       {@code <link href="https://schema.org/InStock">} without the rest of the microdata), or
  *       the shop's {@code itemprop="availability"};
  *   <li>a stock phrase in an element whose class or id says stock or availability;
- *   <li>the add-to-cart controls: all disabled means sold out, one enabled means in stock;
+ *   <li>the add-to-cart controls: all disabled means sold out, one enabled means in stock, or
+ *       pre-order when every enabled one offers to pre-order;
  *   <li>a quantity field capped at one or more: the shop lets the shopper order that many;
  *   <li>a short stock phrase on its own ("Sold out", "Auf Lager", "Only 3 left") after the main
  *       heading;
@@ -74,16 +75,21 @@ final class StockChooser {
     return heading >= 0 && spot.position() >= heading && spot.position() - heading <= PHRASE_REACH;
   }
 
+  /** Any enabled button that buys now: InStock; else one that pre-orders: PreOrder; else sold out. */
   private static @Nullable String fromCart(List<CartSpot> carts) {
     if (carts.isEmpty()) {
       return null;
     }
+    String term = "OutOfStock";
     for (CartSpot cart : carts) {
-      if (!cart.disabled()) {
+      if (!cart.disabled() && !cart.preOrder()) {
         return "InStock";
       }
+      if (!cart.disabled()) {
+        term = "PreOrder";
+      }
     }
-    return "OutOfStock";
+    return term;
   }
 
   /**

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * The words and attribute fragments the general page extractor looks for, compiled once from
  * {@code page-cues.json}: per language the labels of identifiers, price and old-price words,
- * add-to-cart and stock phrases (in stock, sold out, few left, a dispatch promise), and amounts
+ * add-to-cart and stock phrases (in stock, sold out, few left, pre-order, a dispatch promise), and amounts
  * that are not the product's price (instalments, unit prices, shipping); and, for every language,
  * fragments of class, id and name attributes.
  *
@@ -34,6 +34,7 @@ public record PageCues(
     Pattern inStockText,
     Pattern outOfStockText,
     Pattern limitedStockText,
+    Pattern preOrderText,
     Pattern deliveryPromiseText,
     FragmentMatcher attributes,
     Prefilter mayLabel,
@@ -114,6 +115,7 @@ public record PageCues(
         phrase(words(languages, "inStock")),
         phrase(words(languages, "outOfStock")),
         phrase(words(languages, "limitedStock")),
+        phrase(words(languages, "preOrder")),
         phrase(words(languages, "deliveryPromise")),
         FragmentMatcher.builder()
             .add(strings(root.path("priceAttributes"), "priceAttributes"), PRICE_ATTRIBUTE, Fit.ANYWHERE)
@@ -128,7 +130,7 @@ public record PageCues(
             strings(root.path("gtinLabels"), "gtinLabels"))),
         Prefilter.of(words(languages, "addToCart")),
         Prefilter.of(concat(words(languages, "inStock"), words(languages, "outOfStock"),
-            words(languages, "limitedStock"), words(languages, "deliveryPromise"))));
+            words(languages, "limitedStock"), words(languages, "preOrder"), words(languages, "deliveryPromise"))));
   }
 
   @SafeVarargs

@@ -66,8 +66,12 @@ public final class PageWalk {
 
   public enum IdKind { SKU, MPN, GTIN }
 
-  /** A control that adds the product to the cart. */
-  public record CartSpot(int position, boolean disabled) {}
+  /**
+   * A control that adds the product to the cart.
+   *
+   * @param preOrder whether its label offers to pre-order ("Pre-order now", "Vorbestellen")
+   */
+  public record CartSpot(int position, boolean disabled, boolean preOrder) {}
 
   /** What a stock statement is. */
   public enum StockKind {
@@ -370,7 +374,7 @@ public final class PageWalk {
     }
     idAttributes(element);
     if (control == Control.BUY && carts.size() < MAX_SPOTS) {
-      carts.add(new CartSpot(position, disabled(element) || saysSoldOut(element)));
+      carts.add(new CartSpot(position, disabled(element) || saysSoldOut(element), offersPreOrder(element)));
     }
     if (element.nameIs("input") && (flags & LISTED) == 0) {
       quantity(element, attributes);
@@ -635,6 +639,12 @@ public final class PageWalk {
         && cues.outOfStockText().matcher(label).find() && !holdsBuyPhrase(control);
   }
 
+  private boolean offersPreOrder(Element control) {
+    String label = control.nameIs("input") ? control.attr("value") : ShortText.of(control, MAX_SHORT_TEXT);
+    return !label.isBlank() && label.length() <= MAX_SHORT_TEXT && cues.mayStateStock().mayMatch(label.toLowerCase(Locale.ROOT))
+        && cues.preOrderText().matcher(label).find();
+  }
+
   /** Elements of a control looked at for a label per state; a control is a few spans at most. */
   private static final int MAX_LABEL_PARTS = 16;
 
@@ -674,6 +684,8 @@ public final class PageWalk {
       stock.add(new StockSpot(position, "OutOfStock", StockKind.PHRASE, hinted));
     } else if (cues.limitedStockText().matcher(text).find()) {
       stock.add(new StockSpot(position, "LimitedAvailability", StockKind.PHRASE, hinted));
+    } else if (cues.preOrderText().matcher(text).find()) {
+      stock.add(new StockSpot(position, "PreOrder", StockKind.PHRASE, hinted));
     } else if (cues.inStockText().matcher(text).find()) {
       stock.add(new StockSpot(position, "InStock", StockKind.PHRASE, hinted));
     } else if (cues.deliveryPromiseText().matcher(text).find()) {
