@@ -142,4 +142,12 @@ class StockSignalsTest {
         + "<button class=\"add-to-cart\">Add to cart</button><button class=\"add-to-cart\">Pre-order the blue one</button>"))
         .isEqualTo("InStock");
   }
+
+  @Test
+  void aProductOrderedInForTheShopperIsOnBackorder() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Available on backorder</p>"))
+        .isEqualTo("BackOrder");
+    assertThat(availabilityOf("fr", "<h1>Écharpe</h1><p class=\"prix\">39,00 €</p><p class=\"stock\">Sur commande</p>"))
+        .isEqualTo("BackOrder");
+  }
 }

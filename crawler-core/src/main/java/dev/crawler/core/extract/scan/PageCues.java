@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 /**
  * The words and attribute fragments the general page extractor looks for, compiled once from
  * {@code page-cues.json}: per language the labels of identifiers, price and old-price words,
- * add-to-cart and stock phrases (in stock, sold out, few left, pre-order, a dispatch promise), and amounts
- * that are not the product's price (instalments, unit prices, shipping); and, for every language,
- * fragments of class, id and name attributes.
+ * add-to-cart and stock phrases (in stock, sold out, few left, pre-order, backorder, a dispatch
+ * promise), and amounts that are not the product's price (instalments, unit prices, shipping);
+ * and, for every language, fragments of class, id and name attributes.
  *
  * <p>The cues are data so that a language is added without touching code. All languages are
  * merged: a page's declared language is often wrong or missing, and a label such as "Art.-Nr."
@@ -35,6 +35,7 @@ public record PageCues(
     Pattern outOfStockText,
     Pattern limitedStockText,
     Pattern preOrderText,
+    Pattern backOrderText,
     Pattern deliveryPromiseText,
     FragmentMatcher attributes,
     Prefilter mayLabel,
@@ -116,6 +117,7 @@ public record PageCues(
         phrase(words(languages, "outOfStock")),
         phrase(words(languages, "limitedStock")),
         phrase(words(languages, "preOrder")),
+        phrase(words(languages, "backOrder")),
         phrase(words(languages, "deliveryPromise")),
         FragmentMatcher.builder()
             .add(strings(root.path("priceAttributes"), "priceAttributes"), PRICE_ATTRIBUTE, Fit.ANYWHERE)
@@ -130,7 +132,8 @@ public record PageCues(
             strings(root.path("gtinLabels"), "gtinLabels"))),
         Prefilter.of(words(languages, "addToCart")),
         Prefilter.of(concat(words(languages, "inStock"), words(languages, "outOfStock"),
-            words(languages, "limitedStock"), words(languages, "preOrder"), words(languages, "deliveryPromise"))));
+            words(languages, "limitedStock"), words(languages, "preOrder"), words(languages, "backOrder"),
+            words(languages, "deliveryPromise"))));
   }
 
   @SafeVarargs

@@ -678,14 +678,17 @@ public final class PageWalk {
     if (!cues.mayStateStock().mayMatch(text.toLowerCase(Locale.ROOT))) {
       return;
     }
-    // Sold-out phrases first, since they hold in-stock words ("not in stock"); a count of what is
-    // left before plain stock words, since it often ends in them ("only 3 left in stock").
+    // Sold-out phrases first, since they hold in-stock words ("not in stock"); counts, pre-order and
+    // backorder before plain stock words, since they often hold them ("only 3 left in stock",
+    // "available on backorder").
     if (cues.outOfStockText().matcher(text).find()) {
       stock.add(new StockSpot(position, "OutOfStock", StockKind.PHRASE, hinted));
     } else if (cues.limitedStockText().matcher(text).find()) {
       stock.add(new StockSpot(position, "LimitedAvailability", StockKind.PHRASE, hinted));
     } else if (cues.preOrderText().matcher(text).find()) {
       stock.add(new StockSpot(position, "PreOrder", StockKind.PHRASE, hinted));
+    } else if (cues.backOrderText().matcher(text).find()) {
+      stock.add(new StockSpot(position, "BackOrder", StockKind.PHRASE, hinted));
     } else if (cues.inStockText().matcher(text).find()) {
       stock.add(new StockSpot(position, "InStock", StockKind.PHRASE, hinted));
     } else if (cues.deliveryPromiseText().matcher(text).find()) {
