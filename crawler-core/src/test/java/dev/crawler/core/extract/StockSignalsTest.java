@@ -149,5 +149,8 @@ class StockSignalsTest {
         .isEqualTo("BackOrder");
     assertThat(availabilityOf("fr", "<h1>Écharpe</h1><p class=\"prix\">39,00 €</p><p class=\"stock\">Sur commande</p>"))
         .isEqualTo("BackOrder");
+    // The same words in a shipping offer mean "an order", not a stock state.
+    assertThat(extract(page("fr", "<h1>Écharpe</h1><p class=\"prix\">39,00 €</p><p>Livraison offerte sur commande de 50 €</p>")))
+        .allSatisfy(p -> assertThat(p.availability()).isNull());
   }
 }
