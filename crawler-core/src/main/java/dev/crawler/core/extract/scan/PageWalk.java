@@ -1,6 +1,5 @@
 package dev.crawler.core.extract.scan;
 
-import dev.crawler.core.extract.normalise.Availability;
 import dev.crawler.core.extract.normalise.TextCleaner;
 import dev.crawler.core.extract.normalise.UrlIdentifiers;
 import java.util.ArrayList;
@@ -41,7 +40,6 @@ public final class PageWalk {
 
   private record Heading(int position, String text) {}
   private static final Pattern DIGIT = Pattern.compile("\\d");
-  private static final Pattern CLASS_WORD_BREAK = Pattern.compile("[-_\\s]+");
   /** Words ending in a colon at the start of a label's value: more of the label. */
   private static final Pattern LABEL_REST = Pattern.compile("^\\p{L}[\\p{L}\\s.'’-]{0,40}?\\s*[:：]\\s*(.*)$");
   /** A class, id or data attribute that says the element holds the product's code. */
@@ -50,8 +48,6 @@ public final class PageWalk {
       + "|article-?(?:number|code|no|nr)|art-?nr|reference|ref-?(?:number|code|no)|catalog(?:ue)?-?(?:number|no)"
       + "|style-?(?:number|code|no)|model-?(?:number|code))(?![a-z])");
   private static final Pattern ONE_TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/\\-]{1,39}");
-  private static final Pattern SCHEMA_TERM =
-      Pattern.compile("(?i)schema\\.org/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|OnlineOnly|InStoreOnly|PreSale)\\b");
   private static final Pattern ID_ATTRIBUTE =
       Pattern.compile("(?i)^data-(?:product-?)?(?:sku|item-?sku|variant-?sku)$");
   private static final Pattern ID_FIELD =
@@ -100,6 +96,7 @@ public final class PageWalk {
   public record QuantitySpot(int position, long max) {}
 
   private final PageCues cues;
+  private final StockWords stockWords;
   private final List<PriceSpot> prices = new ArrayList<>();
   private final List<IdSpot> ids = new ArrayList<>();
   private final List<CartSpot> carts = new ArrayList<>();
@@ -126,6 +123,7 @@ public final class PageWalk {
    */
   PageWalk(PageCues cues, PageMarkup markup, AttributeHints hints) {
     this.cues = cues;
+    this.stockWords = new StockWords(cues, MAX_SHORT_TEXT);
     this.markup = markup;
     this.hints = hints;
   }
@@ -374,7 +372,7 @@ public final class PageWalk {
     }
     idAttributes(element);
     if (control == Control.BUY && carts.size() < MAX_SPOTS) {
-      carts.add(new CartSpot(position, disabled(element) || saysSoldOut(element), offersPreOrder(element)));
+      carts.add(new CartSpot(position, stockWords.cannotBuy(element), stockWords.offersPreOrder(element)));
     }
     if (element.nameIs("input") && (flags & LISTED) == 0) {
       quantity(element, attributes);
@@ -429,24 +427,6 @@ public final class PageWalk {
 
   private static char charAt(CharSequence text, int index) {
     return index < 0 || index >= text.length() ? ' ' : text.charAt(index);
-  }
-
-  private void schemaTerm(Element element) {
-    if (stock.size() >= MAX_SPOTS) {
-      return;
-    }
-    String value = element.hasAttr("href") ? element.attr("href") : element.attr("content");
-    Matcher m = SCHEMA_TERM.matcher(value);
-    if (!value.isEmpty() && m.find()) {
-      stock.add(new StockSpot(position, m.group(1), StockKind.SCHEMA_TERM, false));
-    } else if (element.attr("itemprop").equalsIgnoreCase("availability")) {
-      // Themes print the property with a bare term or a phrase ("in_stock", "In stock"), often
-      // outside any itemscope, where no microdata item owns it; it is still the shop's statement.
-      String term = Availability.normalize(value.isEmpty() ? ShortText.of(element, MAX_SHORT_TEXT) : value);
-      if (term != null) {
-        stock.add(new StockSpot(position, term, StockKind.SCHEMA_TERM, false));
-      }
-    }
   }
 
   private void maybePrice(Element element, int flags, int attributes) {
@@ -593,77 +573,19 @@ public final class PageWalk {
     return m.find() && m.start() == 0 && m.end() == text.length();
   }
 
+  /** A schema.org term or the shop's itemprop="availability", anywhere outside other products. */
+  private void schemaTerm(Element element) {
+    String term = stock.size() < MAX_SPOTS ? stockWords.schemaTerm(element) : null;
+    if (term != null) {
+      stock.add(new StockSpot(position, term, StockKind.SCHEMA_TERM, false));
+    }
+  }
+
   /** A quantity field with a cap; one in a listing's card is another product's. */
   private void quantity(Element input, int attributes) {
-    String type = input.attr("type").toLowerCase(Locale.ROOT);
-    if (quantities.size() >= MAX_SPOTS || !(type.isEmpty() || type.equals("number") || type.equals("text")
-        || type.equals("tel")) || !input.hasAttr("max") || disabled(input)) {
-      return;
+    if (quantities.size() < MAX_SPOTS) {
+      stockWords.quantityCap(input, attributes).ifPresent(max -> quantities.add(new QuantitySpot(position, max)));
     }
-    boolean named = (attributes & AttributeHints.QUANTITY) != 0
-        || (cues.attributes().flags(PageCues.attributeText(input.attr("name"))) & AttributeHints.QUANTITY) != 0;
-    if (!named) {
-      return;
-    }
-    try {
-      quantities.add(new QuantitySpot(position, Long.parseLong(input.attr("max").strip())));
-    } catch (NumberFormatException e) {
-      // "max" without a whole number sets no cap.
-    }
-  }
-
-  private static boolean disabled(Element element) {
-    return element.hasAttr("disabled") || element.attr("aria-disabled").equalsIgnoreCase("true")
-        || element.classNames().stream().anyMatch(PageWalk::isDisablingClass);
-  }
-
-  /** "disabled", "is-disabled", "btn--disabled", "AddToCartDisable": a class word that says disabled. */
-  private static boolean isDisablingClass(String className) {
-    for (String word : CLASS_WORD_BREAK.split(PageCues.attributeText(className))) {
-      if (word.equals("disabled") || word.equals("disable")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether a buy control's own label says the product is sold out: themes keep the cart button
-   * and its class, enabled, and only change its words ("Sold out", "Notify me when available").
-   * A control holding a buy phrase as well carries a label per state and a style sheet picks one
-   * ("Add to basket" / "Unavailable"), so it says nothing.
-   */
-  private boolean saysSoldOut(Element control) {
-    String label = control.nameIs("input") ? control.attr("value") : ShortText.of(control, MAX_SHORT_TEXT);
-    return !label.isBlank() && label.length() <= MAX_SHORT_TEXT && cues.mayStateStock().mayMatch(label.toLowerCase(Locale.ROOT))
-        && cues.outOfStockText().matcher(label).find() && !holdsBuyPhrase(control);
-  }
-
-  private boolean offersPreOrder(Element control) {
-    String label = control.nameIs("input") ? control.attr("value") : ShortText.of(control, MAX_SHORT_TEXT);
-    return !label.isBlank() && label.length() <= MAX_SHORT_TEXT && cues.mayStateStock().mayMatch(label.toLowerCase(Locale.ROOT))
-        && cues.preOrderText().matcher(label).find();
-  }
-
-  /** Elements of a control looked at for a label per state; a control is a few spans at most. */
-  private static final int MAX_LABEL_PARTS = 16;
-
-  /** Whether the control or one of its first elements has a buy phrase as its own text. */
-  private boolean holdsBuyPhrase(Element control) {
-    if (control.nameIs("input")) {
-      return false;
-    }
-    int seen = 0;
-    for (Element part : control.getAllElements()) {
-      String own = part.ownText();
-      if (!own.isBlank() && cues.mayBuy().mayMatch(own.toLowerCase(Locale.ROOT)) && cues.addToCartText().matcher(own).find()) {
-        return true;
-      }
-      if (++seen >= MAX_LABEL_PARTS) {
-        return false;
-      }
-    }
-    return false;
   }
 
   /** @param stockHint whether the element's or its parent's class or id says stock */
@@ -675,24 +597,9 @@ public final class PageWalk {
     if (!hinted && text.length() > MAX_SHORT_TEXT / 2) {
       return; // a stray "available" in a sentence says nothing
     }
-    if (!cues.mayStateStock().mayMatch(text.toLowerCase(Locale.ROOT))) {
-      return;
-    }
-    // Sold-out phrases first, since they hold in-stock words ("not in stock"); counts, pre-order and
-    // backorder before plain stock words, since they often hold them ("only 3 left in stock",
-    // "available on backorder").
-    if (cues.outOfStockText().matcher(text).find()) {
-      stock.add(new StockSpot(position, "OutOfStock", StockKind.PHRASE, hinted));
-    } else if (cues.limitedStockText().matcher(text).find()) {
-      stock.add(new StockSpot(position, "LimitedAvailability", StockKind.PHRASE, hinted));
-    } else if (cues.preOrderText().matcher(text).find()) {
-      stock.add(new StockSpot(position, "PreOrder", StockKind.PHRASE, hinted));
-    } else if (cues.backOrderText().matcher(text).find()) {
-      stock.add(new StockSpot(position, "BackOrder", StockKind.PHRASE, hinted));
-    } else if (cues.inStockText().matcher(text).find()) {
-      stock.add(new StockSpot(position, "InStock", StockKind.PHRASE, hinted));
-    } else if (cues.deliveryPromiseText().matcher(text).find()) {
-      stock.add(new StockSpot(position, "InStock", StockKind.PROMISE, hinted));
+    StockWords.Said said = stockWords.phrase(text);
+    if (said != null) {
+      stock.add(new StockSpot(position, said.term(), said.kind(), hinted));
     }
   }
 
