@@ -135,9 +135,12 @@ public final class VisiblePageExtractor {
     if (price.isEmpty() && embedded != null && embedded.price() != null) {
       builder.price(embedded.price());
     }
+    // A dispatch promise is printed on listings and banners too: it tells the stock of a product
+    // page, not that the page is one.
+    String productStock = stock == null || stock.basis() == StockChooser.Basis.DELIVERY_PROMISE ? null : availability;
     boolean productPage = othersFound
         || looksLikeProductPage(name, walk, ranked, price.isPresent() || embedded != null && embedded.price() != null,
-            skuSpot, availability);
+            skuSpot, productStock);
     Optional<ProductCandidate> candidate = productPage ? builder.build() : Optional.empty();
     PageEvidence evidence = new PageEvidence(ranked, IdentifierChooser.shownSku(walk.ids()),
         IdentifierChooser.modelValues(walk.ids()),

@@ -22,6 +22,7 @@ final class AttributeHints {
   static final int OTHER_PRODUCTS = PageCues.OTHER_PRODUCTS_ATTRIBUTE;
   static final int CART = PageCues.CART_ATTRIBUTE;
   static final int STOCK = PageCues.STOCK_ATTRIBUTE;
+  static final int QUANTITY = PageCues.QUANTITY_ATTRIBUTE;
   static final int STRUCK = 1 << 5;
   static final int LISTED = 1 << 6;
   static final int HIDDEN = 1 << 7;

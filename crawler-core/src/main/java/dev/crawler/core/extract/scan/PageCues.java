@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * The words and attribute fragments the general page extractor looks for, compiled once from
  * {@code page-cues.json}: per language the labels of identifiers, price and old-price words,
- * add-to-cart and stock phrases, and amounts that are not the product's price (instalments, unit
- * prices, shipping); and, for every language, fragments of class, id and name attributes.
+ * add-to-cart and stock phrases (in stock, sold out, few left, pre-order, backorder, a dispatch
+ * promise), and amounts that are not the product's price (instalments, unit prices, shipping);
+ * and, for every language, fragments of class, id and name attributes.
  *
  * <p>The cues are data so that a language is added without touching code. All languages are
  * merged: a page's declared language is often wrong or missing, and a label such as "Art.-Nr."
@@ -32,6 +33,10 @@ public record PageCues(
     Pattern addToCartText,
     Pattern inStockText,
     Pattern outOfStockText,
+    Pattern limitedStockText,
+    Pattern preOrderText,
+    Pattern backOrderText,
+    Pattern deliveryPromiseText,
     FragmentMatcher attributes,
     Prefilter mayLabel,
     Prefilter mayBuy,
@@ -62,12 +67,16 @@ public record PageCues(
     }
   }
 
-  /** {@link #attributes} flags: the class, id or name says price, old price, other products, cart, stock. */
+  /**
+   * {@link #attributes} flags: the class, id or name says price, old price, other products, cart,
+   * stock, quantity. Bits 5 to 7 are {@link AttributeHints}' own.
+   */
   static final int PRICE_ATTRIBUTE = 1;
   static final int OLD_PRICE_ATTRIBUTE = 1 << 1;
   static final int OTHER_PRODUCTS_ATTRIBUTE = 1 << 2;
   static final int CART_ATTRIBUTE = 1 << 3;
   static final int STOCK_ATTRIBUTE = 1 << 4;
+  static final int QUANTITY_ATTRIBUTE = 1 << 8;
 
   static final String RESOURCE = "page-cues.json";
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -106,6 +115,10 @@ public record PageCues(
         phrase(words(languages, "addToCart")),
         phrase(words(languages, "inStock")),
         phrase(words(languages, "outOfStock")),
+        phrase(words(languages, "limitedStock")),
+        phrase(words(languages, "preOrder")),
+        phrase(words(languages, "backOrder")),
+        phrase(words(languages, "deliveryPromise")),
         FragmentMatcher.builder()
             .add(strings(root.path("priceAttributes"), "priceAttributes"), PRICE_ATTRIBUTE, Fit.ANYWHERE)
             .add(strings(root.path("oldPriceAttributes"), "oldPriceAttributes"), OLD_PRICE_ATTRIBUTE, Fit.WORD)
@@ -113,11 +126,14 @@ public record PageCues(
                 Fit.WORD_START)
             .add(strings(root.path("cartAttributes"), "cartAttributes"), CART_ATTRIBUTE, Fit.ANYWHERE)
             .add(strings(root.path("stockAttributes"), "stockAttributes"), STOCK_ATTRIBUTE, Fit.WORD_START)
+            .add(strings(root.path("quantityAttributes"), "quantityAttributes"), QUANTITY_ATTRIBUTE, Fit.WORD_START)
             .build(),
         Prefilter.of(concat(words(languages, "skuLabels"), words(languages, "mpnLabels"),
             strings(root.path("gtinLabels"), "gtinLabels"))),
         Prefilter.of(words(languages, "addToCart")),
-        Prefilter.of(concat(words(languages, "inStock"), words(languages, "outOfStock"))));
+        Prefilter.of(concat(words(languages, "inStock"), words(languages, "outOfStock"),
+            words(languages, "limitedStock"), words(languages, "preOrder"), words(languages, "backOrder"),
+            words(languages, "deliveryPromise"))));
   }
 
   @SafeVarargs

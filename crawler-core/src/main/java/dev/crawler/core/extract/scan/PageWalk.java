@@ -48,8 +48,6 @@ public final class PageWalk {
       + "|article-?(?:number|code|no|nr)|art-?nr|reference|ref-?(?:number|code|no)|catalog(?:ue)?-?(?:number|no)"
       + "|style-?(?:number|code|no)|model-?(?:number|code))(?![a-z])");
   private static final Pattern ONE_TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/\\-]{1,39}");
-  private static final Pattern SCHEMA_TERM =
-      Pattern.compile("(?i)schema\\.org/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|OnlineOnly|InStoreOnly|PreSale)\\b");
   private static final Pattern ID_ATTRIBUTE =
       Pattern.compile("(?i)^data-(?:product-?)?(?:sku|item-?sku|variant-?sku)$");
   private static final Pattern ID_FIELD =
@@ -64,17 +62,46 @@ public final class PageWalk {
 
   public enum IdKind { SKU, MPN, GTIN }
 
-  /** A control that adds the product to the cart. */
-  public record CartSpot(int position, boolean disabled) {}
+  /**
+   * A control that adds the product to the cart.
+   *
+   * @param preOrder whether its label offers to pre-order ("Pre-order now", "Vorbestellen")
+   */
+  public record CartSpot(int position, boolean disabled, boolean preOrder) {}
 
-  /** A statement of availability: a schema.org term or a stock phrase. */
-  public record StockSpot(int position, String term, boolean schemaTerm, boolean stockAttribute) {}
+  /** What a stock statement is. */
+  public enum StockKind {
+    /** A schema.org availability term or the shop's {@code itemprop="availability"}. */
+    SCHEMA_TERM,
+    /** A phrase about stock: "In stock", "Sold out", "Only 3 left". */
+    PHRASE,
+    /**
+     * A promise to send the product within a stated time ("Ships within 24 hours"): said of what
+     * the shop has to send, but often printed for every product, so the weakest statement.
+     */
+    PROMISE
+  }
+
+  /**
+   * A statement of availability.
+   *
+   * @param stockAttribute whether the element or its parent has a class or id that says stock
+   */
+  public record StockSpot(int position, String term, StockKind kind, boolean stockAttribute) {}
+
+  /**
+   * A quantity field that caps how many the shopper may order ({@code <input name="qty" max="4">});
+   * shops set the cap from what they have.
+   */
+  public record QuantitySpot(int position, long max) {}
 
   private final PageCues cues;
+  private final StockWords stockWords;
   private final List<PriceSpot> prices = new ArrayList<>();
   private final List<IdSpot> ids = new ArrayList<>();
   private final List<CartSpot> carts = new ArrayList<>();
   private final List<StockSpot> stock = new ArrayList<>();
+  private final List<QuantitySpot> quantities = new ArrayList<>();
   private final List<Heading> headings = new ArrayList<>();
   private final PageMarkup markup;
   private final AttributeHints hints;
@@ -96,6 +123,7 @@ public final class PageWalk {
    */
   PageWalk(PageCues cues, PageMarkup markup, AttributeHints hints) {
     this.cues = cues;
+    this.stockWords = new StockWords(cues, MAX_SHORT_TEXT);
     this.markup = markup;
     this.hints = hints;
   }
@@ -202,6 +230,10 @@ public final class PageWalk {
     return stock;
   }
 
+  public List<QuantitySpot> quantities() {
+    return quantities;
+  }
+
   public @Nullable String heading() {
     return heading;
   }
@@ -282,6 +314,11 @@ public final class PageWalk {
   private static final int LISTED = 32;
   /** Inside a button, link or label: a buy phrase there belongs to that control. */
   private static final int IN_CONTROL = 64;
+  /**
+   * Inside a dialog, shown only on demand: its stock words are conditional ("Unavailable? Notify
+   * me" is the form a shop opens when a size is sold out), not a statement about the product.
+   */
+  private static final int IN_DIALOG = 128;
   private int contextOf(Element element, int attributes, Control control) {
     int flags = 0;
     String tag = element.normalName();
@@ -308,7 +345,17 @@ public final class PageWalk {
     if ((attributes & AttributeHints.OLD_PRICE) != 0) {
       flags |= OLD;
     }
+    if (isDialog(element, tag)) {
+      flags |= IN_DIALOG;
+    }
     return flags;
+  }
+
+  private static boolean isDialog(Element element, String tag) {
+    String role = element.attr("role");
+    return tag.equals("dialog") && !element.hasAttr("open") || role.equalsIgnoreCase("dialog")
+        || role.equalsIgnoreCase("alertdialog") || element.attr("aria-modal").equalsIgnoreCase("true")
+        || element.hasClass("modal");
   }
 
   /**
@@ -325,7 +372,10 @@ public final class PageWalk {
     }
     idAttributes(element);
     if (control == Control.BUY && carts.size() < MAX_SPOTS) {
-      carts.add(new CartSpot(position, disabled(element)));
+      carts.add(new CartSpot(position, stockWords.cannotBuy(element), stockWords.offersPreOrder(element)));
+    }
+    if (element.nameIs("input") && (flags & LISTED) == 0) {
+      quantity(element, attributes);
     }
     if (element.attr("itemprop").equalsIgnoreCase("price")) {
       maybePrice(element, flags, attributes);
@@ -347,7 +397,9 @@ public final class PageWalk {
     maybePrice(element, flags, attributes);
     namedCode(element, text);
     label(element, text);
-    stockText(text, (attributes | parentAttributes) & AttributeHints.STOCK);
+    if ((flags & IN_DIALOG) == 0) {
+      stockText(text, (attributes | parentAttributes) & AttributeHints.STOCK);
+    }
   }
 
   /** Whether a text node of the element's own holds more than white space. */
@@ -375,17 +427,6 @@ public final class PageWalk {
 
   private static char charAt(CharSequence text, int index) {
     return index < 0 || index >= text.length() ? ' ' : text.charAt(index);
-  }
-
-  private void schemaTerm(Element element) {
-    String value = element.hasAttr("href") ? element.attr("href") : element.attr("content");
-    if (value.isEmpty() || stock.size() >= MAX_SPOTS) {
-      return;
-    }
-    Matcher m = SCHEMA_TERM.matcher(value);
-    if (m.find()) {
-      stock.add(new StockSpot(position, m.group(1), true, false));
-    }
   }
 
   private void maybePrice(Element element, int flags, int attributes) {
@@ -532,9 +573,19 @@ public final class PageWalk {
     return m.find() && m.start() == 0 && m.end() == text.length();
   }
 
-  private static boolean disabled(Element element) {
-    return element.hasAttr("disabled") || element.attr("aria-disabled").equalsIgnoreCase("true")
-        || element.classNames().stream().anyMatch(c -> c.equalsIgnoreCase("disabled") || c.endsWith("--disabled"));
+  /** A schema.org term or the shop's itemprop="availability", anywhere outside other products. */
+  private void schemaTerm(Element element) {
+    String term = stock.size() < MAX_SPOTS ? stockWords.schemaTerm(element) : null;
+    if (term != null) {
+      stock.add(new StockSpot(position, term, StockKind.SCHEMA_TERM, false));
+    }
+  }
+
+  /** A quantity field with a cap; one in a listing's card is another product's. */
+  private void quantity(Element input, int attributes) {
+    if (quantities.size() < MAX_SPOTS) {
+      stockWords.quantityCap(input, attributes).ifPresent(max -> quantities.add(new QuantitySpot(position, max)));
+    }
   }
 
   /** @param stockHint whether the element's or its parent's class or id says stock */
@@ -546,13 +597,9 @@ public final class PageWalk {
     if (!hinted && text.length() > MAX_SHORT_TEXT / 2) {
       return; // a stray "available" in a sentence says nothing
     }
-    if (!cues.mayStateStock().mayMatch(text.toLowerCase(Locale.ROOT))) {
-      return;
-    }
-    if (cues.outOfStockText().matcher(text).find()) {
-      stock.add(new StockSpot(position, "OutOfStock", false, hinted));
-    } else if (cues.inStockText().matcher(text).find()) {
-      stock.add(new StockSpot(position, "InStock", false, hinted));
+    StockWords.Said said = stockWords.phrase(text);
+    if (said != null) {
+      stock.add(new StockSpot(position, said.term(), said.kind(), hinted));
     }
   }
 

@@ -5,8 +5,9 @@
  * to two collectors: {@link dev.crawler.core.extract.scan.PageMarkup} (the machine-readable part:
  * head, meta tags, JSON-LD and state scripts, microdata and RDFa scopes with their properties,
  * site-rule matches) and {@link dev.crawler.core.extract.scan.PageWalk} (what a shopper sees:
- * headings, price texts, labelled identifiers, buy buttons, stock statements, each with its position
- * and context). The language cues the walk reads the page with are data
+ * headings, price texts, labelled identifiers, buy buttons, stock statements and quantity caps, each
+ * with its position and context; what an element says about stock is read by
+ * {@link dev.crawler.core.extract.scan.StockWords}). The language cues the walk reads the page with are data
  * ({@code page-cues.json}, loaded by {@link dev.crawler.core.extract.scan.PageCues}).
  *
  * <p>Internal to extraction; public only for the sibling stages.

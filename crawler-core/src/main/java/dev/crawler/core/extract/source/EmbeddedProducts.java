@@ -38,8 +38,15 @@ public final class EmbeddedProducts {
   /** Price keys, the price charged now first. */
   private static final List<String> PRICE_KEYS = List.of("special_price", "specialprice", "sale_price", "saleprice",
       "final_price", "finalprice", "current_price", "currentprice", "price");
+  /** Keys whose value says whether the product can be bought: a term, a phrase or true for yes. */
   private static final Set<String> STOCK_KEYS = Set.of("availability", "available", "instock", "in_stock", "is_in_stock",
-      "isinstock", "stockstatus", "stock_status", "availabilitystatus", "is_available", "isavailable");
+      "isinstock", "stockstatus", "stock_status", "availabilitystatus", "is_available", "isavailable",
+      "availabletoorder", "available_to_order", "orderable", "isorderable", "is_orderable", "purchasable",
+      "ispurchasable", "is_purchasable", "buyable", "isbuyable", "is_buyable", "salable", "issalable", "is_salable",
+      "saleable", "issaleable", "is_saleable");
+  /** Keys whose true says the opposite: sold out. */
+  private static final Set<String> SOLD_OUT_KEYS = Set.of("soldout", "sold_out", "issoldout", "is_sold_out",
+      "outofstock", "out_of_stock", "isoutofstock", "is_out_of_stock");
 
   /**
    * What one matching object says; any field may be missing.
@@ -84,7 +91,9 @@ public final class EmbeddedProducts {
 
   /** Parsing a script costs far more than looking into it: only scripts with product keys are parsed. */
   private static boolean mayHoldProduct(String lower) {
-    return lower.contains("sku") || lower.contains("ean") || lower.contains("gtin") || lower.contains("stock");
+    return lower.contains("sku") || lower.contains("ean") || lower.contains("gtin") || lower.contains("stock")
+        || lower.contains("sold") || lower.contains("availab") || lower.contains("orderable")
+        || lower.contains("purchasable") || lower.contains("buyable") || lower.contains("salable");
   }
 
   /**
@@ -145,6 +154,8 @@ public final class EmbeddedProducts {
         gtin = Gtin.normalize(scalar(value));
       } else if (availability == null && STOCK_KEYS.contains(key)) {
         availability = stock(value);
+      } else if (availability == null && SOLD_OUT_KEYS.contains(key)) {
+        availability = soldOut(value);
       } else if (PRICE_KEYS.contains(key)) {
         prices[PRICE_KEYS.indexOf(key)] = decimalPrice(value);
       }
@@ -185,6 +196,15 @@ public final class EmbeddedProducts {
       return value.booleanValue() ? "InStock" : "OutOfStock";
     }
     return Availability.normalize(value.asText());
+  }
+
+  /** A sold-out flag: true or "true" is OutOfStock, false or "false" InStock, anything else nothing. */
+  private static @Nullable String soldOut(JsonNode value) {
+    String flag = value.asText().strip();
+    if (value.isBoolean() || flag.equals("true") || flag.equals("false")) {
+      return Boolean.parseBoolean(flag) ? "OutOfStock" : "InStock";
+    }
+    return null;
   }
 
   /** Most of the heading's words appear in the object's name. */

@@ -1,0 +1,156 @@
+package dev.crawler.core.extract;
+
+import static dev.crawler.core.extract.Pages.extract;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stock signals a shopper reads on any shop, as the general page extractor reads them from
+ * pages without structured data.
+ */
+class StockSignalsTest {
+
+  private static String page(String lang, String body) {
+    return "<html lang=\"" + lang + "\"><head><title>Shop</title></head><body>"
+        + "<header><nav><a href=\"/\">Home</a></nav></header>"
+        + "<main>" + body + "</main><footer><p>Free delivery over 50</p></footer></body></html>";
+  }
+
+  private static String availabilityOf(String lang, String body) {
+    var products = extract(page(lang, body));
+    assertThat(products).as("products of %s", body).hasSize(1);
+    return products.get(0).availability();
+  }
+
+  @Test
+  void anOfferToBeToldWhenTheProductIsBackIsASoldOutStatement() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"notify\">Notify me when back in stock</button>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p>"
+        + "<button>Benachrichtigen, wenn verfügbar</button>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("fr", "<h1>Écharpe</h1><p class=\"prix\">39,00 €</p>"
+        + "<a href=\"#alert\">Me prévenir quand il est disponible</a>")).isEqualTo("OutOfStock");
+  }
+
+  @Test
+  void aNotifyFormInADialogIsShownOnlyOnDemandAndSaysNothing() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"add-to-cart\">Add to cart</button>"
+        + "<div class=\"modal fade\" role=\"dialog\"><h2>Product unavailable</h2>"
+        + "<button class=\"notify-availability\">Notify me when back in stock</button></div>")).isEqualTo("InStock");
+  }
+
+  @Test
+  void anAvailabilityPropertyOutsideAnyItemIsReadWithABareTermOrAPhrase() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<meta itemprop=\"availability\" content=\"out_of_stock\">")).isEqualTo("OutOfStock");
+    // The shop's property is as telling as a schema.org term, ahead of the buy button.
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p>"
+        + "<button class=\"add-to-cart\">In den Warenkorb</button>"
+        + "<p>Status: <span itemprop=\"availability\">Ausverkauft</span></p>")).isEqualTo("OutOfStock");
+  }
+
+  @Test
+  void aCountOfWhatIsLeftIsLimitedAvailabilityButNotACountdown() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Only 3 left in stock</p>"))
+        .isEqualTo("LimitedAvailability");
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p><p>Nur noch 2 Stück</p>"))
+        .isEqualTo("LimitedAvailability");
+    assertThat(availabilityOf("ja", "<h1>ウールマフラー</h1><p class=\"price\">¥3,900</p><p>残り2点</p>"))
+        .isEqualTo("LimitedAvailability");
+    assertThat(extract(page("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Only 3 days left!</p>")))
+        .allSatisfy(p -> assertThat(p.availability()).isNull());
+  }
+
+  @Test
+  void aQuantityFieldCappedAtOneOrMoreMeansTheShopCanSendThatMany() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<form><input type=\"number\" name=\"quantity\" min=\"1\" max=\"4\" value=\"1\"><input type=\"image\" src=\"/buy.png\"></form>"))
+        .isEqualTo("InStock");
+    // No cap, a cap of zero, or a disabled field: no evidence.
+    for (String field : new String[] {"<input type=\"number\" name=\"qty\" value=\"1\">",
+        "<input type=\"number\" name=\"qty\" min=\"1\" max=\"0\">",
+        "<input type=\"number\" name=\"qty\" max=\"4\" disabled>"}) {
+      assertThat(extract(page("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><form>" + field + "</form>")))
+          .as(field).allSatisfy(p -> assertThat(p.availability()).isNull());
+    }
+  }
+
+  @Test
+  void aDispatchPromiseCountsOnlyWhenNothingElseSpeaksOfStock() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Usually ships within 2 days</p>"))
+        .isEqualTo("InStock");
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p><p>Lieferzeit: 2-4 Werktage</p>"))
+        .isEqualTo("InStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Ships within 24 hours</p>"
+        + "<p>Sold out</p>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Ships within 24 hours</p>"
+        + "<button class=\"add-to-cart\" disabled>Add to cart</button>")).isEqualTo("OutOfStock");
+  }
+
+  @Test
+  void aBuyButtonThatSaysSoldOutOrWearsADisablingClassCannotBuy() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"product-form__cart-submit\">Sold out</button>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"btn add-to-cart is-disabled\">Add to cart</button>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<a class=\"buyButtonDisable\" href=\"#\">Buy now</a>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"btn add-to-cart\">Add to cart</button>")).isEqualTo("InStock");
+    // A label per state, of which a style sheet shows one: the words say nothing.
+    assertThat(availabilityOf("pl", "<h1>Szalik</h1><p class=\"price\">39,00 zł</p><a href=\"#\" class=\"add-to-basket\">"
+        + "<span class=\"can-buy\">Dodaj do koszyka</span><span class=\"cannot-buy\">Produkt niedostępny</span></a>"))
+        .isEqualTo("InStock");
+  }
+
+  @Test
+  void aProductObjectInThePagesScriptsSaysWhetherItCanBeOrderedUnderManyNames() {
+    for (String flag : new String[] {"\"is_sold_out\":true", "\"availableToOrder\":false", "\"isPurchasable\":false"}) {
+      String state = "<script type=\"application/json\">{\"product\":{\"name\":\"Wool Scarf\",\"sku\":\"WS-1\"," + flag
+          + "}}</script>";
+      assertThat(extract(page("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>").replace("</body>", state + "</body>")))
+          .as(flag).singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("OutOfStock"));
+    }
+    String state = "<script type=\"application/json\">{\"product\":{\"name\":\"Wool Scarf\",\"sold_out\":false}}</script>";
+    assertThat(extract(page("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>").replace("</body>", state + "</body>")))
+        .singleElement().satisfies(p -> assertThat(p.availability()).isEqualTo("InStock"));
+  }
+
+  @Test
+  void aProductComingSoonCannotBeBoughtYetThoughThePhraseHoldsAnAvailableWord() {
+    assertThat(availabilityOf("fr", "<h1>Écharpe</h1><p class=\"prix\">39,00 €</p><p>Bientôt disponible</p>"))
+        .isEqualTo("OutOfStock");
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p><p>Demnächst wieder verfügbar</p>"))
+        .isEqualTo("OutOfStock");
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Available from 12 March</p>"))
+        .isEqualTo("OutOfStock");
+    // A date, not a count: "from 2 sellers" says nothing about when.
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Available from 2 sellers</p>"))
+        .isNotEqualTo("OutOfStock");
+  }
+
+  @Test
+  void aBuyButtonOrAPhraseOfferingToPreOrderMeansPreOrder() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"add-to-cart\">Pre-order now</button>")).isEqualTo("PreOrder");
+    assertThat(availabilityOf("de", "<h1>Wollschal</h1><p class=\"preis\">39,00 €</p><p>Jetzt vorbestellen</p>"))
+        .isEqualTo("PreOrder");
+    // Buying now wins over pre-ordering, as with offers.
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
+        + "<button class=\"add-to-cart\">Add to cart</button><button class=\"add-to-cart\">Pre-order the blue one</button>"))
+        .isEqualTo("InStock");
+  }
+
+  @Test
+  void aProductOrderedInForTheShopperIsOnBackorder() {
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p><p>Available on backorder</p>"))
+        .isEqualTo("BackOrder");
+    assertThat(availabilityOf("fr", "<h1>Écharpe</h1><p class=\"prix\">39,00 €</p><p class=\"stock\">Sur commande</p>"))
+        .isEqualTo("BackOrder");
+    // The same words in a shipping offer mean "an order", not a stock state.
+    assertThat(extract(page("fr", "<h1>Écharpe</h1><p class=\"prix\">39,00 €</p><p>Livraison offerte sur commande de 50 €</p>")))
+        .allSatisfy(p -> assertThat(p.availability()).isNull());
+  }
+}
