@@ -45,7 +45,10 @@ final class AttributeHints {
     this.cues = cues;
   }
 
-  /** The flags of {@code element}'s class and id together; 0 for an element with neither. */
+  /**
+   * The flags of {@code element}'s class and id together; 0 for an element with neither.
+   * {@link #HIDDEN} is set when its classes mark it hidden ({@link VisibleText#hasHiddenClass}).
+   */
   int of(Element element) {
     String cls = element.className();
     String id = element.id();
@@ -53,11 +56,6 @@ final class AttributeHints {
     return id.isEmpty() ? flags : flags | remembered(byId, id, false);
   }
 
-  /** Whether {@code element}'s classes mark it hidden ({@link VisibleText#isHidden} asks). */
-  boolean hiddenByClass(Element element) {
-    String cls = element.className();
-    return !cls.isEmpty() && (remembered(byClass, cls, true) & HIDDEN) != 0;
-  }
 
   private int remembered(Map<String, Integer> cache, String value, boolean isClass) {
     Integer known = cache.get(value);

@@ -90,7 +90,7 @@ public final class PageScan {
       this.pageUrl = pageUrl;
       this.markup = new PageMarkup(doc, wanted);
       this.hints = new AttributeHints(cues);
-      this.visible = new PageWalk(cues, markup, hints);
+      this.visible = new PageWalk(cues, markup);
     }
 
     @Override
@@ -107,14 +107,29 @@ public final class PageScan {
           visible.urlIds(UrlIdentifiers.of(context()));
         }
         markup.element(element, depth, inHead);
-        boolean hidden = parentHidden || element != doc && element != body
-            && (VisibleText.isHiddenByMarkup(element) || hints.hiddenByClass(element));
         // What the visible page does not want, hidden or about other products, is not offered to it.
-        hiddenAt[d] = hidden || !visible.element(element, d);
+        hiddenAt[d] = parentHidden || !offered(element, d);
       } else if (node instanceof TextNode text && !parentHidden) {
         visible.text(text, d);
       }
       return FilterResult.CONTINUE;
+    }
+
+    /**
+     * Offers a shown element to the visible page; false when it is hidden or the page walk does not
+     * want its subtree. The document and its body are never hidden. Its class and id are read once,
+     * for both the hidden test and the walk.
+     */
+    private boolean offered(Element element, int d) {
+      boolean mayHide = element != doc && element != body;
+      if (mayHide && VisibleText.isHiddenByMarkup(element)) {
+        return false;
+      }
+      int attributes = hints.of(element);
+      if (mayHide && (attributes & AttributeHints.HIDDEN) != 0) {
+        return false;
+      }
+      return visible.element(element, d, attributes);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +54,9 @@ public final class PageWalk {
       Pattern.compile("(?i)schema\\.org/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|OnlineOnly|InStoreOnly|PreSale)\\b");
   private static final Pattern ID_ATTRIBUTE =
       Pattern.compile("(?i)^data-(?:product-?)?(?:sku|item-?sku|variant-?sku)$");
+  // Parsed once: a query given as a string is parsed again on every call.
+  private static final Evaluator H1 = QueryParser.parse("h1");
+  private static final Evaluator STRUCK_TAGS = QueryParser.parse("del, s, strike");
   private static final Pattern ID_FIELD =
       Pattern.compile("(?i)^(?:sku|product_?sku|asin|item_?sku|variant_?sku)$");
 
@@ -71,13 +76,13 @@ public final class PageWalk {
   public record StockSpot(int position, String term, boolean schemaTerm, boolean stockAttribute) {}
 
   private final PageCues cues;
+  private final ElementText shortText = new ElementText(MAX_SHORT_TEXT);
   private final List<PriceSpot> prices = new ArrayList<>();
   private final List<IdSpot> ids = new ArrayList<>();
   private final List<CartSpot> carts = new ArrayList<>();
   private final List<StockSpot> stock = new ArrayList<>();
   private final List<Heading> headings = new ArrayList<>();
   private final PageMarkup markup;
-  private final AttributeHints hints;
   /** What each open element's class and id say, per depth. */
   private final int[] hintsAt = new int[512];
   private java.util.@Nullable Set<String> titleWords;
@@ -94,10 +99,9 @@ public final class PageWalk {
    * @param markup the page's markup as the same scan gathers it; the walk reads the page title
    *     from it, which the head supplies before the body's headings arrive
    */
-  PageWalk(PageCues cues, PageMarkup markup, AttributeHints hints) {
+  PageWalk(PageCues cues, PageMarkup markup) {
     this.cues = cues;
     this.markup = markup;
-    this.hints = hints;
   }
 
   /**
@@ -173,7 +177,7 @@ public final class PageWalk {
    * rather than the site's banner, which counts as a block about other things.
    */
   private boolean holdsTheTitledHeading(Element header) {
-    Element h1 = header.selectFirst("h1");
+    Element h1 = header.selectFirst(H1);
     return h1 != null && titleShare(h1.text()) >= TITLED_SHARE;
   }
 
@@ -242,10 +246,11 @@ public final class PageWalk {
   /**
    * An element outside hidden subtrees, in document order; {@code d} is its depth.
    *
+   * @param attributes what its class and id say ({@link AttributeHints#of})
    * @return whether the walk wants the element's subtree; a block about other products (navigation,
    *     a related-items carousel, a footer) holds nothing the walk reads, so the scan skips it
    */
-  boolean element(Element element, int d) {
+  boolean element(Element element, int d, int attributes) {
     if (position >= MAX_ELEMENTS) {
       return false;
     }
@@ -255,7 +260,6 @@ public final class PageWalk {
       return false;
     }
     position++;
-    int attributes = hints.of(element);
     hintsAt[d] = attributes;
     // "Old price" marks reach one level down (<span class="was"><span>$12</span></span>), no further:
     // a whole buy box may carry a class such as "price-range".
@@ -335,12 +339,12 @@ public final class PageWalk {
       // A price split over spans, <span class="price"><span>$</span><span>12</span></span>, is read
       // from its wrapper; only wrappers that say "price" are read, to keep the walk linear.
       if ((attributes & AttributeHints.PRICE) != 0 && element.childrenSize() > 0 && element.childrenSize() <= 6
-          && element.selectFirst("del, s, strike") == null) { // a box of old and new price is not one price
+          && element.selectFirst(STRUCK_TAGS) == null) { // a box of old and new price is not one price
         maybePrice(element, flags, attributes);
       }
       return;
     }
-    String text = TextCleaner.clean(ShortText.of(element, MAX_SHORT_TEXT));
+    String text = shortText.cleaned(element);
     if (text == null || text.isEmpty() || text.length() > MAX_SHORT_TEXT) {
       return;
     }
@@ -394,7 +398,7 @@ public final class PageWalk {
     }
     boolean itemprop = element.attr("itemprop").equalsIgnoreCase("price");
     String text = itemprop && element.hasAttr("content") ? element.attr("content")
-        : TextCleaner.clean(ShortText.of(element, MAX_SHORT_TEXT));
+        : shortText.cleaned(element);
     if (text != null && text.indexOf('%') >= 0) {
       // "$229.990 <span>-18%</span>": the badge is a child, the amount is the element's own text.
       String own = TextCleaner.clean(element.ownText());
@@ -473,15 +477,19 @@ public final class PageWalk {
       return;
     }
     String itemprop = element.attr("itemprop").toLowerCase(Locale.ROOT);
-    if (!itemprop.isEmpty()) {
+    @Nullable IdKind kind = switch (itemprop) {
+      case "sku", "productid" -> IdKind.SKU;
+      case "mpn" -> IdKind.MPN;
+      case "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "ean", "isbn" -> IdKind.GTIN;
+      default -> null;
+    };
+    if (kind != null) {
+      // Only now: the text of an itemprop="offers" or "description" element is its whole subtree's.
       String value = element.hasAttr("content") ? element.attr("content") : element.text();
-      switch (itemprop) {
-        case "sku", "productid" -> ids.add(new IdSpot(position, IdKind.SKU, value, "itemprop"));
-        case "mpn" -> ids.add(new IdSpot(position, IdKind.MPN, value, "itemprop"));
-        case "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "ean", "isbn" ->
-            ids.add(new IdSpot(position, IdKind.GTIN, value, "itemprop"));
-        default -> { }
-      }
+      ids.add(new IdSpot(position, kind, value, "itemprop"));
+    }
+    if (element.attributesSize() == 0) {
+      return;
     }
     for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
       String key = attribute.getKey();
@@ -517,14 +525,14 @@ public final class PageWalk {
         || element.hasAttr("name") && (cues.attributes().flags(PageCues.attributeText(element.attr("name"))) & AttributeHints.CART) != 0) {
       return Control.BUY;
     }
-    String label = tag.equals("input") ? element.attr("value") : ShortText.of(element, MAX_SHORT_TEXT);
+    String label = tag.equals("input") ? element.attr("value") : shortText.of(element);
     boolean buys = label.length() <= MAX_SHORT_TEXT && cues.mayBuy().mayMatch(label.toLowerCase(Locale.ROOT))
         && cues.addToCartText().matcher(label).find();
     return buys ? Control.BUY : tag.equals("button") ? Control.OTHER_BUTTON : Control.NONE;
   }
 
   private boolean isWholeBuyPhrase(Element element) {
-    String text = ShortText.of(element, MAX_SHORT_TEXT);
+    String text = shortText.of(element);
     if (text.isEmpty() || text.length() > MAX_SHORT_TEXT || !cues.mayBuy().mayMatch(text.toLowerCase(Locale.ROOT))) {
       return false;
     }
