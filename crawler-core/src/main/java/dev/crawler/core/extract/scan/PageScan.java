@@ -106,9 +106,10 @@ public final class PageScan {
         if (context == null && element == body) {
           visible.urlIds(UrlIdentifiers.of(context()));
         }
-        markup.element(element, depth, inHead);
+        int names = AttributeNames.of(element);
+        markup.element(element, depth, inHead, names);
         // What the visible page does not want, hidden or about other products, is not offered to it.
-        hiddenAt[d] = parentHidden || !offered(element, d);
+        hiddenAt[d] = parentHidden || !offered(element, d, names);
       } else if (node instanceof TextNode text && !parentHidden) {
         visible.text(text, d);
       }
@@ -119,17 +120,19 @@ public final class PageScan {
      * Offers a shown element to the visible page; false when it is hidden or the page walk does not
      * want its subtree. The document and its body are never hidden. Its class and id are read once,
      * for both the hidden test and the walk.
+     *
+     * @param names the element's {@link AttributeNames}
      */
-    private boolean offered(Element element, int d) {
+    private boolean offered(Element element, int d, int names) {
       boolean mayHide = element != doc && element != body;
-      if (mayHide && VisibleText.isHiddenByMarkup(element)) {
+      if (mayHide && VisibleText.isHiddenByMarkup(element, names)) {
         return false;
       }
-      int attributes = hints.of(element);
+      int attributes = hints.of(element, names);
       if (mayHide && (attributes & AttributeHints.HIDDEN) != 0) {
         return false;
       }
-      return visible.element(element, d, attributes);
+      return visible.element(element, d, attributes, names);
     }
 
     @Override

@@ -247,10 +247,11 @@ public final class PageWalk {
    * An element outside hidden subtrees, in document order; {@code d} is its depth.
    *
    * @param attributes what its class and id say ({@link AttributeHints#of})
+   * @param names the attributes it has ({@link AttributeNames})
    * @return whether the walk wants the element's subtree; a block about other products (navigation,
    *     a related-items carousel, a footer) holds nothing the walk reads, so the scan skips it
    */
-  boolean element(Element element, int d, int attributes) {
+  boolean element(Element element, int d, int attributes, int names) {
     if (position >= MAX_ELEMENTS) {
       return false;
     }
@@ -265,12 +266,12 @@ public final class PageWalk {
     // a whole buy box may carry a class such as "price-range".
     int parentOld = d == 0 ? 0 : flags[d - 1] & OLD_HERE;
     Control control = control(element, attributes, inherited);
-    int own = contextOf(element, attributes, control);
+    int own = contextOf(element, attributes, control, names);
     flags[d] = (inherited & ~(OLD | OLD_HERE)) | own | (parentOld != 0 ? OLD : 0) | ((own & OLD) != 0 ? OLD_HERE : 0);
     if ((flags[d] & OTHER) != 0) {
       return false;
     }
-    visit(element, flags[d], attributes, d == 0 ? 0 : hintsAt[d - 1], control);
+    visit(element, flags[d], attributes, d == 0 ? 0 : hintsAt[d - 1], control, names);
     return true;
   }
 
@@ -286,16 +287,16 @@ public final class PageWalk {
   private static final int LISTED = 32;
   /** Inside a button, link or label: a buy phrase there belongs to that control. */
   private static final int IN_CONTROL = 64;
-  private int contextOf(Element element, int attributes, Control control) {
+  private int contextOf(Element element, int attributes, Control control, int names) {
     int flags = 0;
     String tag = element.normalName();
     if (tag.equals("header") && !holdsTheTitledHeading(element) || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")
         || (attributes & AttributeHints.OTHER_PRODUCTS) != 0
-        || element.attr("role").equalsIgnoreCase("navigation")) {
+        || (names & AttributeNames.ROLE) != 0 && element.attr("role").equalsIgnoreCase("navigation")) {
       flags |= OTHER;
     }
     if (tag.equals("del") || tag.equals("s") || tag.equals("strike") || (attributes & AttributeHints.STRUCK) != 0
-        || element.hasAttr("style") && element.attr("style").toLowerCase(Locale.ROOT).contains("line-through")) {
+        || (names & AttributeNames.STYLE) != 0 && element.attr("style").toLowerCase(Locale.ROOT).contains("line-through")) {
       flags |= STRUCK;
     }
     if (tag.equals("li") || (attributes & AttributeHints.LISTED) != 0) {
@@ -306,7 +307,7 @@ public final class PageWalk {
     }
     // A price on a button that does not buy is an option's (a size, a format), not the product's,
     // and counts like one in a link.
-    if (tag.equals("a") && element.hasAttr("href") || control == Control.OTHER_BUTTON) {
+    if (tag.equals("a") && (names & AttributeNames.HREF) != 0 || control == Control.OTHER_BUTTON) {
       flags |= LINK;
     }
     if ((attributes & AttributeHints.OLD_PRICE) != 0) {
@@ -318,20 +319,21 @@ public final class PageWalk {
   /**
    * @param attributes what the element's class and id say ({@link AttributeHints})
    * @param parentAttributes the same for its parent
+   * @param names the attributes it has ({@link AttributeNames})
    */
-  private void visit(Element element, int flags, int attributes, int parentAttributes, Control control) {
-    schemaTerm(element);
+  private void visit(Element element, int flags, int attributes, int parentAttributes, Control control, int names) {
+    schemaTerm(element, names);
     if (element.nameIs("h1") && headings.size() < MAX_HEADINGS) {
       String text = TextCleaner.clean(headingText(element));
       if (text != null && !text.isEmpty() && text.length() <= MAX_NAME) {
         headings.add(new Heading(position, text));
       }
     }
-    idAttributes(element);
+    idAttributes(element, names);
     if (control == Control.BUY && carts.size() < MAX_SPOTS) {
       carts.add(new CartSpot(position, disabled(element)));
     }
-    if (element.attr("itemprop").equalsIgnoreCase("price")) {
+    if ((names & AttributeNames.ITEMPROP) != 0 && element.attr("itemprop").equalsIgnoreCase("price")) {
       maybePrice(element, flags, attributes);
       return;
     }
@@ -381,8 +383,9 @@ public final class PageWalk {
     return index < 0 || index >= text.length() ? ' ' : text.charAt(index);
   }
 
-  private void schemaTerm(Element element) {
-    String value = element.hasAttr("href") ? element.attr("href") : element.attr("content");
+  private void schemaTerm(Element element, int names) {
+    String value = (names & AttributeNames.HREF) != 0 ? element.attr("href")
+        : (names & AttributeNames.CONTENT) != 0 ? element.attr("content") : "";
     if (value.isEmpty() || stock.size() >= MAX_SPOTS) {
       return;
     }
@@ -472,11 +475,11 @@ public final class PageWalk {
     }
   }
 
-  private void idAttributes(Element element) {
+  private void idAttributes(Element element, int names) {
     if (ids.size() >= MAX_SPOTS) {
       return;
     }
-    String itemprop = element.attr("itemprop").toLowerCase(Locale.ROOT);
+    String itemprop = (names & AttributeNames.ITEMPROP) == 0 ? "" : element.attr("itemprop").toLowerCase(Locale.ROOT);
     @Nullable IdKind kind = switch (itemprop) {
       case "sku", "productid" -> IdKind.SKU;
       case "mpn" -> IdKind.MPN;
@@ -488,7 +491,7 @@ public final class PageWalk {
       String value = element.hasAttr("content") ? element.attr("content") : element.text();
       ids.add(new IdSpot(position, kind, value, "itemprop"));
     }
-    if (element.attributesSize() == 0) {
+    if ((names & AttributeNames.DATA) == 0) {
       return;
     }
     for (org.jsoup.nodes.Attribute attribute : element.attributes()) {

@@ -74,14 +74,19 @@ public final class VisibleText {
    * page behind an open modal, which is how many pages are saved.
    */
   static boolean isHiddenByMarkup(Element element) {
+    return isHiddenByMarkup(element, AttributeNames.of(element));
+  }
+
+  /** As {@link #isHiddenByMarkup(Element)}, with the element's {@link AttributeNames} already read. */
+  static boolean isHiddenByMarkup(Element element, int names) {
     String tag = element.normalName();
     if (tag.equals("script") || tag.equals("style") || tag.equals("template") || tag.equals("noscript")) {
       return true;
     }
-    if (element.hasAttr("hidden")) {
+    if ((names & AttributeNames.HIDDEN) != 0) {
       return true;
     }
-    String style = element.attr("style");
+    String style = (names & AttributeNames.STYLE) == 0 ? "" : element.attr("style");
     if (!style.isEmpty() && HIDDEN_STYLE.matcher(style.toLowerCase(Locale.ROOT)).find()) {
       return true;
     }
