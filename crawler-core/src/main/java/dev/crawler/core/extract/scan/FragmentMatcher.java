@@ -29,6 +29,11 @@ final class FragmentMatcher {
   private static final String[] GLUED_AFTER = {"price", "amount", "cost"};
 
   private final Needle[][] byBigram = new Needle[ASCII * ASCII][];
+  /**
+   * One bit per slot of {@link #byBigram}, set when fragments are filed there: 2 KiB that stay in
+   * the processor's nearest cache, where the 64 KiB table does not, and most slots are empty.
+   */
+  private final long[] bigramFiled = new long[ASCII * ASCII / Long.SIZE];
   /** Fragments that start with a character beyond ASCII (Cyrillic, Japanese...), filed by their first two characters. */
   private final java.util.Map<Integer, Needle[]> beyondAscii = new java.util.HashMap<>();
   /**
@@ -77,6 +82,7 @@ final class FragmentMatcher {
       beyondAsciiFirst.set(first);
     } else {
       byBigram[first * ASCII + second] = grown(byBigram[first * ASCII + second], needle);
+      bigramFiled[(first * ASCII + second) / Long.SIZE] |= 1L << (first * ASCII + second);
     }
   }
 
@@ -115,7 +121,8 @@ final class FragmentMatcher {
   /** The fragments that start with {@code first} and {@code second}, or null. */
   private Needle @Nullable [] filed(char first, char second) {
     if (first < ASCII && second < ASCII) {
-      return byBigram[first * ASCII + second];
+      int slot = first * ASCII + second;
+      return (bigramFiled[slot / Long.SIZE] & 1L << slot) == 0 ? null : byBigram[slot];
     }
     return beyondAsciiFirst.get(first) ? beyondAscii.get(wideKey(first, second)) : null;
   }

@@ -41,7 +41,6 @@ public final class PageWalk {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private record Heading(int position, String text) {}
-  private static final Pattern DIGIT = Pattern.compile("\\d");
   /** Words ending in a colon at the start of a label's value: more of the label. */
   private static final Pattern LABEL_REST = Pattern.compile("^\\p{L}[\\p{L}\\s.'’-]{0,40}?\\s*[:：]\\s*(.*)$");
   /** A class, id or data attribute that says the element holds the product's code. */
@@ -52,6 +51,8 @@ public final class PageWalk {
   private static final Pattern ONE_TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/\\-]{1,39}");
   private static final Pattern SCHEMA_TERM =
       Pattern.compile("(?i)schema\\.org/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|OnlineOnly|InStoreOnly|PreSale)\\b");
+  /** What every text {@link #SCHEMA_TERM} finds contains, in some case. */
+  private static final String SCHEMA_ORG = "schema.org/";
   private static final Pattern ID_ATTRIBUTE =
       Pattern.compile("(?i)^data-(?:product-?)?(?:sku|item-?sku|variant-?sku)$");
   // Parsed once: a query given as a string is parsed again on every call.
@@ -352,8 +353,9 @@ public final class PageWalk {
     }
     maybePrice(element, flags, attributes);
     namedCode(element, text);
-    label(element, text);
-    stockText(text, (attributes | parentAttributes) & AttributeHints.STOCK);
+    String lower = text.toLowerCase(Locale.ROOT);
+    label(element, text, lower);
+    stockText(text, lower, (attributes | parentAttributes) & AttributeHints.STOCK);
   }
 
   /** Whether a text node of the element's own holds more than white space. */
@@ -379,6 +381,27 @@ public final class PageWalk {
     }
   }
 
+  /** What {@code \\d} finds: an ASCII digit (Java's {@code \\d} is ASCII unless asked otherwise). */
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code text} contains {@code part} (lower case) ignoring case, by the rules of {@link String#regionMatches}. */
+  static boolean containsIgnoringCase(String text, String part) {
+    for (int at = 0; at + part.length() <= text.length(); at++) {
+      if (text.regionMatches(true, at, part, 0, part.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static char charAt(CharSequence text, int index) {
     return index < 0 || index >= text.length() ? ' ' : text.charAt(index);
   }
@@ -389,10 +412,27 @@ public final class PageWalk {
     if (value.isEmpty() || stock.size() >= MAX_SPOTS) {
       return;
     }
-    Matcher m = SCHEMA_TERM.matcher(value);
-    if (m.find()) {
-      stock.add(new StockSpot(position, m.group(1), true, false));
+    String term = schemaTermIn(value);
+    if (term != null) {
+      stock.add(new StockSpot(position, term, true, false));
     }
+  }
+
+  /** The schema.org availability term {@code value} names ("https://schema.org/InStock"), or null. */
+  static @Nullable String schemaTermIn(String value) {
+    // Every link has an href: only those that name schema.org are worth the pattern.
+    if (!containsIgnoringCase(value, SCHEMA_ORG)) {
+      return null;
+    }
+    Matcher m = SCHEMA_TERM.matcher(value);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** Whether {@code key} is a data attribute that holds the product's SKU ({@code data-product-sku}). */
+  static boolean isIdAttribute(String key) {
+    // Most data attributes do not end in "sku" and fail before the pattern.
+    return key.length() > 5 && key.regionMatches(true, 0, "data-", 0, 5) && key.regionMatches(true, key.length() - 3, "sku", 0, 3)
+        && ID_ATTRIBUTE.matcher(key).matches();
   }
 
   private void maybePrice(Element element, int flags, int attributes) {
@@ -405,11 +445,11 @@ public final class PageWalk {
     if (text != null && text.indexOf('%') >= 0) {
       // "$229.990 <span>-18%</span>": the badge is a child, the amount is the element's own text.
       String own = TextCleaner.clean(element.ownText());
-      if (own != null && own.indexOf('%') < 0 && DIGIT.matcher(own).find()) {
+      if (own != null && own.indexOf('%') < 0 && hasDigit(own)) {
         text = own;
       }
     }
-    if (text == null || text.length() > MAX_SHORT_TEXT / 2 || !DIGIT.matcher(text).find()) {
+    if (text == null || text.length() > MAX_SHORT_TEXT / 2 || !hasDigit(text)) {
       return;
     }
     boolean priceAttribute = itemprop || (attributes & AttributeHints.PRICE) != 0;
@@ -418,11 +458,12 @@ public final class PageWalk {
         itemprop, precedingText(element), (flags & LISTED) != 0));
   }
 
-  private void label(Element element, String text) {
+  /** @param lower {@code text} in lower case */
+  private void label(Element element, String text, String lower) {
     if (ids.size() >= MAX_SPOTS) {
       return;
     }
-    if (!cues.mayLabel().mayStart(text.toLowerCase(Locale.ROOT))) {
+    if (!cues.mayLabel().mayStart(lower)) {
       return;
     }
     labelOf(element, text, cues.gtinLabel(), IdKind.GTIN);
@@ -460,7 +501,8 @@ public final class PageWalk {
    * good as a label: found "named".
    */
   private void namedCode(Element element, String text) {
-    if (ids.size() >= MAX_SPOTS || !ONE_TOKEN.matcher(text).matches() || !DIGIT.matcher(text).find()) {
+    // A space is never part of a token: most texts are words, and fail here without a regex.
+    if (ids.size() >= MAX_SPOTS || text.indexOf(' ') >= 0 || !hasDigit(text) || !ONE_TOKEN.matcher(text).matches()) {
       return;
     }
     StringBuilder names = new StringBuilder(PageCues.attributeText(element.className() + " " + element.id()));
@@ -496,8 +538,7 @@ public final class PageWalk {
     }
     for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
       String key = attribute.getKey();
-      if (key.length() > 5 && key.regionMatches(true, 0, "data-", 0, 5) && ID_ATTRIBUTE.matcher(key).matches()
-          && !attribute.getValue().isBlank()) {
+      if (isIdAttribute(key) && !attribute.getValue().isBlank()) {
         ids.add(new IdSpot(position, IdKind.SKU, attribute.getValue(), "attribute"));
         return;
       }
@@ -521,7 +562,7 @@ public final class PageWalk {
         || tag.equals("input") && (element.attr("type").equalsIgnoreCase("submit")
             || element.attr("type").equalsIgnoreCase("button"));
     if (!control) {
-      return (tag.equals("div") || tag.equals("span")) && element.firstElementChild() == null && (inherited & IN_CONTROL) == 0
+      return (tag.equals("div") || tag.equals("span")) && (inherited & IN_CONTROL) == 0 && element.firstElementChild() == null
           && isWholeBuyPhrase(element) ? Control.BUY : Control.NONE;
     }
     if ((attributes & AttributeHints.CART) != 0
@@ -548,8 +589,11 @@ public final class PageWalk {
         || element.classNames().stream().anyMatch(c -> c.equalsIgnoreCase("disabled") || c.endsWith("--disabled"));
   }
 
-  /** @param stockHint whether the element's or its parent's class or id says stock */
-  private void stockText(String text, int stockHint) {
+  /**
+   * @param lower {@code text} in lower case
+   * @param stockHint whether the element's or its parent's class or id says stock
+   */
+  private void stockText(String text, String lower, int stockHint) {
     if (stock.size() >= MAX_SPOTS) {
       return;
     }
@@ -557,7 +601,7 @@ public final class PageWalk {
     if (!hinted && text.length() > MAX_SHORT_TEXT / 2) {
       return; // a stray "available" in a sentence says nothing
     }
-    if (!cues.mayStateStock().mayMatch(text.toLowerCase(Locale.ROOT))) {
+    if (!cues.mayStateStock().mayMatch(lower)) {
       return;
     }
     if (cues.outOfStockText().matcher(text).find()) {
@@ -574,7 +618,7 @@ public final class PageWalk {
       String text = previous instanceof TextNode t ? t.text() : previous instanceof Element e ? e.text() : "";
       if (!text.isBlank()) {
         // A neighbour with a number in it is another amount ("statt 149,95 €"), not this one's label.
-        return text.length() > MAX_SHORT_TEXT || DIGIT.matcher(text).find() ? null : text.strip();
+        return text.length() > MAX_SHORT_TEXT || hasDigit(text) ? null : text.strip();
       }
     }
     return null;

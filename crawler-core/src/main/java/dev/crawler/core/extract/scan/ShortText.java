@@ -54,9 +54,17 @@ final class ShortText {
     return stripped(out, limit);
   }
 
+  /** {@code out.toString().strip()}, cut to {@code limit + 1} characters, copied once. */
   private static String stripped(StringBuilder out, int limit) {
-    String text = out.toString().strip();
-    return text.length() > limit + 1 ? text.substring(0, limit + 1) : text;
+    int first = 0;
+    while (first < out.length() && Character.isWhitespace(out.charAt(first))) {
+      first++;
+    }
+    int end = out.length();
+    while (end > first && Character.isWhitespace(out.charAt(end - 1))) {
+      end--;
+    }
+    return out.substring(first, Math.min(end, first + limit + 1));
   }
 
   /**

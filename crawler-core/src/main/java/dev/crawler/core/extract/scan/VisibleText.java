@@ -87,10 +87,12 @@ public final class VisibleText {
       return true;
     }
     String style = (names & AttributeNames.STYLE) == 0 ? "" : element.attr("style");
-    if (!style.isEmpty() && HIDDEN_STYLE.matcher(style.toLowerCase(Locale.ROOT)).find()) {
-      return true;
+    if (style.isEmpty()) {
+      return false;
     }
-    return false;
+    String lower = style.toLowerCase(Locale.ROOT);
+    // Most inline styles neither hide nor say "none" or "hidden" anywhere: no pattern run for them.
+    return (lower.contains("none") || lower.contains("hidden")) && HIDDEN_STYLE.matcher(lower).find();
   }
 
   /** A quick test that every class {@link #HIDDEN_CLASS} matches passes. */
