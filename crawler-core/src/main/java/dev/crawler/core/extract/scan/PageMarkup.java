@@ -218,6 +218,14 @@ public final class PageMarkup {
   public List<String> stateScripts() {
     List<String> texts = new ArrayList<>();
     for (Element script : stateScripts) {
+      if (script.childNodeSize() == 1 && script.childNode(0) instanceof DataNode only) {
+        // The usual script, one data node: its text as it is, not a copy of up to 2 MiB.
+        String data = only.getWholeData();
+        if (!data.isEmpty() && data.length() <= MAX_SCRIPT_CHARS) {
+          texts.add(data);
+        }
+        continue;
+      }
       StringBuilder data = new StringBuilder();
       for (Node child : script.childNodes()) {
         if (child instanceof DataNode dataNode) {
