@@ -100,8 +100,11 @@ final class FragmentMatcher {
   int flags(String text) {
     int flags = 0;
     int last = text.length() - 1;
+    char second = last < 0 ? 0 : text.charAt(0);
     for (int i = 0; i < last; i++) {
-      Needle[] filed = filed(text.charAt(i), text.charAt(i + 1));
+      char first = second;
+      second = text.charAt(i + 1);
+      Needle[] filed = filed(first, second);
       if (filed != null) {
         flags |= matches(filed, text, i, flags);
       }

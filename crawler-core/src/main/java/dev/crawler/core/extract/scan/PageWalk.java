@@ -392,10 +392,15 @@ public final class PageWalk {
     return false;
   }
 
-  /** Whether {@code text} contains {@code part} (lower case) ignoring case, by the rules of {@link String#regionMatches}. */
-  static boolean containsIgnoringCase(String text, String part) {
-    for (int at = 0; at + part.length() <= text.length(); at++) {
-      if (text.regionMatches(true, at, part, 0, part.length())) {
+  /**
+   * Whether {@code text} contains {@link #SCHEMA_ORG} ignoring case, by the rules of
+   * {@link String#regionMatches}. Only a dot matches its dot, and a URL has few: the comparison
+   * runs at those alone, not at every character of every link.
+   */
+  static boolean namesSchemaOrg(String text) {
+    int dot = SCHEMA_ORG.indexOf('.');
+    for (int at = text.indexOf('.', dot); at >= 0; at = text.indexOf('.', at + 1)) {
+      if (text.regionMatches(true, at - dot, SCHEMA_ORG, 0, SCHEMA_ORG.length())) {
         return true;
       }
     }
@@ -421,7 +426,7 @@ public final class PageWalk {
   /** The schema.org availability term {@code value} names ("https://schema.org/InStock"), or null. */
   static @Nullable String schemaTermIn(String value) {
     // Every link has an href: only those that name schema.org are worth the pattern.
-    if (!containsIgnoringCase(value, SCHEMA_ORG)) {
+    if (!namesSchemaOrg(value)) {
       return null;
     }
     Matcher m = SCHEMA_TERM.matcher(value);

@@ -23,7 +23,8 @@ class CheapChecksTest {
   @Test
   void schemaTermsAreTheOnesThePatternFinds() {
     for (String value : List.of("https://schema.org/InStock", "http://SCHEMA.ORG/outofstock", "schema.org/PreOrderX",
-        "/product/12", "", "ſchema.org/InStock", "schema.org", "x schema.org/SoldOut y", "https://schema.org/ InStock")) {
+        "/product/12", "", "ſchema.org/InStock", "schema.org", "x schema.org/SoldOut y", "https://schema.org/ InStock",
+        "a.b.schema.org/InStock", "SCHEMA.Org/instock.", "schema.orgx/InStock", ".schema.org/OnlineOnly", "schema.org/")) {
       Matcher m = SCHEMA_TERM.matcher(value);
       assertThat(PageWalk.schemaTermIn(value)).as(value).isEqualTo(m.find() ? m.group(1) : null);
     }
