@@ -24,6 +24,11 @@ import org.jspecify.annotations.Nullable;
  * {@link PageContext} is settled when the walk reaches {@code <body>}, since everything it needs
  * (base, canonical link, language hints) lives in the head, which comes first.
  *
+ * <p>The walk visits some 3,000 elements a page, so what it does per element is what extraction
+ * costs: each element's attribute names ({@link AttributeNames}) and its class and id hints
+ * ({@link AttributeHints}) are read once and handed to both collectors, and the page walk reads an
+ * element's text at most once ({@link ElementText}).
+ *
  * <p>Bounded: the walk stops after {@link #MAX_NODES} nodes; each collector caps its own lists.
  * Not thread-safe; one scan per page and thread.
  */

@@ -6,7 +6,8 @@
  * head, meta tags, JSON-LD and state scripts, microdata and RDFa scopes with their properties,
  * site-rule matches) and {@link dev.crawler.core.extract.scan.PageWalk} (what a shopper sees:
  * headings, price texts, labelled identifiers, buy buttons, stock statements, each with its position
- * and context). The language cues the walk reads the page with are data
+ * and context). Whatever both need of an element (which attributes it has, what its class and id
+ * say) is read once, by the scan. The language cues the walk reads the page with are data
  * ({@code page-cues.json}, loaded by {@link dev.crawler.core.extract.scan.PageCues}).
  *
  * <p>Internal to extraction; public only for the sibling stages.
