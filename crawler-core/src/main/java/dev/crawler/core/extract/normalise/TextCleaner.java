@@ -44,6 +44,16 @@ public final class TextCleaner {
     StringBuilder out = null;
     boolean space = true; // at the start, white space is dropped
     for (int i = 0; i < text.length(); ) {
+      char ascii = text.charAt(i);
+      if (ascii > ' ' && ascii < 0x7F) {
+        // Printable ASCII, most of any page's text, is neither white nor invisible: kept as it is.
+        if (out != null) {
+          out.append(ascii);
+        }
+        space = false;
+        i++;
+        continue;
+      }
       int c = text.codePointAt(i);
       int next = i + Character.charCount(c);
       boolean white = isWhite(c);

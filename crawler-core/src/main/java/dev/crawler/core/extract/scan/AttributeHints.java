@@ -46,19 +46,19 @@ final class AttributeHints {
     this.cues = cues;
   }
 
-  /** The flags of {@code element}'s class and id together; 0 for an element with neither. */
-  int of(Element element) {
-    String cls = element.className();
-    String id = element.id();
+  /**
+   * The flags of {@code element}'s class and id together; 0 for an element with neither.
+   * {@link #HIDDEN} is set when its classes mark it hidden ({@link VisibleText#hasHiddenClass}).
+   *
+   * @param names the element's {@link AttributeNames}
+   */
+  int of(Element element, int names) {
+    String cls = (names & AttributeNames.CLASS) == 0 ? "" : element.className();
+    String id = (names & AttributeNames.ID) == 0 ? "" : element.id();
     int flags = cls.isEmpty() ? 0 : remembered(byClass, cls, true);
     return id.isEmpty() ? flags : flags | remembered(byId, id, false);
   }
 
-  /** Whether {@code element}'s classes mark it hidden ({@link VisibleText#isHidden} asks). */
-  boolean hiddenByClass(Element element) {
-    String cls = element.className();
-    return !cls.isEmpty() && (remembered(byClass, cls, true) & HIDDEN) != 0;
-  }
 
   private int remembered(Map<String, Integer> cache, String value, boolean isClass) {
     Integer known = cache.get(value);

@@ -195,6 +195,9 @@ public record PageCues(
 
   /** Class and id as {@link #attributes} reads them: camelCase humps split by '-', lower case. */
   static String attributeText(String classAndId) {
+    if (isLowerAscii(classAndId)) {
+      return classAndId; // nothing to split or lower: most class and id values
+    }
     StringBuilder out = new StringBuilder(classAndId.length() + 4);
     char previous = 0;
     for (int i = 0; i < classAndId.length(); i++) {
@@ -206,5 +209,16 @@ public record PageCues(
       previous = c;
     }
     return out.toString();
+  }
+
+  /** Whether every character is ASCII but an upper-case letter. */
+  private static boolean isLowerAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 || c >= 'A' && c <= 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -89,10 +89,13 @@ public final class PageMarkup {
     this.matches = new Element[wanted.size()];
   }
 
-  /** Called once per element, in document order, hidden or not; {@code inHead} for elements under {@code <head>}. */
-  public void element(Element element, int depth, boolean inHead) {
+  /**
+   * Called once per element, in document order, hidden or not; {@code inHead} for elements under
+   * {@code <head>}; {@code names} are its {@link AttributeNames}.
+   */
+  void element(Element element, int depth, boolean inHead, int names) {
     int d = Math.min(depth, MAX_DEPTH - 1);
-    if (d == 1 && htmlLang == null && element.hasAttr("lang")) {
+    if (d == 1 && htmlLang == null && (names & AttributeNames.LANG) != 0) {
       htmlLang = element.attr("lang");
     }
     switch (element.normalName()) {
@@ -110,7 +113,7 @@ public final class PageMarkup {
       }
       default -> { }
     }
-    scopes(element, d);
+    scopes(element, d, names);
     for (int i = 0; i < matches.length; i++) {
       if (matches[i] == null && wanted.get(i).matches(root, element)) {
         matches[i] = element;
@@ -118,24 +121,25 @@ public final class PageMarkup {
     }
   }
 
-  private void scopes(Element element, int d) {
+  private void scopes(Element element, int d, int names) {
     Scope microOwner = d == 0 ? null : microdataAt[d - 1];
     Scope rdfaOwner = d == 0 ? null : rdfaAt[d - 1];
-    if (microOwner != null && element.hasAttr("itemprop")) {
+    boolean property = (names & AttributeNames.PROPERTY) != 0;
+    if (microOwner != null && (names & AttributeNames.ITEMPROP) != 0) {
       microOwner.add(element);
     }
-    if (rdfaOwner != null && element.hasAttr("property")) {
+    if (rdfaOwner != null && property) {
       rdfaOwner.add(element);
     }
     microdataAt[d] = microOwner;
     rdfaAt[d] = rdfaOwner;
-    if (element.hasAttr("itemscope") && microdata.size() < MAX_SCOPES) {
+    if ((names & AttributeNames.ITEMSCOPE) != 0 && microdata.size() < MAX_SCOPES) {
       Scope scope = new Scope(element, false);
       microdata.add(scope);
       microdataAt[d] = scope;
     }
-    if (element.hasAttr("typeof") && rdfa.size() < MAX_SCOPES) {
-      Scope scope = new Scope(element, rdfaOwner != null && element.hasAttr("property"));
+    if ((names & AttributeNames.TYPEOF) != 0 && rdfa.size() < MAX_SCOPES) {
+      Scope scope = new Scope(element, rdfaOwner != null && property);
       rdfa.add(scope);
       rdfaAt[d] = scope;
     }
@@ -214,6 +218,14 @@ public final class PageMarkup {
   public List<String> stateScripts() {
     List<String> texts = new ArrayList<>();
     for (Element script : stateScripts) {
+      if (script.childNodeSize() == 1 && script.childNode(0) instanceof DataNode only) {
+        // The usual script, one data node: its text as it is, not a copy of up to 2 MiB.
+        String data = only.getWholeData();
+        if (!data.isEmpty() && data.length() <= MAX_SCRIPT_CHARS) {
+          texts.add(data);
+        }
+        continue;
+      }
       StringBuilder data = new StringBuilder();
       for (Node child : script.childNodes()) {
         if (child instanceof DataNode dataNode) {

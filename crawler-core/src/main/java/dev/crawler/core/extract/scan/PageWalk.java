@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +41,6 @@ public final class PageWalk {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private record Heading(int position, String text) {}
-  private static final Pattern DIGIT = Pattern.compile("\\d");
   /** Words ending in a colon at the start of a label's value: more of the label. */
   private static final Pattern LABEL_REST = Pattern.compile("^\\p{L}[\\p{L}\\s.'’-]{0,40}?\\s*[:：]\\s*(.*)$");
   /** A class, id or data attribute that says the element holds the product's code. */
@@ -50,6 +51,9 @@ public final class PageWalk {
   private static final Pattern ONE_TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/\\-]{1,39}");
   private static final Pattern ID_ATTRIBUTE =
       Pattern.compile("(?i)^data-(?:product-?)?(?:sku|item-?sku|variant-?sku)$");
+  // Parsed once: a query given as a string is parsed again on every call.
+  private static final Evaluator H1 = QueryParser.parse("h1");
+  private static final Evaluator STRUCK_TAGS = QueryParser.parse("del, s, strike");
   private static final Pattern ID_FIELD =
       Pattern.compile("(?i)^(?:sku|product_?sku|asin|item_?sku|variant_?sku)$");
 
@@ -97,6 +101,7 @@ public final class PageWalk {
 
   private final PageCues cues;
   private final StockWords stockWords;
+  private final ElementText shortText = new ElementText(MAX_SHORT_TEXT);
   private final List<PriceSpot> prices = new ArrayList<>();
   private final List<IdSpot> ids = new ArrayList<>();
   private final List<CartSpot> carts = new ArrayList<>();
@@ -104,7 +109,6 @@ public final class PageWalk {
   private final List<QuantitySpot> quantities = new ArrayList<>();
   private final List<Heading> headings = new ArrayList<>();
   private final PageMarkup markup;
-  private final AttributeHints hints;
   /** What each open element's class and id say, per depth. */
   private final int[] hintsAt = new int[512];
   private java.util.@Nullable Set<String> titleWords;
@@ -121,11 +125,10 @@ public final class PageWalk {
    * @param markup the page's markup as the same scan gathers it; the walk reads the page title
    *     from it, which the head supplies before the body's headings arrive
    */
-  PageWalk(PageCues cues, PageMarkup markup, AttributeHints hints) {
+  PageWalk(PageCues cues, PageMarkup markup) {
     this.cues = cues;
     this.stockWords = new StockWords(cues, MAX_SHORT_TEXT);
     this.markup = markup;
-    this.hints = hints;
   }
 
   /**
@@ -201,7 +204,7 @@ public final class PageWalk {
    * rather than the site's banner, which counts as a block about other things.
    */
   private boolean holdsTheTitledHeading(Element header) {
-    Element h1 = header.selectFirst("h1");
+    Element h1 = header.selectFirst(H1);
     return h1 != null && titleShare(h1.text()) >= TITLED_SHARE;
   }
 
@@ -274,10 +277,12 @@ public final class PageWalk {
   /**
    * An element outside hidden subtrees, in document order; {@code d} is its depth.
    *
+   * @param attributes what its class and id say ({@link AttributeHints#of})
+   * @param names the attributes it has ({@link AttributeNames})
    * @return whether the walk wants the element's subtree; a block about other products (navigation,
    *     a related-items carousel, a footer) holds nothing the walk reads, so the scan skips it
    */
-  boolean element(Element element, int d) {
+  boolean element(Element element, int d, int attributes, int names) {
     if (position >= MAX_ELEMENTS) {
       return false;
     }
@@ -287,18 +292,17 @@ public final class PageWalk {
       return false;
     }
     position++;
-    int attributes = hints.of(element);
     hintsAt[d] = attributes;
     // "Old price" marks reach one level down (<span class="was"><span>$12</span></span>), no further:
     // a whole buy box may carry a class such as "price-range".
     int parentOld = d == 0 ? 0 : flags[d - 1] & OLD_HERE;
     Control control = control(element, attributes, inherited);
-    int own = contextOf(element, attributes, control);
+    int own = contextOf(element, attributes, control, names);
     flags[d] = (inherited & ~(OLD | OLD_HERE)) | own | (parentOld != 0 ? OLD : 0) | ((own & OLD) != 0 ? OLD_HERE : 0);
     if ((flags[d] & OTHER) != 0) {
       return false;
     }
-    visit(element, flags[d], attributes, d == 0 ? 0 : hintsAt[d - 1], control);
+    visit(element, flags[d], attributes, d == 0 ? 0 : hintsAt[d - 1], control, names);
     return true;
   }
 
@@ -319,16 +323,16 @@ public final class PageWalk {
    * me" is the form a shop opens when a size is sold out), not a statement about the product.
    */
   private static final int IN_DIALOG = 128;
-  private int contextOf(Element element, int attributes, Control control) {
+  private int contextOf(Element element, int attributes, Control control, int names) {
     int flags = 0;
     String tag = element.normalName();
     if (tag.equals("header") && !holdsTheTitledHeading(element) || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")
         || (attributes & AttributeHints.OTHER_PRODUCTS) != 0
-        || element.attr("role").equalsIgnoreCase("navigation")) {
+        || (names & AttributeNames.ROLE) != 0 && element.attr("role").equalsIgnoreCase("navigation")) {
       flags |= OTHER;
     }
     if (tag.equals("del") || tag.equals("s") || tag.equals("strike") || (attributes & AttributeHints.STRUCK) != 0
-        || element.hasAttr("style") && element.attr("style").toLowerCase(Locale.ROOT).contains("line-through")) {
+        || (names & AttributeNames.STYLE) != 0 && element.attr("style").toLowerCase(Locale.ROOT).contains("line-through")) {
       flags |= STRUCK;
     }
     if (tag.equals("li") || (attributes & AttributeHints.LISTED) != 0) {
@@ -339,7 +343,7 @@ public final class PageWalk {
     }
     // A price on a button that does not buy is an option's (a size, a format), not the product's,
     // and counts like one in a link.
-    if (tag.equals("a") && element.hasAttr("href") || control == Control.OTHER_BUTTON) {
+    if (tag.equals("a") && (names & AttributeNames.HREF) != 0 || control == Control.OTHER_BUTTON) {
       flags |= LINK;
     }
     if ((attributes & AttributeHints.OLD_PRICE) != 0) {
@@ -361,23 +365,24 @@ public final class PageWalk {
   /**
    * @param attributes what the element's class and id say ({@link AttributeHints})
    * @param parentAttributes the same for its parent
+   * @param names the attributes it has ({@link AttributeNames})
    */
-  private void visit(Element element, int flags, int attributes, int parentAttributes, Control control) {
-    schemaTerm(element);
+  private void visit(Element element, int flags, int attributes, int parentAttributes, Control control, int names) {
+    schemaTerm(element, names);
     if (element.nameIs("h1") && headings.size() < MAX_HEADINGS) {
       String text = TextCleaner.clean(headingText(element));
       if (text != null && !text.isEmpty() && text.length() <= MAX_NAME) {
         headings.add(new Heading(position, text));
       }
     }
-    idAttributes(element);
+    idAttributes(element, names);
     if (control == Control.BUY && carts.size() < MAX_SPOTS) {
       carts.add(new CartSpot(position, stockWords.cannotBuy(element), stockWords.offersPreOrder(element)));
     }
     if (element.nameIs("input") && (flags & LISTED) == 0) {
       quantity(element, attributes);
     }
-    if (element.attr("itemprop").equalsIgnoreCase("price")) {
+    if ((names & AttributeNames.ITEMPROP) != 0 && element.attr("itemprop").equalsIgnoreCase("price")) {
       maybePrice(element, flags, attributes);
       return;
     }
@@ -385,20 +390,21 @@ public final class PageWalk {
       // A price split over spans, <span class="price"><span>$</span><span>12</span></span>, is read
       // from its wrapper; only wrappers that say "price" are read, to keep the walk linear.
       if ((attributes & AttributeHints.PRICE) != 0 && element.childrenSize() > 0 && element.childrenSize() <= 6
-          && element.selectFirst("del, s, strike") == null) { // a box of old and new price is not one price
+          && element.selectFirst(STRUCK_TAGS) == null) { // a box of old and new price is not one price
         maybePrice(element, flags, attributes);
       }
       return;
     }
-    String text = TextCleaner.clean(ShortText.of(element, MAX_SHORT_TEXT));
+    String text = shortText.cleaned(element);
     if (text == null || text.isEmpty() || text.length() > MAX_SHORT_TEXT) {
       return;
     }
     maybePrice(element, flags, attributes);
     namedCode(element, text);
-    label(element, text);
+    String lower = text.toLowerCase(Locale.ROOT);
+    label(element, text, lower);
     if ((flags & IN_DIALOG) == 0) {
-      stockText(text, (attributes | parentAttributes) & AttributeHints.STOCK);
+      stockText(text, lower, (attributes | parentAttributes) & AttributeHints.STOCK);
     }
   }
 
@@ -425,8 +431,26 @@ public final class PageWalk {
     }
   }
 
+  /** What {@code \\d} finds: an ASCII digit (Java's {@code \\d} is ASCII unless asked otherwise). */
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static char charAt(CharSequence text, int index) {
     return index < 0 || index >= text.length() ? ' ' : text.charAt(index);
+  }
+
+  /** Whether {@code key} is a data attribute that holds the product's SKU ({@code data-product-sku}). */
+  static boolean isIdAttribute(String key) {
+    // Most data attributes do not end in "sku" and fail before the pattern.
+    return key.length() > 5 && key.regionMatches(true, 0, "data-", 0, 5) && key.regionMatches(true, key.length() - 3, "sku", 0, 3)
+        && ID_ATTRIBUTE.matcher(key).matches();
   }
 
   private void maybePrice(Element element, int flags, int attributes) {
@@ -435,15 +459,15 @@ public final class PageWalk {
     }
     boolean itemprop = element.attr("itemprop").equalsIgnoreCase("price");
     String text = itemprop && element.hasAttr("content") ? element.attr("content")
-        : TextCleaner.clean(ShortText.of(element, MAX_SHORT_TEXT));
+        : shortText.cleaned(element);
     if (text != null && text.indexOf('%') >= 0) {
       // "$229.990 <span>-18%</span>": the badge is a child, the amount is the element's own text.
       String own = TextCleaner.clean(element.ownText());
-      if (own != null && own.indexOf('%') < 0 && DIGIT.matcher(own).find()) {
+      if (own != null && own.indexOf('%') < 0 && hasDigit(own)) {
         text = own;
       }
     }
-    if (text == null || text.length() > MAX_SHORT_TEXT / 2 || !DIGIT.matcher(text).find()) {
+    if (text == null || text.length() > MAX_SHORT_TEXT / 2 || !hasDigit(text)) {
       return;
     }
     boolean priceAttribute = itemprop || (attributes & AttributeHints.PRICE) != 0;
@@ -452,11 +476,12 @@ public final class PageWalk {
         itemprop, precedingText(element), (flags & LISTED) != 0));
   }
 
-  private void label(Element element, String text) {
+  /** @param lower {@code text} in lower case */
+  private void label(Element element, String text, String lower) {
     if (ids.size() >= MAX_SPOTS) {
       return;
     }
-    if (!cues.mayLabel().mayStart(text.toLowerCase(Locale.ROOT))) {
+    if (!cues.mayLabel().mayStart(lower)) {
       return;
     }
     labelOf(element, text, cues.gtinLabel(), IdKind.GTIN);
@@ -494,7 +519,8 @@ public final class PageWalk {
    * good as a label: found "named".
    */
   private void namedCode(Element element, String text) {
-    if (ids.size() >= MAX_SPOTS || !ONE_TOKEN.matcher(text).matches() || !DIGIT.matcher(text).find()) {
+    // A space is never part of a token: most texts are words, and fail here without a regex.
+    if (ids.size() >= MAX_SPOTS || text.indexOf(' ') >= 0 || !hasDigit(text) || !ONE_TOKEN.matcher(text).matches()) {
       return;
     }
     StringBuilder names = new StringBuilder(PageCues.attributeText(element.className() + " " + element.id()));
@@ -509,25 +535,28 @@ public final class PageWalk {
     }
   }
 
-  private void idAttributes(Element element) {
+  private void idAttributes(Element element, int names) {
     if (ids.size() >= MAX_SPOTS) {
       return;
     }
-    String itemprop = element.attr("itemprop").toLowerCase(Locale.ROOT);
-    if (!itemprop.isEmpty()) {
+    String itemprop = (names & AttributeNames.ITEMPROP) == 0 ? "" : element.attr("itemprop").toLowerCase(Locale.ROOT);
+    @Nullable IdKind kind = switch (itemprop) {
+      case "sku", "productid" -> IdKind.SKU;
+      case "mpn" -> IdKind.MPN;
+      case "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "ean", "isbn" -> IdKind.GTIN;
+      default -> null;
+    };
+    if (kind != null) {
+      // Only now: the text of an itemprop="offers" or "description" element is its whole subtree's.
       String value = element.hasAttr("content") ? element.attr("content") : element.text();
-      switch (itemprop) {
-        case "sku", "productid" -> ids.add(new IdSpot(position, IdKind.SKU, value, "itemprop"));
-        case "mpn" -> ids.add(new IdSpot(position, IdKind.MPN, value, "itemprop"));
-        case "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "ean", "isbn" ->
-            ids.add(new IdSpot(position, IdKind.GTIN, value, "itemprop"));
-        default -> { }
-      }
+      ids.add(new IdSpot(position, kind, value, "itemprop"));
+    }
+    if ((names & AttributeNames.DATA) == 0) {
+      return;
     }
     for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
       String key = attribute.getKey();
-      if (key.length() > 5 && key.regionMatches(true, 0, "data-", 0, 5) && ID_ATTRIBUTE.matcher(key).matches()
-          && !attribute.getValue().isBlank()) {
+      if (isIdAttribute(key) && !attribute.getValue().isBlank()) {
         ids.add(new IdSpot(position, IdKind.SKU, attribute.getValue(), "attribute"));
         return;
       }
@@ -551,21 +580,21 @@ public final class PageWalk {
         || tag.equals("input") && (element.attr("type").equalsIgnoreCase("submit")
             || element.attr("type").equalsIgnoreCase("button"));
     if (!control) {
-      return (tag.equals("div") || tag.equals("span")) && element.firstElementChild() == null && (inherited & IN_CONTROL) == 0
+      return (tag.equals("div") || tag.equals("span")) && (inherited & IN_CONTROL) == 0 && element.firstElementChild() == null
           && isWholeBuyPhrase(element) ? Control.BUY : Control.NONE;
     }
     if ((attributes & AttributeHints.CART) != 0
         || element.hasAttr("name") && (cues.attributes().flags(PageCues.attributeText(element.attr("name"))) & AttributeHints.CART) != 0) {
       return Control.BUY;
     }
-    String label = tag.equals("input") ? element.attr("value") : ShortText.of(element, MAX_SHORT_TEXT);
+    String label = tag.equals("input") ? element.attr("value") : shortText.of(element);
     boolean buys = label.length() <= MAX_SHORT_TEXT && cues.mayBuy().mayMatch(label.toLowerCase(Locale.ROOT))
         && cues.addToCartText().matcher(label).find();
     return buys ? Control.BUY : tag.equals("button") ? Control.OTHER_BUTTON : Control.NONE;
   }
 
   private boolean isWholeBuyPhrase(Element element) {
-    String text = ShortText.of(element, MAX_SHORT_TEXT);
+    String text = shortText.of(element);
     if (text.isEmpty() || text.length() > MAX_SHORT_TEXT || !cues.mayBuy().mayMatch(text.toLowerCase(Locale.ROOT))) {
       return false;
     }
@@ -573,9 +602,13 @@ public final class PageWalk {
     return m.find() && m.start() == 0 && m.end() == text.length();
   }
 
-  /** A schema.org term or the shop's itemprop="availability", anywhere outside other products. */
-  private void schemaTerm(Element element) {
-    String term = stock.size() < MAX_SPOTS ? stockWords.schemaTerm(element) : null;
+  /**
+   * A schema.org term or the shop's itemprop="availability", anywhere outside other products.
+   *
+   * @param names the attributes the element has ({@link AttributeNames})
+   */
+  private void schemaTerm(Element element, int names) {
+    String term = stock.size() < MAX_SPOTS ? stockWords.schemaTerm(element, names) : null;
     if (term != null) {
       stock.add(new StockSpot(position, term, StockKind.SCHEMA_TERM, false));
     }
@@ -588,8 +621,11 @@ public final class PageWalk {
     }
   }
 
-  /** @param stockHint whether the element's or its parent's class or id says stock */
-  private void stockText(String text, int stockHint) {
+  /**
+   * @param lower {@code text} in lower case
+   * @param stockHint whether the element's or its parent's class or id says stock
+   */
+  private void stockText(String text, String lower, int stockHint) {
     if (stock.size() >= MAX_SPOTS) {
       return;
     }
@@ -597,7 +633,7 @@ public final class PageWalk {
     if (!hinted && text.length() > MAX_SHORT_TEXT / 2) {
       return; // a stray "available" in a sentence says nothing
     }
-    StockWords.Said said = stockWords.phrase(text);
+    StockWords.Said said = stockWords.phrase(text, lower);
     if (said != null) {
       stock.add(new StockSpot(position, said.term(), said.kind(), hinted));
     }
@@ -610,7 +646,7 @@ public final class PageWalk {
       String text = previous instanceof TextNode t ? t.text() : previous instanceof Element e ? e.text() : "";
       if (!text.isBlank()) {
         // A neighbour with a number in it is another amount ("statt 149,95 €"), not this one's label.
-        return text.length() > MAX_SHORT_TEXT || DIGIT.matcher(text).find() ? null : text.strip();
+        return text.length() > MAX_SHORT_TEXT || hasDigit(text) ? null : text.strip();
       }
     }
     return null;

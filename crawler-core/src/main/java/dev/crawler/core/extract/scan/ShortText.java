@@ -12,6 +12,11 @@ import org.jsoup.select.NodeTraversor;
  * blocks), but read only as far as a limit. The page walk asks for the text of every element that
  * holds text of its own, and a container with a stray word in it would otherwise cost a walk of
  * its whole subtree, again for every such container above it.
+ *
+ * <p>A single text node can be long too (a description, an inline blob), so a long node is
+ * normalised in slices and reading stops once the answer is settled: white space normalisation
+ * carries no state across a slice boundary but whether the text so far ends in a space, which
+ * the next slice is told, so slices give exactly what one pass over the whole node gives.
  */
 final class ShortText {
 
@@ -19,12 +24,18 @@ final class ShortText {
 
   /** The text, or its first {@code limit + 1} characters when it is longer: too long either way. */
   static String of(Element element, int limit) {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(Math.min(limit + 2, 128));
+    if (element.childNodeSize() == 1 && element.childNode(0) instanceof TextNode only) {
+      // Most elements with text hold just one text node: no walk needed, and the element's own
+      // block space can only come last, where strip removes it.
+      append(out, only.getWholeText(), limit);
+      return stripped(out, limit);
+    }
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
         if (node instanceof TextNode text) {
-          StringUtil.appendNormalisedWhitespace(out, text.getWholeText(), endsWithSpace(out));
+          append(out, text.getWholeText(), limit);
         } else if (node instanceof Element child && out.length() > 0 && (child.isBlock() || child.nameIs("br"))
             && !endsWithSpace(out)) {
           out.append(' ');
@@ -40,8 +51,64 @@ final class ShortText {
         return FilterResult.CONTINUE;
       }
     }, element);
-    String text = out.toString().strip();
-    return text.length() > limit + 1 ? text.substring(0, limit + 1) : text;
+    return stripped(out, limit);
+  }
+
+  /** {@code out.toString().strip()}, cut to {@code limit + 1} characters, copied once. */
+  private static String stripped(StringBuilder out, int limit) {
+    int first = 0;
+    while (first < out.length() && Character.isWhitespace(out.charAt(first))) {
+      first++;
+    }
+    int end = out.length();
+    while (end > first && Character.isWhitespace(out.charAt(end - 1))) {
+      end--;
+    }
+    return out.substring(first, Math.min(end, first + limit + 1));
+  }
+
+  /**
+   * Appends {@code text} with its white space normalised, as one call of
+   * {@link StringUtil#appendNormalisedWhitespace} would, or only as much of it as settles the
+   * first {@code limit + 1} characters of the stripped result.
+   */
+  static void append(StringBuilder out, String text, int limit) {
+    int slice = limit + 2;
+    if (text.length() <= slice) {
+      StringUtil.appendNormalisedWhitespace(out, text, endsWithSpace(out));
+      return;
+    }
+    for (int start = 0; start < text.length(); ) {
+      int end = Math.min(start + slice, text.length());
+      if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+        end++; // never part a surrogate pair
+      }
+      StringUtil.appendNormalisedWhitespace(out, text.substring(start, end), endsWithSpace(out));
+      start = end;
+      if (settled(out, limit)) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Whether whatever follows can no longer change the first {@code limit + 1} characters of
+   * {@code out.toString().strip()}: a character that strip keeps lies {@code limit + 1} or more
+   * places after the first such character.
+   */
+  static boolean settled(StringBuilder out, int limit) {
+    if (out.length() <= limit + 1) {
+      return false;
+    }
+    int first = 0;
+    while (first < out.length() && Character.isWhitespace(out.charAt(first))) {
+      first++;
+    }
+    int last = out.length() - 1;
+    while (last > first && Character.isWhitespace(out.charAt(last))) {
+      last--;
+    }
+    return last - first >= limit + 1;
   }
 
   private static boolean endsWithSpace(StringBuilder text) {

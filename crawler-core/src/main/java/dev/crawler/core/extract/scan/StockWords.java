@@ -22,6 +22,8 @@ final class StockWords {
 
   private static final Pattern SCHEMA_TERM =
       Pattern.compile("(?i)schema\\.org/(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|SoldOut|OnlineOnly|InStoreOnly|PreSale)\\b");
+  /** What every text {@link #SCHEMA_TERM} finds contains, in some case. */
+  private static final String SCHEMA_ORG = "schema.org/";
   private static final Pattern CLASS_WORD_BREAK = Pattern.compile("[-_\\s]+");
   /** Elements of a control looked at for a label per state; a control is a few spans at most. */
   private static final int MAX_LABEL_PARTS = 16;
@@ -35,16 +37,19 @@ final class StockWords {
     this.maxLabel = maxLabel;
   }
 
-  /** A schema.org term in the element's {@code href} or {@code content}, or its {@code itemprop="availability"}. */
-  @Nullable String schemaTerm(Element element) {
-    String value = element.hasAttr("href") ? element.attr("href") : element.attr("content");
-    if (!value.isEmpty()) {
-      Matcher m = SCHEMA_TERM.matcher(value);
-      if (m.find()) {
-        return m.group(1);
-      }
+  /**
+   * A schema.org term in the element's {@code href} or {@code content}, or its {@code itemprop="availability"}.
+   *
+   * @param names the attributes the element has ({@link AttributeNames}), read once by the scan
+   */
+  @Nullable String schemaTerm(Element element, int names) {
+    String value = (names & AttributeNames.HREF) != 0 ? element.attr("href")
+        : (names & AttributeNames.CONTENT) != 0 ? element.attr("content") : "";
+    String term = schemaTermIn(value);
+    if (term != null) {
+      return term;
     }
-    if (element.attr("itemprop").equalsIgnoreCase("availability")) {
+    if ((names & AttributeNames.ITEMPROP) != 0 && element.attr("itemprop").equalsIgnoreCase("availability")) {
       // Themes print the property with a bare term or a phrase ("in_stock", "In stock"), often
       // outside any itemscope, where no microdata item owns it; it is still the shop's statement.
       return Availability.normalize(value.isEmpty() ? ShortText.of(element, maxLabel) : value);
@@ -52,9 +57,38 @@ final class StockWords {
     return null;
   }
 
-  /** The stock phrase {@code text} holds, or null. */
-  @Nullable Said phrase(String text) {
-    if (!cues.mayStateStock().mayMatch(text.toLowerCase(Locale.ROOT))) {
+  /** The schema.org availability term {@code value} names ("https://schema.org/InStock"), or null. */
+  static @Nullable String schemaTermIn(String value) {
+    // Every link has an href: only those that name schema.org are worth the pattern.
+    if (!namesSchemaOrg(value)) {
+      return null;
+    }
+    Matcher m = SCHEMA_TERM.matcher(value);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /**
+   * Whether {@code text} contains {@link #SCHEMA_ORG} ignoring case, by the rules of
+   * {@link String#regionMatches}. Only a dot matches its dot, and a URL has few: the comparison
+   * runs at those alone, not at every character of every link.
+   */
+  static boolean namesSchemaOrg(String text) {
+    int dot = SCHEMA_ORG.indexOf('.');
+    for (int at = text.indexOf('.', dot); at >= 0; at = text.indexOf('.', at + 1)) {
+      if (text.regionMatches(true, at - dot, SCHEMA_ORG, 0, SCHEMA_ORG.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The stock phrase {@code text} holds, or null.
+   *
+   * @param lower {@code text} in lower case, which the walk has at hand
+   */
+  @Nullable Said phrase(String text, String lower) {
+    if (!cues.mayStateStock().mayMatch(lower)) {
       return null;
     }
     // Sold-out phrases first, since they hold in-stock words ("not in stock"); counts, pre-order and

@@ -74,18 +74,25 @@ public final class VisibleText {
    * page behind an open modal, which is how many pages are saved.
    */
   static boolean isHiddenByMarkup(Element element) {
+    return isHiddenByMarkup(element, AttributeNames.of(element));
+  }
+
+  /** As {@link #isHiddenByMarkup(Element)}, with the element's {@link AttributeNames} already read. */
+  static boolean isHiddenByMarkup(Element element, int names) {
     String tag = element.normalName();
     if (tag.equals("script") || tag.equals("style") || tag.equals("template") || tag.equals("noscript")) {
       return true;
     }
-    if (element.hasAttr("hidden")) {
+    if ((names & AttributeNames.HIDDEN) != 0) {
       return true;
     }
-    String style = element.attr("style");
-    if (!style.isEmpty() && HIDDEN_STYLE.matcher(style.toLowerCase(Locale.ROOT)).find()) {
-      return true;
+    String style = (names & AttributeNames.STYLE) == 0 ? "" : element.attr("style");
+    if (style.isEmpty()) {
+      return false;
     }
-    return false;
+    String lower = style.toLowerCase(Locale.ROOT);
+    // Most inline styles neither hide nor say "none" or "hidden" anywhere: no pattern run for them.
+    return (lower.contains("none") || lower.contains("hidden")) && HIDDEN_STYLE.matcher(lower).find();
   }
 
   /** A quick test that every class {@link #HIDDEN_CLASS} matches passes. */

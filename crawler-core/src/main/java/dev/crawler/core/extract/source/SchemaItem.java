@@ -66,7 +66,9 @@ final class SchemaItem {
 
   /** Strips a vocabulary IRI or prefix: {@code http://schema.org/Product} → {@code Product}. */
   static String localName(String name) {
-    return VOCABULARY_PREFIX.matcher(name.strip()).replaceFirst("");
+    String stripped = name.strip();
+    // Every prefix has a colon, and most names ("price", "offers") none: no pattern run for them.
+    return stripped.indexOf(':') < 0 ? stripped : VOCABULARY_PREFIX.matcher(stripped).replaceFirst("");
   }
 
   boolean hasType(Set<String> lowerCaseTypes) {

@@ -50,6 +50,25 @@ class FragmentMatcherTest {
   }
 
   @Test
+  void fragmentsFiledBeyondAsciiAreFoundWhateverTheTextAroundThem() {
+    // "zł" starts with an ASCII letter but is filed with the wide fragments, as is "цена".
+    FragmentMatcher wide = FragmentMatcher.builder().add(List.of("zł", "цена"), PRICE, Fit.ANYWHERE)
+        .add(List.of("old"), OLD, Fit.WORD).build();
+    assertThat(wide.flags("12 zł")).isEqualTo(PRICE);
+    assertThat(wide.flags("старая цена")).isEqualTo(PRICE);
+    assertThat(wide.flags("価格 old")).isEqualTo(OLD);
+    assertThat(wide.flags("zl цен ценa")).isZero();
+    assertThat(wide.flagsAt("x zł", 2)).isEqualTo(PRICE);
+  }
+
+  @Test
+  void attributeTextSplitsHumpsAndLowersOnlyWhenThereIsSomethingToDo() {
+    assertThat(PageCues.attributeText("product-price__old")).isEqualTo("product-price__old");
+    assertThat(PageCues.attributeText("productPrice OldPrice2")).isEqualTo("product-price old-price2");
+    assertThat(PageCues.attributeText("priceBoxÖld ǅx")).isEqualTo("price-box-öld ǆx");
+  }
+
+  @Test
   void otherRegularExpressionSyntaxIsRefusedWithTheFragmentNamed() {
     assertThatThrownBy(() -> FragmentMatcher.builder().add(List.of("pri.e"), 1, Fit.ANYWHERE))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pri.e");

@@ -2,8 +2,14 @@ package dev.crawler.core.extract.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.junit.jupiter.api.Test;
 
 class ShortTextTest {
@@ -22,5 +28,61 @@ class ShortTextTest {
     String text = ShortText.of(big, 80);
 
     assertThat(text).hasSize(81).startsWith("word lorem ipsum");
+  }
+
+  /**
+   * Long text nodes are read in slices and single text nodes without a walk; both must give what
+   * reading every node whole gives, on the texts where slicing could go wrong: white space runs,
+   * invisible characters and surrogate pairs across slice boundaries, leading white space that
+   * strip removes but normalisation keeps (ideographic spaces), non-breaking spaces, blocks.
+   */
+  @Test
+  void readsWhatReadingEveryNodeWholeReads() {
+    String[] pieces = {"a", "B7", " ", "   ", "\n\t ", "\u00a0", "\u3000", "\u3000\u3000\u3000", "\u200b", "\u00ad",
+        "\ud83d\ude00", "€", "12,99", "x".repeat(70), " ".repeat(90), "\u3000".repeat(85), "<br>", "<div>d</div>", "<p> </p>",
+        "<span>s</span>"};
+    Random random = new Random(12);
+    for (int round = 0; round < 3_000; round++) {
+      StringBuilder html = new StringBuilder();
+      int parts = 1 + random.nextInt(round % 3 == 0 ? 3 : 40);
+      for (int i = 0; i < parts; i++) {
+        html.append(pieces[random.nextInt(pieces.length)]);
+      }
+      Element element = Jsoup.parse("<div id=x>" + html + "</div>").getElementById("x");
+      for (int limit : new int[] {3, 20, 80}) {
+        assertThat(ShortText.of(element, limit)).as("%s at limit %d", html, limit).isEqualTo(wholeNodes(element, limit));
+      }
+    }
+  }
+
+  /** The reading before slices and the single-node shortcut: every text node appended whole. */
+  private static String wholeNodes(Element element, int limit) {
+    StringBuilder out = new StringBuilder();
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode text) {
+          StringUtil.appendNormalisedWhitespace(out, text.getWholeText(), endsWithSpace(out));
+        } else if (node instanceof Element child && out.length() > 0 && (child.isBlock() || child.nameIs("br"))
+            && !endsWithSpace(out)) {
+          out.append(' ');
+        }
+        return out.length() > limit ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element child && child.isBlock() && node.nextSibling() instanceof TextNode && !endsWithSpace(out)) {
+          out.append(' ');
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, element);
+    String text = out.toString().strip();
+    return text.length() > limit + 1 ? text.substring(0, limit + 1) : text;
+  }
+
+  private static boolean endsWithSpace(StringBuilder text) {
+    return text.length() > 0 && text.charAt(text.length() - 1) == ' ';
   }
 }
