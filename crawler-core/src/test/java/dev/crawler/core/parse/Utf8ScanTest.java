@@ -3,6 +3,8 @@ package dev.crawler.core.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -75,5 +77,15 @@ class Utf8ScanTest {
         byte[] input = hex(bytes);
 
         assertThat(Utf8Scan.decode(input, 0, input.length)).isEqualTo(text);
+    }
+
+    /** Any text that is well-formed UTF-8, a real U+FFFD included, decodes to itself. */
+    @Property(tries = 500)
+    void wellFormedUtf8DecodesToTheTextItEncodes(@ForAll String text) {
+        String wellFormed = text + "\uFFFD \u20AC \uD83D\uDE00";
+        // Lone surrogates cannot be encoded: the encoder writes '?' for them, and that is the text then.
+        byte[] bytes = wellFormed.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(Utf8Scan.decode(bytes, 0, bytes.length)).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
     }
 }
