@@ -9,7 +9,7 @@ import dev.crawler.core.extract.ExtractionRules;
 import dev.crawler.core.extract.ProductExtractor;
 import dev.crawler.core.fetch.FetchOutcome;
 import dev.crawler.core.fetch.HttpFetcher;
-import dev.crawler.core.parse.CharsetDetector;
+import dev.crawler.core.parse.PageParser;
 import dev.crawler.core.url.LenientUri;
 import dev.crawler.core.url.Origin;
 import java.io.IOException;
@@ -24,7 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -74,7 +73,7 @@ final class ExtractCommand implements Callable<Integer> {
             warnWithoutMatchingRule(rules, page.uri);
         }
         // Decoded as a crawl decodes a page: a saved file has no header, so its BOM, its own declaration or the bytes decide.
-        Document doc = Jsoup.parse(CharsetDetector.decode(page.body, page.contentType).text(), page.uri.toString());
+        Document doc = PageParser.parse(page.body, page.contentType, page.uri.toString());
         ProductExtractor extractor = new ProductExtractor(rules);
         List<ExtractedProduct> products = extractor.extract(doc, page.uri);
         if (explain) {

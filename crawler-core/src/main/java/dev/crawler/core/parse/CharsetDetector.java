@@ -100,7 +100,11 @@ public final class CharsetDetector {
      * @param contentType the {@code Content-Type} header, or {@code ""} when there was none (a saved file)
      */
     public static Decoded decode(byte[] body, String contentType) {
-        Choice choice = choose(body, contentType);
+        return decode(body, choose(body, contentType));
+    }
+
+    /** Decodes a page in the charset {@link #choose} chose for it. */
+    public static Decoded decode(byte[] body, Choice choice) {
         int start = choice.basis() == Basis.BOM ? bomLength(body) : 0;
         String text = choice.charset().equals(StandardCharsets.UTF_8)
                 ? Utf8Scan.decode(body, start, body.length - start)

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import dev.crawler.core.sitemap.SitemapDocument;
 import dev.crawler.core.sitemap.SitemapReader;
@@ -75,7 +74,7 @@ public final class PageProcessor {
         }
         Document doc;
         try {
-            doc = Jsoup.parse(CharsetDetector.decode(response.body(), contentType).text(), task.queued().url());
+            doc = PageParser.parse(response.body(), contentType, task.queued().url());
         } catch (UncheckedIOException | IllegalArgumentException e) {
             return PageOutcome.failed(task, response.status(), FailureClass.BAD_CONTENT, "unparseable: " + e.getMessage(), fetchedAt);
         }

@@ -1,6 +1,9 @@
 package dev.crawler.core.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -25,6 +28,10 @@ import java.nio.charset.StandardCharsets;
  */
 record Utf8Scan(int multiByte, int malformed, int controls) {
     private static final char[] WINDOWS_1252_HIGH = windows1252High();
+    /** Eight bytes read as one long, to pass over runs of ASCII eight at a time. */
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The high bit of each of eight bytes: none is set in eight ASCII bytes. */
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** Well-formed UTF-8 throughout: no malformed byte. Pure ASCII is clean UTF-8 too. */
     boolean clean() {
@@ -48,6 +55,13 @@ record Utf8Scan(int multiByte, int malformed, int controls) {
         int controls = 0;
         int i = 0;
         while (i < length) {
+            // Pages are mostly ASCII (markup, scripts): pass over it eight bytes at a time.
+            while (i + 8 <= length && ((long) EIGHT_BYTES.get(bytes, i) & HIGH_BITS) == 0) {
+                i += 8;
+            }
+            if (i >= length) {
+                break;
+            }
             int lead = bytes[i] & 0xFF;
             if (lead < 0x80) {
                 i++;

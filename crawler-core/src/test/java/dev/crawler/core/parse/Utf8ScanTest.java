@@ -88,4 +88,24 @@ class Utf8ScanTest {
 
         assertThat(Utf8Scan.decode(bytes, 0, bytes.length)).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
     }
+
+    /** The scan passes over ASCII eight bytes at a time; where the sequences stand must not change its counts. */
+    @Property(tries = 500)
+    void countsDoNotDependOnWhereInEightBytesASequenceStands(@ForAll String text, @ForAll("padding") int pad) {
+        byte[] bytes = ("x".repeat(pad) + text + "\u00e9\u20ac").getBytes(StandardCharsets.UTF_8);
+        byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        broken[bytes.length] = (byte) 0xE9;
+
+        Utf8Scan scan = Utf8Scan.of(bytes, bytes.length, true);
+        Utf8Scan brokenScan = Utf8Scan.of(broken, broken.length, true);
+
+        assertThat(scan.malformed()).isZero();
+        assertThat(scan.multiByte()).isEqualTo((int) new String(bytes, StandardCharsets.UTF_8).codePoints().filter(c -> c >= 0x80).count());
+        assertThat(brokenScan).isEqualTo(new Utf8Scan(scan.multiByte(), 1, scan.controls()));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Integer> padding() {
+        return net.jqwik.api.Arbitraries.integers().between(0, 17);
+    }
 }
