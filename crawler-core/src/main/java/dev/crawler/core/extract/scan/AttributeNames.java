@@ -75,7 +75,7 @@ final class AttributeNames {
       case "content" -> CONTENT;
       case "role" -> ROLE;
       case "lang" -> LANG;
-      default -> isLowerAscii(name) ? 0 : ignoringCase(name);
+      default -> PageCues.isLowerAscii(name) ? 0 : ignoringCase(name);
     };
     if (name.length() > DATA_PREFIX.length() && name.regionMatches(true, 0, DATA_PREFIX, 0, DATA_PREFIX.length())) {
       flag |= DATA;
@@ -91,15 +91,5 @@ final class AttributeNames {
       }
     }
     return 0;
-  }
-
-  private static boolean isLowerAscii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80 || c >= 'A' && c <= 'Z') {
-        return false;
-      }
-    }
-    return true;
   }
 }

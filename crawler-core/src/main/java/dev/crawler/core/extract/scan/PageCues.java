@@ -212,7 +212,7 @@ public record PageCues(
   }
 
   /** Whether every character is ASCII but an upper-case letter. */
-  private static boolean isLowerAscii(String text) {
+  static boolean isLowerAscii(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c >= 0x80 || c >= 'A' && c <= 'Z') {
