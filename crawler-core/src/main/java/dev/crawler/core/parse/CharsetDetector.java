@@ -61,7 +61,7 @@ import org.mozilla.universalchardet.UniversalDetector;
  * As in browsers (the WHATWG Encoding Standard), {@code ISO-8859-1} and {@code US-ASCII} labels are
  * read as windows-1252, their superset; a document declaring UTF-16 in ASCII bytes is read as UTF-8.
  * A name Java does not know counts as no declaration. UTF-8 is always decoded with each malformed byte
- * read as windows-1252 instead of U+FFFD (see {@link Utf8Scan#decodeRepairing}).
+ * read as windows-1252 instead of U+FFFD (see {@link Utf8Scan#decode}).
  *
  * <p>Pure; thread-safe. {@code crawler extract} uses the same rule for saved files (with no header).
  */

@@ -89,21 +89,16 @@ record Utf8Scan(int multiByte, int malformed, int controls) {
     }
 
     /**
-     * Decodes UTF-8 as {@link #decodeRepairing} does. On well-formed bytes that is the JDK's strict
-     * decoder alone, whose loop copies runs of ASCII in bulk: on pages that are ASCII but for a few
-     * currency signs it takes about half the time of {@code new String(bytes, UTF_8)}, which decodes
-     * everything after the first non-ASCII byte one character at a time.
-     */
-    static String decode(byte[] bytes, int offset, int length) {
-        return decodeRepairing(bytes, offset, length);
-    }
-
-    /**
      * Decodes UTF-8, reading each malformed byte as windows-1252: a page that is UTF-8 apart from a
      * fragment pasted in from a latin-1 database comes out right in both parts. Where windows-1252
      * has no character for the byte, U+FFFD stands in for it.
+     *
+     * <p>On well-formed bytes this is the JDK's strict decoder alone, whose loop copies runs of ASCII in
+     * bulk: on pages that are ASCII but for a few currency signs it takes about half the time of
+     * {@code new String(bytes, UTF_8)}, which decodes everything after the first non-ASCII byte one
+     * character at a time.
      */
-    static String decodeRepairing(byte[] bytes, int offset, int length) {
+    static String decode(byte[] bytes, int offset, int length) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

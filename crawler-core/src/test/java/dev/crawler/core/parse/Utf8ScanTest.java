@@ -58,7 +58,6 @@ class Utf8ScanTest {
     void repairsMalformedBytesAsWindows1252(String bytes, String text) {
         byte[] input = hex(bytes);
 
-        assertThat(Utf8Scan.decodeRepairing(input, 0, input.length)).isEqualTo(text);
         assertThat(Utf8Scan.decode(input, 0, input.length)).isEqualTo(text);
     }
 
@@ -67,7 +66,6 @@ class Utf8ScanTest {
     void decodesWellFormedUtf8AsIs(String text) {
         byte[] input = text.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(Utf8Scan.decodeRepairing(input, 0, input.length)).isEqualTo(text);
         assertThat(Utf8Scan.decode(input, 0, input.length)).isEqualTo(text);
     }
 
