@@ -75,6 +75,7 @@ public final class CrawlStore implements AutoCloseable {
     private final SeenSet seenSet;
     private final Frontier frontier;
     private final Records records;
+    private final Checkpoints checkpoints;
     private boolean closed;
     /** A write failed (a full disk, say): closing then leaves the WAL as it is instead of failing to sync it again. */
     private volatile boolean writeFailed;
@@ -91,6 +92,7 @@ public final class CrawlStore implements AutoCloseable {
         this.hostState = new HostState(db);
         this.seenSet = new SeenSet(db);
         this.records = new Records(db);
+        this.checkpoints = new Checkpoints(db);
     }
 
     /**
@@ -261,9 +263,15 @@ public final class CrawlStore implements AutoCloseable {
      * @return which hosts received how many new URLs
      */
     public CommitResult enqueue(List<DiscoveredUrl> urls) {
+        return enqueue(urls, Map.of());
+    }
+
+    /** Like {@link #enqueue(List)}, and records {@code applied} checkpoints in the same batch. */
+    public CommitResult enqueue(List<DiscoveredUrl> urls, Map<String, Long> applied) {
         checkWritable();
         try (StoreBatch batch = new StoreBatch()) {
             enqueueUnseen(batch, urls);
+            checkpoints.put(batch, applied);
             return write(batch);
         } catch (RocksDBException e) {
             throw writeFailure(e);
@@ -305,6 +313,16 @@ public final class CrawlStore implements AutoCloseable {
      * a host parked in an earlier run that has answered again.
      */
     public CommitResult commit(List<PageCommit> group, List<ParkedHost> parked, List<HostPace> paces, List<String> recovered) {
+        return commit(group, parked, paces, recovered, List.of(), Map.of());
+    }
+
+    /**
+     * Like {@link #commit(List, List, List, List)}, and queues {@code queued} (unless seen) and records
+     * the {@code applied} checkpoints in the same batch: how a cluster member applies a group it has
+     * published, with the offsets it has applied up to.
+     */
+    public CommitResult commit(List<PageCommit> group, List<ParkedHost> parked, List<HostPace> paces, List<String> recovered,
+            List<DiscoveredUrl> queued, Map<String, Long> applied) {
         checkWritable();
         try (StoreBatch batch = new StoreBatch()) {
             for (String origin : recovered) {
@@ -322,7 +340,9 @@ public final class CrawlStore implements AutoCloseable {
                 applyPage(batch, page, productsInGroup);
                 discovered.addAll(page.discovered());
             }
+            discovered.addAll(queued);
             enqueueUnseen(batch, discovered);
+            checkpoints.put(batch, applied);
             return write(batch);
         } catch (RocksDBException e) {
             throw writeFailure(e);
@@ -341,6 +361,41 @@ public final class CrawlStore implements AutoCloseable {
             records.putFailure(batch, page.failure().get());
         }
         page.counters().forEach(batch::bump);
+    }
+
+    /**
+     * Brings this store up to what happened elsewhere, as one batch: the URLs of {@code queued} not seen
+     * here are queued, the URLs of {@code settled} enter the seen set (so they are never queued here),
+     * and the {@code applied} checkpoints are recorded. How a cluster member restores the part of a
+     * crawl it takes over from the topic that holds each URL's state. A URL settled elsewhere that
+     * this store still has queued stays queued: fetching it again costs a request, never a record.
+     */
+    public CommitResult restore(List<DiscoveredUrl> queued, List<String> settled, Map<String, Long> applied) {
+        checkWritable();
+        try (StoreBatch batch = new StoreBatch()) {
+            enqueueUnseen(batch, queued);
+            for (String url : settled) {
+                seenSet.addSettled(batch, url);
+            }
+            checkpoints.put(batch, applied);
+            return write(batch);
+        } catch (RocksDBException e) {
+            throw writeFailure(e);
+        }
+    }
+
+    /**
+     * The URLs of {@code urls} that a commit would queue now (neither seen nor repeated earlier in the
+     * list), in list order. Asks without changing anything: the commit that queues them asks again.
+     * For the store's writer only.
+     */
+    public List<DiscoveredUrl> unseenAmong(List<DiscoveredUrl> urls) {
+        return seenSet.peekUnseen(urls);
+    }
+
+    /** A checkpoint recorded with {@link #commit(List, List, List, List, List, Map)}, {@link #enqueue(List, Map)} or {@link #restore}. */
+    public java.util.OptionalLong checkpoint(String name) {
+        return checkpoints.get(name);
     }
 
     /**

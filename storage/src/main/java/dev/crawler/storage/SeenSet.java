@@ -46,6 +46,10 @@ final class SeenSet {
      * failed write, this cache does not outlive the store, and a URL refused once is refused again.
      */
     List<Unseen> unseen(List<DiscoveredUrl> urls) {
+        return lookup(urls, true);
+    }
+
+    private List<Unseen> lookup(List<DiscoveredUrl> urls, boolean remember) {
         if (urls.isEmpty()) {
             return List.of();
         }
@@ -68,9 +72,31 @@ final class SeenSet {
             if (stored.get(i) == null) {
                 unseen.add(new Unseen(candidates.get(i), fingerprints.get(i)));
             }
-            recentlySeen.add(fingerprints.get(i));
+            if (remember) {
+                recentlySeen.add(fingerprints.get(i));
+            }
         }
         return unseen;
+    }
+
+    /**
+     * The URLs of {@code urls} that {@link #unseen} would return now, without remembering any of them
+     * as recently seen: for a caller that must know before the batch that queues them is built (a
+     * cluster member publishes them first), after which {@link #unseen} is asked again.
+     */
+    List<DiscoveredUrl> peekUnseen(List<DiscoveredUrl> urls) {
+        List<DiscoveredUrl> unseen = new ArrayList<>();
+        for (Unseen url : lookup(urls, false)) {
+            unseen.add(url.url());
+        }
+        return unseen;
+    }
+
+    /** Adds a URL settled elsewhere (by another member of a cluster) to the seen set, so that it is never queued here. */
+    void addSettled(StoreBatch batch, String url) throws RocksDBException {
+        byte[] fingerprint = UrlFingerprint.of(url);
+        batch.put(seen, fingerprint, EMPTY);
+        recentlySeen.add(fingerprint);
     }
 
     /** Adds a URL {@link #unseen} returned to the seen set, in the batch that queues it. */

@@ -9,8 +9,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The one JSON mapping of stored values; shared because an {@link ObjectMapper} is thread-safe once built. */
-final class StoreJson {
+/**
+ * The one JSON mapping of stored values; shared because an {@link ObjectMapper} is thread-safe once
+ * built. Public so that a record leaving the store (to a cluster's topics) keeps the same form.
+ */
+public final class StoreJson {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -22,7 +25,7 @@ final class StoreJson {
     private StoreJson() {
     }
 
-    static byte[] write(Object value) {
+    public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (IOException e) {
@@ -30,7 +33,7 @@ final class StoreJson {
         }
     }
 
-    static <T> T read(byte[] bytes, Class<T> type) {
+    public static <T> T read(byte[] bytes, Class<T> type) {
         try {
             return MAPPER.readValue(bytes, type);
         } catch (IOException e) {

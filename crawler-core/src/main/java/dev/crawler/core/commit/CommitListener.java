@@ -1,5 +1,6 @@
 package dev.crawler.core.commit;
 
+import dev.crawler.core.coordination.Inbound;
 import dev.crawler.core.parse.PageOutcome;
 import dev.crawler.storage.CommitResult;
 import java.util.List;
@@ -11,6 +12,20 @@ public interface CommitListener {
 
     /** URLs handed to {@link Committer#enqueue} outside any page outcome are durable. */
     void enqueued(CommitResult result);
+
+    /**
+     * Batches from elsewhere ({@link Committer#receive}) were handled: applied, or (each told so by
+     * {@link Inbound#done}) not.
+     */
+    default void arrived(List<Inbound> batches, CommitResult result) {
+    }
+
+    /**
+     * A group could not be published to the other members of a cluster, so nothing of it was written:
+     * its URLs are still queued, and no longer in flight.
+     */
+    default void notPublished(List<PageOutcome> group) {
+    }
 
     /**
      * Planning {@code outcome} threw (a bug); its URL is settled as an internal failure with the next

@@ -1,5 +1,10 @@
 package dev.crawler.core.commit;
 
+import dev.crawler.core.coordination.Coordination;
+import dev.crawler.core.coordination.GroupWrite;
+import dev.crawler.core.coordination.Inbound;
+import dev.crawler.core.coordination.LocalWrite;
+import dev.crawler.core.coordination.NotPublishedException;
 import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.parse.PageOutcome;
 import dev.crawler.storage.CommitResult;
@@ -37,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * sleeps again. It learns when retries are due from what it writes itself, so it asks the store only
  * at start and after moving retries.
  *
+ * <h2>In a cluster</h2>
+ * Every write goes through {@link Coordination#publish} first, which makes it durable where the other
+ * members see it and says what of it the local store applies. A group that cannot be published is not
+ * written at all, and the listener hears {@link CommitListener#notPublished}: its URLs stay queued.
+ * Batches from the other members ({@link #receive}) are published and applied in order, by this thread
+ * like every other write.
+ *
  * <h2>When something throws</h2>
  * No outcome is lost to a bug, and the thread never dies quietly:
  * <ul>
@@ -61,6 +73,7 @@ public final class Committer implements AutoCloseable {
     private final OutcomePlanner planner;
     private final CommitListener listener;
     private final int maxGroup;
+    private final Coordination coordination;
 
     private final InstantSource clock;
     private final ConcurrentLinkedQueue<PageOutcome> queue = new ConcurrentLinkedQueue<>();
@@ -75,6 +88,8 @@ public final class Committer implements AutoCloseable {
     private final ConcurrentLinkedQueue<String> recovered = new ConcurrentLinkedQueue<>();
     /** URLs to queue that no page outcome carries; written by this thread like everything else. */
     private final ConcurrentLinkedQueue<List<DiscoveredUrl>> discovered = new ConcurrentLinkedQueue<>();
+    /** Batches from elsewhere (other members of a cluster), applied in the order they came. */
+    private final ConcurrentLinkedQueue<Inbound> inbound = new ConcurrentLinkedQueue<>();
     private volatile boolean failed;
     /** When the earliest retry in the store is due (epoch millis, {@link #clock}), or {@link #NO_RETRY}. Committer thread only. */
     private long retryDue = NO_RETRY;
@@ -85,7 +100,13 @@ public final class Committer implements AutoCloseable {
 
     public Committer(CrawlStore store, OutcomePlanner planner, CommitListener listener, int maxGroup,
             InstantSource clock) {
+        this(store, planner, listener, maxGroup, clock, Coordination.ALONE);
+    }
+
+    public Committer(CrawlStore store, OutcomePlanner planner, CommitListener listener, int maxGroup,
+            InstantSource clock, Coordination coordination) {
         this.store = store;
+        this.coordination = coordination;
         this.clock = clock;
         this.planner = planner;
         this.listener = listener;
@@ -123,6 +144,15 @@ public final class Committer implements AutoCloseable {
         wake();
     }
 
+    /**
+     * Publishes and applies a batch from elsewhere with the next write; the listener hears
+     * {@link CommitListener#arrived} for it. Never blocks.
+     */
+    public void receive(Inbound batch) {
+        inbound.add(batch);
+        wake();
+    }
+
     /** Queues an outcome for writing. Never blocks: the queue is bounded by the crawl's in-flight cap. */
     public void submit(PageOutcome outcome) {
         queue.add(outcome);
@@ -151,6 +181,7 @@ public final class Committer implements AutoCloseable {
                     wrote = true;
                 }
                 wrote |= enqueueDiscovered();
+                wrote |= applyInbound();
                 wrote |= promoteDueRetries();
                 if (!wrote) {
                     sleepUntilWoken();
@@ -175,7 +206,7 @@ public final class Committer implements AutoCloseable {
      * the loop was busy is not lost: {@link LockSupport#unpark} before {@code park} makes it return at once.
      */
     private void sleepUntilWoken() {
-        if (!running || !queue.isEmpty() || !parked.isEmpty() || !discovered.isEmpty()) {
+        if (!running || !queue.isEmpty() || !parked.isEmpty() || !discovered.isEmpty() || !inbound.isEmpty()) {
             return;
         }
         if (retryDue == NO_RETRY) {
@@ -211,9 +242,21 @@ public final class Committer implements AutoCloseable {
         for (String origin; (origin = recovered.poll()) != null; ) {
             answeredAgain.add(origin);
         }
+        LocalWrite local;
+        try {
+            local = coordination.publish(new GroupWrite(settledPages(written, commits), List.of(), List.of()));
+        } catch (NotPublishedException e) {
+            LOG.info("{} page outcomes not published, their URLs stay queued: {}", written.size(), e.getMessage());
+            listener.notPublished(written);
+            // The host records are this process's own and still true: they go with the next write.
+            parked.addAll(hosts);
+            recovered.addAll(answeredAgain);
+            learned.forEach(pace -> paces.putIfAbsent(pace.origin(), pace));
+            return;
+        }
         CommitResult result;
         try {
-            result = store.commit(commits, hosts, learned, answeredAgain);
+            result = store.commit(local.pages(), hosts, learned, answeredAgain, local.queued(), local.applied());
         } catch (Throwable e) {
             stop("writing " + group.size() + " page outcomes", written, e);
             return;
@@ -223,6 +266,15 @@ public final class Committer implements AutoCloseable {
         }
         logRateLimited(commits);
         listener.committed(written, result);
+    }
+
+    private static List<GroupWrite.SettledPage> settledPages(List<PageOutcome> outcomes, List<PageCommit> commits) {
+        List<GroupWrite.SettledPage> pages = new ArrayList<>(commits.size());
+        for (int i = 0; i < commits.size(); i++) {
+            QueuedUrl queued = outcomes.get(i).task().queued();
+            pages.add(new GroupWrite.SettledPage(queued.url(), outcomes.get(i).task().origin(), commits.get(i)));
+        }
+        return pages;
     }
 
     /**
@@ -315,7 +367,12 @@ public final class Committer implements AutoCloseable {
             any = true;
             CommitResult result;
             try {
-                result = store.enqueue(urls);
+                LocalWrite local = coordination.publish(new GroupWrite(List.of(), urls, List.of()));
+                result = store.enqueue(local.queued(), local.applied());
+            } catch (NotPublishedException e) {
+                // Sitemaps a robots.txt lists: the next owner of the host reads its robots.txt again.
+                LOG.info("{} URLs to queue not published: {}", urls.size(), e.getMessage());
+                result = new CommitResult(Map.of());
             } catch (Throwable e) {
                 stop("queueing " + urls.size() + " URLs", List.of(), e);
                 break;
@@ -323,6 +380,34 @@ public final class Committer implements AutoCloseable {
             listener.enqueued(result);
         }
         return any;
+    }
+
+    /** Publishes and applies the batches from elsewhere that have arrived, as one write; whether there were any. */
+    private boolean applyInbound() {
+        if (!running || inbound.isEmpty()) {
+            return false;
+        }
+        List<Inbound> batches = new ArrayList<>();
+        for (Inbound batch; (batch = inbound.poll()) != null; ) {
+            batches.add(batch);
+        }
+        CommitResult result;
+        try {
+            LocalWrite local = coordination.publish(new GroupWrite(List.of(), List.of(), batches));
+            result = store.restore(local.queued(), local.settled(), local.applied());
+        } catch (NotPublishedException e) {
+            LOG.info("{} batches from other members not taken in: {}", batches.size(), e.getMessage());
+            batches.forEach(batch -> batch.done(false));
+            listener.arrived(batches, new CommitResult(Map.of()));
+            return true;
+        } catch (Throwable e) {
+            batches.forEach(batch -> batch.done(false));
+            stop("queueing URLs from other members", List.of(), e);
+            return true;
+        }
+        batches.forEach(batch -> batch.done(true));
+        listener.arrived(batches, result);
+        return true;
     }
 
     /** A retry written with this due time: the committer wakes for it if it is the earliest. */

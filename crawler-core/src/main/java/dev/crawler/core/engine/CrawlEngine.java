@@ -7,6 +7,9 @@ import dev.crawler.core.commit.CrawlCounters;
 import dev.crawler.core.commit.OutcomePlanner;
 import dev.crawler.core.commit.RetryBackoff;
 import dev.crawler.core.config.CrawlConfig;
+import dev.crawler.core.coordination.Coordination;
+import dev.crawler.core.coordination.CoordinationEvents;
+import dev.crawler.core.coordination.Inbound;
 import dev.crawler.core.extract.ProductExtractor;
 import dev.crawler.core.fetch.AddressPolicy;
 import dev.crawler.core.fetch.ConnectionStats;
@@ -42,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,6 +84,8 @@ import org.slf4j.LoggerFactory;
 public final class CrawlEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CrawlEngine.class);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** How often a member that may not fetch (it lost touch with the cluster) looks again. */
+    private static final long OUT_OF_TOUCH_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final CrawlStore store;
     private final CrawlConfig config;
@@ -93,8 +99,14 @@ public final class CrawlEngine implements AutoCloseable {
     private final ParsePool parsePool;
     private final PageProcessor processor;
     private final LinkExtractor links;
-    /** Sitemap lists handed to the committer and not yet written: the crawl is not over while any are. */
-    private final AtomicInteger sitemapsPending = new AtomicInteger();
+    /**
+     * Sitemap lists and batches from other members handed to the committer and not yet written: this
+     * process is not idle while any are.
+     */
+    private final AtomicInteger enqueuesPending = new AtomicInteger();
+    private final Coordination coordination;
+    /** Futures of {@link CoordinationEvents#ownershipChanged}, completed once released hosts have nothing in flight. Dispatcher only. */
+    private final List<CompletableFuture<Void>> releases = new ArrayList<>();
     private final Committer committer;
     private final HostScheduler scheduler;
     private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
@@ -117,18 +129,27 @@ public final class CrawlEngine implements AutoCloseable {
      */
     public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
             Duration progressInterval, LongSupplier ticker, InstantSource clock) {
-        this(store, config, extractor, progress, progressInterval, ticker, clock, StageHook.NONE);
+        this(store, config, extractor, progress, progressInterval, ticker, clock, StageHook.NONE, Coordination.ALONE);
+    }
+
+    /** As one member of a crawl shared with other processes, as {@code coordination} says. */
+    public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
+            Duration progressInterval, Coordination coordination) {
+        this(store, config, extractor, progress, progressInterval, System::nanoTime, InstantSource.system(), StageHook.NONE,
+                coordination);
     }
 
     /** With a hook called as each stage begins: for tests that make a stage fail. */
     CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
             Duration progressInterval, StageHook hook) {
-        this(store, config, extractor, progress, progressInterval, System::nanoTime, InstantSource.system(), hook);
+        this(store, config, extractor, progress, progressInterval, System::nanoTime, InstantSource.system(), hook,
+                Coordination.ALONE);
     }
 
     private CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
-            Duration progressInterval, LongSupplier ticker, InstantSource clock, StageHook hook) {
+            Duration progressInterval, LongSupplier ticker, InstantSource clock, StageHook hook, Coordination coordination) {
         this.hook = hook;
+        this.coordination = coordination;
         this.store = store;
         this.config = config;
         this.ticker = ticker;
@@ -149,9 +170,10 @@ public final class CrawlEngine implements AutoCloseable {
             hook.planning(outcome);
             return planner.plan(outcome);
         };
-        this.committer = new Committer(store, plan, new Listener(), 256, clock);
+        this.committer = new Committer(store, plan, new Listener(), 256, clock, coordination);
         RobotsCache robots = new RobotsCache(config.politeness().robotsExpiry(), 1_000_000, ticker::getAsLong);
-        this.scheduler = new HostScheduler(store, robots, config, store.counter(CrawlCounters.PAGES_FETCHED));
+        this.scheduler = new HostScheduler(store, robots, config, store.counter(CrawlCounters.PAGES_FETCHED),
+                coordination::owns, !coordination.alone());
     }
 
     /**
@@ -165,6 +187,7 @@ public final class CrawlEngine implements AutoCloseable {
         Instant started = clock.instant();
         long pagesBefore = store.counter(CrawlCounters.PAGES_FETCHED);
         committer.start();
+        coordination.start(new Events());
         scheduler.rememberParked(store.parkedHosts(), clock.instant(), ticker.getAsLong());
         for (int hostId : store.hostsWithQueuedUrls()) {
             scheduler.hostHasWork(hostId);
@@ -181,7 +204,10 @@ public final class CrawlEngine implements AutoCloseable {
                 draining = true;
                 scheduler.drain();
             }
-            if (isFinished()) {
+            checkReleases();
+            boolean idle = isFinished();
+            boolean crawlOver = coordination.finished(idle);
+            if (idle && (stopRequested || scheduler.budgetSpent() || crawlOver)) {
                 break;
             }
             long now = ticker.getAsLong();
@@ -216,12 +242,28 @@ public final class CrawlEngine implements AutoCloseable {
         return summary;
     }
 
+    /**
+     * Whether this process has nothing left to do: nothing in flight, nothing queued it may fetch,
+     * nothing waiting to be written. Alone, the crawl is then over; in a cluster, links from the other
+     * members may still come.
+     */
     private boolean isFinished() {
-        return sitemapsPending.get() == 0 && scheduler.isFinished(store.counter(Counters.URLS_RETRYING) > 0);
+        return enqueuesPending.get() == 0 && scheduler.isFinished(store.counter(Counters.URLS_RETRYING) > 0);
+    }
+
+    /** Completes the futures of ownership changes whose released hosts have nothing in flight any more. */
+    private void checkReleases() {
+        if (!releases.isEmpty() && scheduler.releasedHostsSettled() && committer.isIdle()) {
+            releases.forEach(release -> release.complete(null));
+            releases.clear();
+        }
     }
 
     /** Starts everything that is due; returns when the dispatcher should next look without an event. */
     private long dispatchDue(long now) {
+        if (!coordination.mayFetch()) {
+            return now + OUT_OF_TOUCH_PARK_NANOS;
+        }
         while (true) {
             Decision decision = scheduler.next(now);
             if (decision instanceof Decision.FetchPage page) {
@@ -326,7 +368,7 @@ public final class CrawlEngine implements AutoCloseable {
         }
         LOG.info("robots.txt of {} lists {} sitemap(s), {} in scope", origin, sitemaps.size(), queued.size());
         if (!queued.isEmpty()) {
-            sitemapsPending.incrementAndGet();
+            enqueuesPending.incrementAndGet();
             committer.enqueue(queued);
         }
     }
@@ -433,6 +475,39 @@ public final class CrawlEngine implements AutoCloseable {
         committer.close();
     }
 
+    /** Relays what the cluster says to the dispatcher and the committer. */
+    private final class Events implements CoordinationEvents {
+        @Override
+        public CompletableFuture<Void> ownershipChanged() {
+            CompletableFuture<Void> released = new CompletableFuture<>();
+            post(() -> {
+                scheduler.reconsiderOwnership(ticker.getAsLong());
+                // Hosts now owned may have URLs queued here from an earlier time they were.
+                for (int hostId : store.hostsWithQueuedUrls()) {
+                    scheduler.hostHasWork(hostId);
+                }
+                releases.add(released);
+            });
+            return released;
+        }
+
+        @Override
+        public void arrived(Inbound batch) {
+            enqueuesPending.incrementAndGet();
+            committer.receive(batch);
+        }
+
+        @Override
+        public void stopRequested() {
+            stop();
+        }
+
+        @Override
+        public void wake() {
+            CrawlEngine.this.wake();
+        }
+    }
+
     /** Relays the committer's news to the dispatcher. */
     private final class Listener implements CommitListener {
         @Override
@@ -449,7 +524,24 @@ public final class CrawlEngine implements AutoCloseable {
         public void enqueued(CommitResult result) {
             post(() -> {
                 result.queuedByHost().keySet().forEach(scheduler::hostHasWork);
-                sitemapsPending.decrementAndGet();
+                enqueuesPending.decrementAndGet();
+            });
+        }
+
+        @Override
+        public void arrived(List<Inbound> batches, CommitResult result) {
+            post(() -> {
+                result.queuedByHost().keySet().forEach(scheduler::hostHasWork);
+                enqueuesPending.addAndGet(-batches.size());
+            });
+        }
+
+        @Override
+        public void notPublished(List<PageOutcome> group) {
+            post(() -> {
+                for (PageOutcome outcome : group) {
+                    scheduler.settled(outcome.task().hostId(), outcome.task().queued().key());
+                }
             });
         }
 

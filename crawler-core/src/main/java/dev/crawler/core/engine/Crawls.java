@@ -22,21 +22,41 @@ public final class Crawls {
      * directory either holds all of that or does not exist.
      */
     public static CrawlStore create(Path directory, List<String> seeds, CrawlConfig config, StoreOptions options) {
+        List<DiscoveredUrl> queued = seedUrls(seeds);
+        return CrawlStore.create(directory, ConfigJson.write(config), options, store -> {
+            store.enqueue(queued);
+            // The fetcher lets seeds' hosts, and only them, resolve to private addresses.
+            store.recordSeedOrigins(origins(queued));
+        });
+    }
+
+    /**
+     * Creates the directory of one member of a cluster crawl: its config and seed origins, and no seed
+     * queued, since a seed belongs to the member that owns its host, which the cluster decides (every
+     * member sends the seeds there: {@link #seedUrls}).
+     */
+    public static CrawlStore createMember(Path directory, List<String> seeds, CrawlConfig config, StoreOptions options) {
+        Set<String> origins = origins(seedUrls(seeds));
+        return CrawlStore.create(directory, ConfigJson.write(config), options, store -> store.recordSeedOrigins(origins));
+    }
+
+    /** The seeds as URLs to queue, each under its origin. */
+    public static List<DiscoveredUrl> seedUrls(List<String> seeds) {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("a crawl needs at least one seed URL");
         }
         List<DiscoveredUrl> queued = new ArrayList<>();
-        Set<String> origins = new TreeSet<>();
         for (String seed : seeds) {
             String origin = Origin.of(seed).orElseThrow(() -> new IllegalArgumentException("not a crawlable URL: " + seed));
             queued.add(new DiscoveredUrl(seed, origin, 0, 0));
-            origins.add(origin);
         }
-        return CrawlStore.create(directory, ConfigJson.write(config), options, store -> {
-            store.enqueue(queued);
-            // The fetcher lets seeds' hosts, and only them, resolve to private addresses.
-            store.recordSeedOrigins(origins);
-        });
+        return queued;
+    }
+
+    private static Set<String> origins(List<DiscoveredUrl> seeds) {
+        Set<String> origins = new TreeSet<>();
+        seeds.forEach(seed -> origins.add(seed.origin()));
+        return origins;
     }
 
     /** Reopens a crawl for writing, with the config it was created with. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Decides which URL is fetched next, so that every host is kept busy and none is treated unkindly.
@@ -109,11 +110,32 @@ public final class HostScheduler {
     private int parked;
     private long pagesStarted;
     private boolean draining;
+    /** Which hosts this process fetches for; every host, unless it is one member of a cluster. */
+    private final Predicate<String> owns;
+    /**
+     * In a cluster, a host this process comes to own may have been fetched by its former owner a moment
+     * ago: its first request here waits one delay.
+     */
+    private final boolean waitWhenTakenOver;
+    /** The latest time {@link #next} was asked at: when a host first seen now may send its first request. */
+    private long lastNow;
 
     /**
      * @param pagesAlreadyDone pages fetched by earlier runs of this crawl, counted against {@code maxPages}
      */
     public HostScheduler(CrawlStore store, RobotsCache robots, CrawlConfig config, long pagesAlreadyDone) {
+        this(store, robots, config, pagesAlreadyDone, origin -> true, false);
+    }
+
+    /**
+     * @param owns              which hosts this process fetches for
+     * @param waitWhenTakenOver whether a host's first request here waits one delay (in a cluster, where
+     *                          another member may have fetched from it a moment ago)
+     */
+    public HostScheduler(CrawlStore store, RobotsCache robots, CrawlConfig config, long pagesAlreadyDone,
+            Predicate<String> owns, boolean waitWhenTakenOver) {
+        this.owns = owns;
+        this.waitWhenTakenOver = waitWhenTakenOver;
         CrawlConfig.Politeness politeness = config.politeness();
         this.politeness = politeness;
         this.store = store;
@@ -188,6 +210,10 @@ public final class HostScheduler {
             host.pace.restore(TimeUnit.MILLISECONDS.toNanos(remembered.delayMillis()), remembered.pushBacks());
             host.lastPushBack = remembered.lastPushBack();
         }
+        host.owned = owns.test(origin);
+        if (host.owned && waitWhenTakenOver) {
+            host.nextAllowedNanos = lastNow + delayNanos;
+        }
         ParkedBefore before = parkedBefore.remove(origin);
         if (before != null) {
             host.onProbation = true;
@@ -210,6 +236,7 @@ public final class HostScheduler {
 
     /** What to do now. Call again after acting on the decision, until it waits or idles. */
     public Decision next(long now) {
+        lastNow = Math.max(lastNow, now);
         while (true) {
             if (draining || inFlight >= maxInFlight || pagesStarted >= pageBudget || ready.isEmpty()) {
                 return new Decision.Idle();
@@ -466,6 +493,38 @@ public final class HostScheduler {
         if (host != null && host.leased.remove(key)) {
             inFlight--;
         }
+    }
+
+    /**
+     * Asks again which hosts this process owns (a cluster moved some): a host no longer owned gets no
+     * more requests (those in flight finish) and forgets the URLs it had read ahead; a host owned again
+     * waits one delay before its first request, since its former owner may have just sent one.
+     */
+    public void reconsiderOwnership(long now) {
+        lastNow = Math.max(lastNow, now);
+        for (HostState host : hosts.values()) {
+            boolean owned = owns.test(host.origin);
+            if (owned == host.owned) {
+                continue;
+            }
+            update(host, () -> {
+                host.owned = owned;
+                host.buffer.clear();
+                if (owned) {
+                    host.nextAllowedNanos = Math.max(host.nextAllowedNanos, now + Math.max(delayNanos, host.crawlDelayNanos));
+                }
+            });
+        }
+    }
+
+    /** Whether no request to a host this process no longer owns is in flight or uncommitted. */
+    public boolean releasedHostsSettled() {
+        for (HostState host : hosts.values()) {
+            if (!host.owned && (!host.leased.isEmpty() || host.robotsLoading)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Stop handing out work; what is in flight finishes. */

@@ -37,6 +37,8 @@ final class HostState {
     /** What the host said the last time it pushed back. */
     String lastPushBack = "";
     String lastFailure = "";
+    /** Whether this process fetches for the host (always, unless it is one member of a cluster). */
+    boolean owned = true;
     /** Given up on for this run: never eligible again. */
     boolean parked;
     /** Parked in an earlier run and not heard from since: its next failure parks it again. */
@@ -74,7 +76,7 @@ final class HostState {
     }
 
     boolean isEligible() {
-        return hasWork && !parked && (refusal != null || (permitsFree > 0 && !robotsLoading));
+        return owned && hasWork && !parked && (refusal != null || (permitsFree > 0 && !robotsLoading));
     }
 
     /** Work queued or in flight, and not parked. */

@@ -1,0 +1,191 @@
+package dev.crawler.cluster;
+
+import dev.crawler.core.coordination.Coordination;
+import dev.crawler.core.coordination.CoordinationEvents;
+import dev.crawler.core.coordination.GroupWrite;
+import dev.crawler.core.coordination.LocalWrite;
+import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.DiscoveredUrl;
+import dev.crawler.storage.StoreJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * This process as one member of a crawl shared through Kafka: the {@link Coordination} the engine
+ * runs with. It owns the hosts of the partitions the consumer group gives it, publishes every commit
+ * group as one transaction before the local store applies it ({@link GroupPublisher}), takes in the
+ * links other members send to its hosts and restores the partitions it gets ({@link MemberLoop}), and
+ * tells the engine when the crawl as a whole is done ({@link DoneCheck}). See docs/CLUSTER.md.
+ */
+public final class ClusterMember implements Coordination, AutoCloseable {
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ClusterSettings settings;
+    private final CrawlTopics topics;
+    private final HostPartitioner partitioner;
+    private final CrawlStore store;
+    private final Admin admin;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final GroupPublisher publisher;
+    private final ControlChannel control;
+    private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    private @Nullable MemberLoop loop;
+    private @Nullable Thread thread;
+
+    /**
+     * Joins the crawl (creating its topics if this member is the first) and readies the transactional
+     * producer, which fences any earlier process that ran as this member.
+     *
+     * @throws CrawlTopicsMismatchException the crawl exists with another partition count
+     * @throws ClusterUnavailableException  no broker answered
+     */
+    public ClusterMember(ClusterSettings settings, CrawlStore store) {
+        this.settings = settings;
+        this.topics = CrawlTopics.of(settings.crawlId());
+        this.partitioner = new HostPartitioner(settings.partitions());
+        this.store = store;
+        Properties adminProperties = new Properties();
+        adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        this.admin = Admin.create(adminProperties);
+        try {
+            new TopicSetup(admin, ADMIN_TIMEOUT).ensure(topics, settings.partitions());
+            this.producer = new KafkaProducer<>(producerProperties());
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            admin.close(Duration.ofSeconds(5));
+            throw e instanceof KafkaException ? new ClusterUnavailableException("joining the cluster failed: " + e, e) : e;
+        }
+        this.publisher = new GroupPublisher(producer, topics, partitioner, store, owned::contains);
+        this.control = new ControlChannel(settings.bootstrap(), topics);
+    }
+
+    /**
+     * Sends the seeds to their hosts' owners, as links, in one transaction. Every member may send the
+     * same seeds: each owner queues a URL once, whoever sent it. Call before the crawl starts.
+     */
+    public void sendSeeds(List<DiscoveredUrl> seeds) {
+        producer.beginTransaction();
+        for (DiscoveredUrl seed : seeds) {
+            String host = Hosts.of(seed.origin());
+            producer.send(new ProducerRecord<>(topics.links(), partitioner.partitionOf(host),
+                    HostPartitioner.key(host).getBytes(StandardCharsets.UTF_8), StoreJson.write(seed)));
+        }
+        producer.commitTransaction();
+    }
+
+    @Override
+    public boolean owns(String origin) {
+        return owned.contains(partitioner.partitionOf(Hosts.of(origin)));
+    }
+
+    @Override
+    public boolean mayFetch() {
+        MemberLoop running = loop;
+        if (running == null || publisher.fenced()) {
+            return false;
+        }
+        long lastWord = Math.max(running.lastInTouchNanos(), publisher.lastCommitNanos());
+        return System.nanoTime() - lastWord < settings.fetchLease().toNanos();
+    }
+
+    @Override
+    public void start(CoordinationEvents events) {
+        MemberLoop member = new MemberLoop(settings, topics, store, new KafkaConsumer<>(consumerProperties()), control,
+                new DoneCheck(admin, settings, topics), new StateReader(settings.bootstrap(), topics), owned, events);
+        this.loop = member;
+        Thread runner = new Thread(member, "crawler-cluster");
+        runner.setDaemon(true);
+        this.thread = runner;
+        runner.start();
+    }
+
+    @Override
+    public LocalWrite publish(GroupWrite group) {
+        return publisher.publish(group);
+    }
+
+    @Override
+    public boolean finished(boolean idleHere) {
+        MemberLoop running = loop;
+        if (running == null) {
+            return false;
+        }
+        running.idleHere(idleHere);
+        return running.done();
+    }
+
+    /** Asks every member to stop, as SIGTERM would each: written to the control topic. */
+    public static void stopAll(String bootstrap, String crawlId, String by) {
+        try (ControlChannel control = new ControlChannel(bootstrap, CrawlTopics.of(crawlId))) {
+            control.say(ControlChannel.Signal.stop(by));
+        }
+    }
+
+    /** The partitions this member owns now. */
+    public Set<Integer> ownedPartitions() {
+        return Set.copyOf(owned);
+    }
+
+    @Override
+    public void close() {
+        MemberLoop member = loop;
+        Thread runner = thread;
+        if (member != null && runner != null) {
+            member.stop();
+            try {
+                runner.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        control.close();
+        producer.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
+    }
+
+    private Properties producerProperties() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return properties;
+    }
+
+    private Properties consumerProperties() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
+        properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.memberId());
+        properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(settings.sessionTimeout().toMillis()));
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(settings.sessionTimeout().toMillis() / 10));
+        properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(Duration.ofMinutes(10).toMillis()));
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return properties;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.crawler.cluster;
+
+import dev.crawler.storage.StoreJson;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The crawl-wide signals on the control topic, read in order by every member: each member's status
+ * (idle or busy, with a number that grows with every change), and {@code stop} and {@code done}.
+ * A stop or done written before this member started belongs to an earlier run and is not obeyed.
+ * One thread only.
+ */
+final class ControlChannel implements AutoCloseable {
+    static final String STATUS = "status";
+    static final String STOP = "stop";
+    static final String DONE = "done";
+
+    /** One record of the control topic. */
+    record Signal(String type, String member, boolean idle, long seq) {
+        static Signal stop(String by) {
+            return new Signal(STOP, by, false, 0);
+        }
+    }
+
+    private final TopicPartition control;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final long startOffset;
+    private final Map<String, Signal> statuses = new HashMap<>();
+    private boolean stopSeen;
+    private boolean doneSeen;
+
+    ControlChannel(String bootstrap, CrawlTopics topics) {
+        this.control = new TopicPartition(topics.control(), 0);
+        Properties producerProperties = new Properties();
+        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProperties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        producerProperties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.producer = new KafkaProducer<>(producerProperties);
+        Properties consumerProperties = new Properties();
+        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumerProperties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        consumerProperties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        this.consumer = new KafkaConsumer<>(consumerProperties);
+        consumer.assign(List.of(control));
+        this.startOffset = consumer.endOffsets(List.of(control)).get(control);
+        consumer.seekToBeginning(List.of(control));
+    }
+
+    /** Writes a signal and waits until the broker has it: a member says it is busy before it takes links in. */
+    void say(Signal signal) {
+        try {
+            producer.send(new ProducerRecord<>(control.topic(), 0, null, StoreJson.write(signal))).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterUnavailableException("interrupted writing to the control topic", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ClusterUnavailableException("writing to the control topic failed: " + e, e);
+        }
+    }
+
+    /** Reads what has arrived since the last call, without waiting. */
+    void read() {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ZERO)) {
+            Signal signal = StoreJson.read(record.value(), Signal.class);
+            switch (signal.type()) {
+                case STATUS -> statuses.put(signal.member(), signal);
+                case STOP -> stopSeen |= record.offset() >= startOffset;
+                case DONE -> doneSeen |= record.offset() >= startOffset;
+                default -> {
+                    // A signal of a later version: not for this member to act on.
+                }
+            }
+        }
+    }
+
+    /** The latest status of a member, if it ever said one. */
+    @org.jspecify.annotations.Nullable Signal status(String member) {
+        return statuses.get(member);
+    }
+
+    boolean stopSeen() {
+        return stopSeen;
+    }
+
+    boolean doneSeen() {
+        return doneSeen;
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

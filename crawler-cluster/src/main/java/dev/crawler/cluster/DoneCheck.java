@@ -1,0 +1,116 @@
+package dev.crawler.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides when the whole crawl is done: every member of the group says it is idle, and every partition
+ * of the links topic has been consumed to its end (its committed offset equals its end offset), on two
+ * looks at least {@link #SETTLE} apart that see exactly the same. A member that takes links in says it
+ * is busy before it commits their offsets, and every status it says carries a new number, so a member
+ * that worked between the two looks makes them differ.
+ */
+final class DoneCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(DoneCheck.class);
+    static final Duration SETTLE = Duration.ofSeconds(2);
+    private static final long TIMEOUT_S = 30;
+
+    private final Admin admin;
+    private final ClusterSettings settings;
+    private final CrawlTopics topics;
+    private @Nullable Look previous;
+    private long failedLooks;
+
+    /** What one look saw that must not change before the next. */
+    private record Look(Map<TopicPartition, Long> ends, Map<String, Long> statuses, long atNanos) {
+        boolean sameAs(Look other) {
+            return ends.equals(other.ends) && statuses.equals(other.statuses);
+        }
+    }
+
+    DoneCheck(Admin admin, ClusterSettings settings, CrawlTopics topics) {
+        this.admin = admin;
+        this.settings = settings;
+        this.topics = topics;
+    }
+
+    /** Looks once; true when this look and an earlier one at least {@link #SETTLE} ago both say done. */
+    boolean looksDone(ControlChannel control) {
+        Look look = look(control);
+        if (look == null) {
+            previous = null;
+            return false;
+        }
+        if (previous == null || !previous.sameAs(look)) {
+            previous = look;
+            return false;
+        }
+        return look.atNanos - previous.atNanos >= SETTLE.toNanos();
+    }
+
+    /** A look that says done, or null when something still runs. */
+    private @Nullable Look look(ControlChannel control) {
+        try {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(settings.group()))
+                    .describedGroups().get(settings.group()).get(TIMEOUT_S, TimeUnit.SECONDS);
+            if (group.groupState() != GroupState.STABLE || group.members().isEmpty()) {
+                return null;
+            }
+            Map<String, Long> statuses = new HashMap<>();
+            for (MemberDescription member : group.members()) {
+                String id = member.groupInstanceId().orElse(member.consumerId());
+                ControlChannel.Signal status = control.status(id);
+                if (status == null || !status.idle()) {
+                    return null;
+                }
+                statuses.put(id, status.seq());
+            }
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < settings.partitions(); p++) {
+                partitions.add(new TopicPartition(topics.links(), p));
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(TIMEOUT_S, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(settings.group())
+                    .partitionsToOffsetAndMetadata().get(TIMEOUT_S, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> endOffsets = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                long end = ends.get(partition).offset();
+                OffsetAndMetadata at = committed.get(partition);
+                if (end > 0 && (at == null || at.offset() < end)) {
+                    return null;
+                }
+                endOffsets.put(partition, end);
+            }
+            return new Look(endOffsets, statuses, System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            // Asked again at the next look; a broker that stays away shows in the member's lease.
+            failedLooks++;
+            LOG.info("looking whether the crawl is done failed ({} times so far): {}", failedLooks, e.toString());
+            return null;
+        }
+    }
+}

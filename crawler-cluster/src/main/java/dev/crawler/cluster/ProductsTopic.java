@@ -1,0 +1,65 @@
+package dev.crawler.cluster;
+
+import dev.crawler.storage.ProductRecord;
+import dev.crawler.storage.StoreJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The product records of a whole cluster crawl, read from its products topic (committed transactions
+ * only) to the end as it is now: the latest record of each identity, once, whichever member wrote it
+ * and however often its page was fetched. What {@code crawler export --cluster} writes.
+ */
+public final class ProductsTopic {
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private ProductsTopic() {
+    }
+
+    /** Hands every product of the crawl to {@code sink}, one record per identity, in partition order. */
+    public static void forEachProduct(String bootstrap, String crawlId, Consumer<ProductRecord> sink) {
+        String topic = CrawlTopics.of(crawlId).products();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties(bootstrap))) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic);
+            if (infos == null || infos.isEmpty()) {
+                throw new ClusterUnavailableException("the cluster has no crawl '" + crawlId + "' (no topic " + topic + ")");
+            }
+            List<TopicPartition> partitions = new ArrayList<>();
+            infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
+            Map<String, ProductRecord> latest = new LinkedHashMap<>();
+            while (!ends.isEmpty()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    latest.put(new String(record.key(), StandardCharsets.UTF_8), StoreJson.read(record.value(), ProductRecord.class));
+                }
+                ends.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
+            }
+            latest.values().forEach(sink);
+        }
+    }
+
+    private static Properties properties(String bootstrap) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return properties;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.crawler.core.coordination;
+
+import dev.crawler.storage.DiscoveredUrl;
+import dev.crawler.storage.PageCommit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the local store applies of a {@link GroupWrite} once it is published: the pages (in a cluster,
+ * without the links that went to other members), the URLs to queue here, the URLs settled elsewhere,
+ * and the checkpoints that say how far the store is applied.
+ */
+public record LocalWrite(List<PageCommit> pages, List<DiscoveredUrl> queued, List<String> settled, Map<String, Long> applied) {
+    public LocalWrite {
+        pages = List.copyOf(pages);
+        queued = List.copyOf(queued);
+        settled = List.copyOf(settled);
+        applied = Map.copyOf(applied);
+    }
+
+    /** The group applied as it is: what a crawl run alone writes. */
+    public static LocalWrite asIs(GroupWrite group) {
+        List<PageCommit> pages = new ArrayList<>(group.pages().size());
+        for (GroupWrite.SettledPage page : group.pages()) {
+            pages.add(page.commit());
+        }
+        List<DiscoveredUrl> queued = new ArrayList<>(group.queued());
+        List<String> settled = new ArrayList<>();
+        for (Inbound batch : group.inbound()) {
+            queued.addAll(batch.queue());
+            settled.addAll(batch.settled());
+        }
+        return new LocalWrite(pages, queued, settled, Map.of());
+    }
+}
