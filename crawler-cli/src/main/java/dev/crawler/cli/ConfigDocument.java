@@ -23,12 +23,14 @@ record ConfigDocument(
         ExtractionRules extraction,
         SitemapLimits sitemaps,
         StoreOptions storage,
-        ExportSettings export) {
+        ExportSettings export,
+        ClusterSection cluster) {
 
     static ConfigDocument defaults() {
         return new ConfigDocument(CrawlConfig.Politeness.defaults(), CrawlConfig.Fetch.defaults(),
                 CrawlConfig.Scope.defaults(Set.of()), CrawlConfig.Limits.defaults(), ExtractionRules.none(),
-                SitemapLimits.defaults(), StoreOptions.defaults(), ExportSettings.defaults());
+                SitemapLimits.defaults(), StoreOptions.defaults(), ExportSettings.defaults(),
+                ClusterSection.defaults());
     }
 
     /** The crawl's config: the seeds' origins are always in scope, with any the file adds. */

@@ -134,6 +134,17 @@ final class ConfigReference {
         section("export", "Defaults for 'crawler export --config FILE'.");
         setting("export.format", "export --format", "csv or jsonl.");
         setting("export.raw", "export --raw", "Write cells that look like spreadsheet formulas as they are.");
+
+        section("cluster", "One crawl shared by several processes through Kafka (see docs/CLUSTER.md).");
+        setting("cluster.bootstrap", "--cluster", "Kafka bootstrap servers, host:port[,host:port...]; empty: the crawl runs "
+                + "in this process alone.");
+        setting("cluster.crawlId", "--crawl-id", "The crawl's name, the same on every member; its topics are named after it.");
+        setting("cluster.partitions", "--partitions", "How many sets the hosts are split into (1..10000), fixed when the "
+                + "crawl is first created; more than the members, so that members can come and go.");
+        setting("cluster.sessionTimeout", "", "How long the others wait for a silent member before its hosts move "
+                + "(6s..5m); a member stops fetching once a third of it passes without word from Kafka.");
+        setting("cluster.memberId", "", "This member's lasting name; empty: made up when the crawl directory is created "
+                + "and kept there.");
     }
 
     private static final String PROXY_EXAMPLE = """

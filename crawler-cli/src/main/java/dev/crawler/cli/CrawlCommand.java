@@ -40,6 +40,9 @@ final class CrawlCommand implements Callable<Integer> {
     CrawlFlags flags = new CrawlFlags();
 
     @Mixin
+    ClusterFlags cluster = new ClusterFlags();
+
+    @Mixin
     LogOptions log = new LogOptions();
 
     @Override
@@ -54,7 +57,15 @@ final class CrawlCommand implements Callable<Integer> {
         SeedReader.Seeds seeds = new SeedReader(seedsFile, strict, spec.commandLine().getErr(), checked,
                 document.sitemaps()).read();
         CrawlConfig crawl = flags.applyTo(document.crawlConfig(seeds.origins()));
-        CrawlStore store = Crawls.create(dir, seeds.urls(), crawl, options);
-        return CrawlRunner.run(store, crawl, dir, options, level, spec.commandLine().getOut(), spec.commandLine().getErr());
+        ClusterSection shared = cluster.applyTo(document.cluster());
+        if (!shared.enabled()) {
+            CrawlStore store = Crawls.create(dir, seeds.urls(), crawl, options);
+            return CrawlRunner.run(store, crawl, dir, options, level, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        ClusterMembership membership = ClusterMembership.create(shared);
+        membership.settings();
+        CrawlStore store = Crawls.createMember(dir, seeds.urls(), crawl, options, membership::record);
+        return CrawlRunner.run(store, crawl, dir, options, level, new CrawlRunner.Member(membership, Crawls.seedUrls(seeds.urls())),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

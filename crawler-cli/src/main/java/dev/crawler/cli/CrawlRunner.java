@@ -2,12 +2,17 @@ package dev.crawler.cli;
 
 import ch.qos.logback.classic.Level;
 import dev.crawler.cli.progress.ProgressDisplay;
+import dev.crawler.cluster.ClusterMember;
+import dev.crawler.cluster.ClusterUnavailableException;
+import dev.crawler.cluster.CrawlTopicsMismatchException;
+import dev.crawler.core.coordination.Coordination;
 import dev.crawler.core.commit.CrawlCounters;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.engine.CrawlEngine;
 import dev.crawler.core.engine.CrawlSummary;
 import dev.crawler.core.extract.ProductExtractor;
 import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.DiscoveredUrl;
 import dev.crawler.storage.StoreOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,6 +39,15 @@ final class CrawlRunner {
     }
 
     /**
+     * The run is one member of a cluster crawl.
+     *
+     * @param seeds the seeds to send to their hosts' owners as the member joins (none on resume: the
+     *              crawl's first run sent them)
+     */
+    record Member(ClusterMembership membership, List<DiscoveredUrl> seeds) {
+    }
+
+    /**
      * Crawls until done, stopped or failed, and closes the store.
      *
      * @return {@link ExitCodes#OK} when nothing is left queued, {@link ExitCodes#UNFINISHED} when the run
@@ -42,17 +56,23 @@ final class CrawlRunner {
      */
     static int run(CrawlStore store, CrawlConfig config, Path dir, StoreOptions options, Level logLevel,
             PrintWriter out, PrintWriter err) {
+        return run(store, config, dir, options, logLevel, null, out, err);
+    }
+
+    /** Like {@link #run(CrawlStore, CrawlConfig, Path, StoreOptions, Level, PrintWriter, PrintWriter)}, as {@code member} of a cluster crawl. */
+    static int run(CrawlStore store, CrawlConfig config, Path dir, StoreOptions options, Level logLevel, @Nullable Member member,
+            PrintWriter out, PrintWriter err) {
         // crawler.log stays attached until the summary is written, so the log ends with it.
         AutoCloseable log = CrawlLog.attach(dir, logLevel);
         try {
-            return runLogged(store, config, dir, options, out, err);
+            return runLogged(store, config, dir, options, member, out, err);
         } finally {
             closeQuietly(log);
         }
     }
 
-    private static int runLogged(CrawlStore store, CrawlConfig config, Path dir, StoreOptions options, PrintWriter out,
-            PrintWriter err) {
+    private static int runLogged(CrawlStore store, CrawlConfig config, Path dir, StoreOptions options, @Nullable Member member,
+            PrintWriter out, PrintWriter err) {
         ResumeLine resume = new ResumeLine(ResumeHint.command(dir, options), err);
         // Counted down once the summary is printed (or the run failed): the shutdown hook waits for it, so an
         // exit on SIGTERM cuts neither the store's close nor the summary short.
@@ -60,21 +80,27 @@ final class CrawlRunner {
         AtomicBoolean terminating = new AtomicBoolean();
         @Nullable Thread hook = null;
         @Nullable InterruptHandler interrupts = null;
+        @Nullable ClusterMember cluster = null;
         try {
             CrawlSummary summary;
             try {
+                cluster = member == null ? null : join(member, store, err);
+                Coordination coordination = cluster == null ? Coordination.ALONE : cluster;
                 long pagesBefore = store.counter(CrawlCounters.PAGES_FETCHED);
                 LOG.info("crawl in {} starting ({} pages fetched before) with config {}", dir, pagesBefore, config);
                 // A console means a person watches: a live bar. Otherwise (a file, a pipe, CI) a line every few seconds.
                 ProgressDisplay display = ProgressDisplay.choose(System.console() != null, err, pagesBefore, config.limits().maxPages());
                 try (display; CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(config.extraction()), display,
-                        display.interval())) {
+                        display.interval(), coordination)) {
                     hook = new Thread(() -> stopOnShutdown(engine, finished, terminating, resume, err), "crawler-shutdown");
                     Runtime.getRuntime().addShutdownHook(hook);
                     interrupts = InterruptHandler.install(engine, err, STOP_DEADLINE);
                     summary = engine.run();
                 }
             } finally {
+                if (cluster != null) {
+                    cluster.close();
+                }
                 store.close();
                 if (interrupts != null) {
                     interrupts.close();
@@ -86,12 +112,44 @@ final class CrawlRunner {
             boolean interrupted = interrupts != null && interrupts.fired();
             String continuation = ResumeHint.continuation(dir, options, config.limits().maxPages(), summary.pagesTotal());
             printSummary(summary, interrupted || terminating.get(), resume, continuation, out, err);
+            if (member != null) {
+                ClusterMembership membership = member.membership();
+                out.println("This was member " + membership.memberId() + " of cluster crawl '" + membership.crawlId()
+                        + "'; the counts above are its share. All products: crawler export --cluster " + membership.bootstrap()
+                        + " --crawl-id " + membership.crawlId() + " --out products.csv");
+                out.flush();
+            }
             if (interrupted) {
                 return ExitCodes.INTERRUPTED;
             }
             return summary.unfinished() ? ExitCodes.UNFINISHED : ExitCodes.OK;
         } finally {
             finished.countDown();
+        }
+    }
+
+    /** Joins the cluster and sends the seeds to their owners; a cluster that cannot be joined is the user's to fix. */
+    private static ClusterMember join(Member member, CrawlStore store, PrintWriter err) {
+        ClusterMembership membership = member.membership();
+        err.println("Joining cluster crawl '" + membership.crawlId() + "' at " + membership.bootstrap() + " as "
+                + membership.memberId() + "...");
+        err.flush();
+        try {
+            ClusterMember joined = new ClusterMember(membership.settings(), store);
+            try {
+                if (!member.seeds().isEmpty()) {
+                    joined.sendSeeds(member.seeds());
+                }
+            } catch (RuntimeException e) {
+                joined.close();
+                throw e;
+            }
+            return joined;
+        } catch (CrawlTopicsMismatchException e) {
+            throw new UserError(e.getMessage());
+        } catch (ClusterUnavailableException | org.apache.kafka.common.KafkaException e) {
+            throw new UserError("cannot join the cluster at " + membership.bootstrap() + ": " + e.getMessage()
+                    + "; nothing was fetched, run the same command again once Kafka answers");
         }
     }
 

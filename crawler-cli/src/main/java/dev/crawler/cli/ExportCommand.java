@@ -2,7 +2,10 @@ package dev.crawler.cli;
 
 import dev.crawler.cli.export.ExportFilter;
 import dev.crawler.cli.export.ProductExporter;
+import dev.crawler.cluster.ClusterUnavailableException;
+import dev.crawler.cluster.ProductsTopic;
 import dev.crawler.storage.CrawlStore;
+import dev.crawler.storage.ProductRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -32,8 +35,15 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The crawl's directory.")
-    Path dir;
+    @Option(names = "--dir", paramLabel = "DIR", description = "The crawl's directory (or, for a cluster crawl, --cluster and --crawl-id).")
+    @Nullable Path dir;
+
+    @Option(names = "--cluster", paramLabel = "BOOTSTRAP",
+            description = "Export a whole cluster crawl from its Kafka cluster (host:port[,...]): every member's products, once each.")
+    @Nullable String cluster;
+
+    @Option(names = "--crawl-id", paramLabel = "NAME", description = "The cluster crawl to export, with --cluster.")
+    @Nullable String crawlId;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file, or - for standard output.")
     String out;
@@ -61,22 +71,47 @@ final class ExportCommand implements Callable<Integer> {
         ProductExporter exporter = new ProductExporter(raw || defaults.raw());
         ExportFilter filter = new ExportFilter(Optional.ofNullable(host).map(ExportCommand::hostOf),
                 Optional.ofNullable(since).map(ExportCommand::instantOf));
-        try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
-            long count;
-            if (out.equals("-")) {
-                Writer writer = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                count = exporter.export(store, chosen, writer, filter);
-                writer.flush();
-            } else {
-                count = exportToFile(store, exporter, chosen, filter, Path.of(out));
+        if (cluster != null || crawlId != null) {
+            if (cluster == null || crawlId == null) {
+                throw new UserError("a cluster crawl is exported with both --cluster BOOTSTRAP and --crawl-id NAME");
             }
-            spec.commandLine().getErr().println("Exported " + count + " products" + (out.equals("-") ? "" : " to " + out));
+            String bootstrap = cluster;
+            String crawl = crawlId;
+            write(sink -> readTopic(bootstrap, crawl, sink), exporter, chosen, filter);
+            return ExitCodes.OK;
+        }
+        if (dir == null) {
+            throw new UserError("say which crawl to export: --dir DIR, or --cluster BOOTSTRAP --crawl-id NAME");
+        }
+        try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
+            write(store.records()::forEachProduct, exporter, chosen, filter);
         }
         return ExitCodes.OK;
     }
 
+    private static void readTopic(String bootstrap, String crawlId, java.util.function.Consumer<ProductRecord> sink) {
+        try {
+            ProductsTopic.forEachProduct(bootstrap, crawlId, sink);
+        } catch (ClusterUnavailableException | org.apache.kafka.common.KafkaException | IllegalArgumentException e) {
+            throw new UserError("cannot read cluster crawl '" + crawlId + "' at " + bootstrap + ": " + e.getMessage());
+        }
+    }
+
+    private void write(ProductExporter.Source source, ProductExporter exporter, ProductExporter.Format chosen, ExportFilter filter)
+            throws IOException {
+        long count;
+        if (out.equals("-")) {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            count = exporter.export(source, chosen, writer, filter);
+            writer.flush();
+        } else {
+            count = exportToFile(source, exporter, chosen, filter, Path.of(out));
+        }
+        spec.commandLine().getErr().println("Exported " + count + " products" + (out.equals("-") ? "" : " to " + out));
+    }
+
     /** Writes to a temporary file beside the target and moves it into place, so a failed export never leaves half a file. */
-    private static long exportToFile(CrawlStore store, ProductExporter exporter, ProductExporter.Format chosen,
+    private static long exportToFile(ProductExporter.Source store, ProductExporter exporter, ProductExporter.Format chosen,
             ExportFilter filter, Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {

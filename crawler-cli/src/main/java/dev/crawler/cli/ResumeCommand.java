@@ -28,6 +28,9 @@ final class ResumeCommand implements Callable<Integer> {
     CrawlFlags flags = new CrawlFlags();
 
     @Mixin
+    ClusterFlags cluster = new ClusterFlags();
+
+    @Mixin
     LogOptions log = new LogOptions();
 
     @Override
@@ -41,7 +44,19 @@ final class ResumeCommand implements Callable<Integer> {
             if (!config.equals(stored)) {
                 store.replaceConfig(ConfigJson.write(config));
             }
-            return CrawlRunner.run(store, config, dir, options, level, spec.commandLine().getOut(), spec.commandLine().getErr());
+            java.util.Optional<ClusterMembership> kept = ClusterMembership.of(store);
+            if (kept.isEmpty()) {
+                if (cluster.given()) {
+                    throw new UserError("this crawl runs alone; a crawl cannot join a cluster after it was created");
+                }
+                return CrawlRunner.run(store, config, dir, options, level, spec.commandLine().getOut(), spec.commandLine().getErr());
+            }
+            ClusterMembership membership = kept.get().resumedWith(cluster);
+            if (!membership.equals(kept.get())) {
+                membership.record(store);
+            }
+            return CrawlRunner.run(store, config, dir, options, level, new CrawlRunner.Member(membership, java.util.List.of()),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -2,6 +2,8 @@ package dev.crawler.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.crawler.cluster.ClusterStatus;
+import dev.crawler.cluster.ClusterUnavailableException;
 import dev.crawler.core.commit.CrawlCounters;
 import dev.crawler.core.engine.Crawls;
 import dev.crawler.storage.Counters;
@@ -14,8 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,15 +38,33 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The crawl's directory.")
-    Path dir;
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "The crawl's directory (for a cluster member: its share, and the cluster's view).")
+    @Nullable Path dir;
+
+    @Option(names = "--cluster", paramLabel = "BOOTSTRAP", description = "Show a cluster crawl as Kafka sees it, with --crawl-id.")
+    @Nullable String cluster;
+
+    @Option(names = "--crawl-id", paramLabel = "NAME", description = "The cluster crawl to show, with --cluster.")
+    @Nullable String crawlId;
 
     @Option(names = "--json", description = "Print machine-readable JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
+        if ((cluster == null) != (crawlId == null)) {
+            throw new UserError("a cluster crawl is shown with both --cluster BOOTSTRAP and --crawl-id NAME");
+        }
+        if (dir == null) {
+            if (cluster == null || crawlId == null) {
+                throw new UserError("say which crawl to show: --dir DIR, or --cluster BOOTSTRAP --crawl-id NAME");
+            }
+            printCluster(cluster, crawlId);
+            return ExitCodes.OK;
+        }
+        Path crawlDir = dir;
+        try (CrawlStore store = CrawlStore.openReadOnly(crawlDir)) {
             Map<String, Long> counters = new TreeMap<>(store.counters());
             Map<String, List<FailureRecord>> samples = failureSamples(store);
             HostReport hosts = HostReport.of(store.hostQueues(MAX_KEYS_SCANNED), store.parkedHosts(), store.hostPaces(),
@@ -62,13 +84,38 @@ final class StatusCommand implements Callable<Integer> {
                 printText(store, counters, samples, out);
                 hosts.print(out);
                 if (counters.getOrDefault(Counters.URLS_QUEUED, 0L) > 0) {
-                    out.println(ResumeHint.continuation(dir, StoreOptions.defaults(), storedMaxPages(store),
+                    out.println(ResumeHint.continuation(crawlDir, StoreOptions.defaults(), storedMaxPages(store),
                             counters.getOrDefault(CrawlCounters.PAGES_FETCHED, 0L)));
+                }
+                Optional<ClusterMembership> membership = ClusterMembership.of(store);
+                if (membership.isPresent()) {
+                    out.println("Member " + membership.get().memberId() + " of cluster crawl '" + membership.get().crawlId()
+                            + "': the counts above are its share.");
+                    out.flush();
+                    printCluster(cluster != null ? cluster : membership.get().bootstrap(), membership.get().crawlId());
                 }
             }
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The cluster crawl as Kafka sees it; a cluster that does not answer is said in one line. */
+    private void printCluster(String bootstrap, String crawl) {
+        PrintWriter out = spec.commandLine().getOut();
+        ClusterStatus status;
+        try {
+            status = ClusterStatus.of(bootstrap, crawl);
+        } catch (ClusterUnavailableException | org.apache.kafka.common.KafkaException | IllegalArgumentException e) {
+            throw new UserError("cannot read cluster crawl '" + crawl + "' at " + bootstrap + ": " + e.getMessage());
+        }
+        out.println("Cluster crawl '" + status.crawlId() + "' at " + bootstrap + ": " + status.partitions() + " partitions, group "
+                + status.groupState() + ", " + status.members().size() + " member(s)");
+        status.members().forEach((member, partitions) -> out.println("    " + member + " owns partitions " + partitions));
+        out.printf("  links waiting for their owner   %d%n", status.linksWaiting());
+        out.printf("  state topic end offsets         %d%n", status.stateRecords());
+        out.printf("  products topic end offsets      %d%n", status.productRecords());
+        out.flush();
     }
 
     /** The page budget the crawl was last run with; 0 (none) when its stored settings cannot be read. */

@@ -211,6 +211,28 @@ public final class CrawlStore implements AutoCloseable {
         writeMeta(META_SEED_ORIGINS, StoreJson.write(List.copyOf(new java.util.TreeSet<>(seedOrigins))));
     }
 
+    /**
+     * Keeps a named setting of the program that runs the crawl (such as the cluster a member belongs
+     * to), as JSON, for later runs. Written at creation, inside the store, so it is there exactly when
+     * the crawl is.
+     */
+    public void recordSetting(String name, String json) {
+        writeMeta(settingKey(name), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A setting kept by {@link #recordSetting}, if there is one. */
+    public Optional<String> setting(String name) {
+        byte[] stored = db.get(ColumnFamily.META, settingKey(name));
+        return stored == null ? Optional.empty() : Optional.of(new String(stored, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] settingKey(String name) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("a setting needs a name");
+        }
+        return StoreBytes.utf8("setting:" + name);
+    }
+
     /** The origins recorded by {@link #recordSeedOrigins}; empty for a crawl created before they were kept. */
     public Set<String> seedOrigins() {
         byte[] stored = db.get(ColumnFamily.META, META_SEED_ORIGINS);

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -49,11 +50,24 @@ public final class ProductExporter {
 
     /** Writes every product; returns how many. */
     public long export(CrawlStore store, Format format, Writer out) throws IOException {
-        return export(store, format, out, record -> true);
+        return export(store.records()::forEachProduct, format, out, record -> true);
     }
 
     /** Writes the products that pass {@code filter}, still one at a time; returns how many. */
     public long export(CrawlStore store, Format format, Writer out, Predicate<ProductRecord> filter) throws IOException {
+        return export(store.records()::forEachProduct, format, out, filter);
+    }
+
+    /**
+     * Where the records come from: a crawl's store, or a cluster crawl's products topic. Hands each
+     * record to the consumer it is given, one at a time.
+     */
+    public interface Source {
+        void forEachProduct(Consumer<ProductRecord> sink);
+    }
+
+    /** Writes the products of {@code source} that pass {@code filter}, one at a time; returns how many. */
+    public long export(Source store, Format format, Writer out, Predicate<ProductRecord> filter) throws IOException {
         try {
             return format == Format.CSV ? csv(store, out, filter) : jsonLines(store, out, filter);
         } catch (UncheckedIOException e) {
@@ -61,7 +75,7 @@ public final class ProductExporter {
         }
     }
 
-    private long csv(CrawlStore store, Writer out, Predicate<ProductRecord> filter) throws IOException {
+    private long csv(Source store, Writer out, Predicate<ProductRecord> filter) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
         for (String header : ProductColumns.headers()) {
             schema.addColumn(header);
@@ -70,7 +84,7 @@ public final class ProductExporter {
         long[] count = {0};
         try (SequenceWriter rows = mapper.writerFor(List.class).with(schema.build())
                 .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
-            store.records().forEachProduct(record -> {
+            store.forEachProduct(record -> {
                 if (!filter.test(record)) {
                     return;
                 }
@@ -82,10 +96,10 @@ public final class ProductExporter {
         return count[0];
     }
 
-    private long jsonLines(CrawlStore store, Writer out, Predicate<ProductRecord> filter) throws IOException {
+    private long jsonLines(Source store, Writer out, Predicate<ProductRecord> filter) throws IOException {
         ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         long[] count = {0};
-        store.records().forEachProduct(record -> {
+        store.forEachProduct(record -> {
             if (!filter.test(record)) {
                 return;
             }

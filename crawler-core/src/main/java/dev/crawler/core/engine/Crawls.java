@@ -36,8 +36,17 @@ public final class Crawls {
      * member sends the seeds there: {@link #seedUrls}).
      */
     public static CrawlStore createMember(Path directory, List<String> seeds, CrawlConfig config, StoreOptions options) {
+        return createMember(directory, seeds, config, options, store -> { });
+    }
+
+    /** Like {@link #createMember(Path, List, CrawlConfig, StoreOptions)}, and {@code initializer} records more in the new crawl. */
+    public static CrawlStore createMember(Path directory, List<String> seeds, CrawlConfig config, StoreOptions options,
+            java.util.function.Consumer<CrawlStore> initializer) {
         Set<String> origins = origins(seedUrls(seeds));
-        return CrawlStore.create(directory, ConfigJson.write(config), options, store -> store.recordSeedOrigins(origins));
+        return CrawlStore.create(directory, ConfigJson.write(config), options, store -> {
+            store.recordSeedOrigins(origins);
+            initializer.accept(store);
+        });
     }
 
     /** The seeds as URLs to queue, each under its origin. */
