@@ -1,0 +1,102 @@
+package dev.crawler.testbed;
+
+import dev.crawler.testbed.ShopModel.CategoryModel;
+import dev.crawler.testbed.ShopModel.ProductModel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The validators of one shop's pages at one epoch: each page's strong {@code ETag} and the epoch at
+ * which its content last changed (its {@code Last-Modified}).
+ *
+ * <p>An ETag is a digest of what makes the page differ from the shop's other pages: the page-specific
+ * head and body and the size it is padded to. The rest of the page is the shop's boilerplate, the same
+ * at every epoch, so equal digests mean byte-identical pages. It depends on the port, which is in the
+ * page's links, as the bytes do.
+ *
+ * <p>When a page last changed is found by rendering every page at each new epoch and comparing digests
+ * with the previous epoch, so that it follows the content, whatever caused the change (a related
+ * product's price, a listing that shifted by one). Epoch 0 is served without that table: every page
+ * changed last at epoch 0, and the ETag is computed as the page is served, so a testbed that never
+ * advances pays nothing at start. Immutable.
+ */
+final class PageVersions {
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final Map<String, Version> byPath;
+
+  /** One page's digest and the epoch its content last changed. */
+  record Version(String etag, int lastChanged) {}
+
+  private PageVersions(Map<String, Version> byPath) {
+    this.byPath = Map.copyOf(byPath);
+  }
+
+  /** Epoch 0: every page last changed at epoch 0. */
+  static PageVersions initial() {
+    return new PageVersions(Map.of());
+  }
+
+  /**
+   * The table at {@code epoch}, given the shop rendered at {@code epoch - 1} with its table and the
+   * shop rendered at {@code epoch}.
+   */
+  static PageVersions next(ShopEpoch previous, ShopModel shop, PageText text, int perPage, int epoch) {
+    Map<String, String> before = etags(previous.shop(), previous.text(), perPage);
+    Map<String, Version> after = new HashMap<>();
+    etags(shop, text, perPage).forEach((path, etag) -> {
+      boolean same = etag.equals(before.get(path));
+      after.put(path, new Version(etag, same ? previous.versions().lastChanged(path) : epoch));
+    });
+    return new PageVersions(after);
+  }
+
+  /**
+   * The epoch at which the page at {@code path} (as {@link ShopModel#productPath} and
+   * {@link ShopModel#categoryPath} write it, or {@code "/"}) last changed.
+   */
+  int lastChanged(String path) {
+    Version version = byPath.get(path);
+    return version == null ? 0 : version.lastChanged();
+  }
+
+  /** The strong ETag, quotes included, of a page with these specific parts padded to {@code totalBytes} (-1: none). */
+  static String etag(PageText.Parts parts, int totalBytes) {
+    MessageDigest digest = sha256();
+    digest.update(parts.head().getBytes(StandardCharsets.UTF_8));
+    // A separator, so that moving text from the head to the body changes the digest.
+    digest.update((byte) 0);
+    digest.update(parts.body().getBytes(StandardCharsets.UTF_8));
+    digest.update(Integer.toString(totalBytes).getBytes(StandardCharsets.US_ASCII));
+    byte[] hash = digest.digest();
+    return "\"" + HEX.formatHex(hash, 0, 16) + "\"";
+  }
+
+  /** The ETag of every page the shop serves at that epoch, by path. */
+  private static Map<String, String> etags(ShopModel shop, PageText text, int perPage) {
+    Map<String, String> etags = new HashMap<>();
+    etags.put("/", etag(text.home(), -1));
+    for (CategoryModel category : shop.categories()) {
+      for (int page = 1; page <= shop.pageCount(category, perPage); page++) {
+        etags.put(ShopModel.categoryPath(category, page), etag(text.category(category, page), -1));
+      }
+    }
+    for (ProductModel product : shop.liveProducts()) {
+      etags.put(ShopModel.productPath(product), etag(text.product(product), product.pageBytes()));
+    }
+    return etags;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}
