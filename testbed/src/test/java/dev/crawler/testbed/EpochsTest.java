@@ -205,6 +205,29 @@ class EpochsTest {
   }
 
   @Test
+  void lastModifiedIsWhenThePageLastChangedAcrossSeveralEpochs() throws IOException {
+    try (Testbed testbed = Testbed.start(CONFIG)) {
+      List<Map<String, byte[]>> bodies = new ArrayList<>();
+      for (int epoch = 0; epoch <= 3; epoch++) {
+        testbed.advanceTo(epoch);
+        Map<String, byte[]> now = new java.util.HashMap<>();
+        pageUrls(testbed.groundTruth(), "127.0.1.2").forEach(url -> now.put(url, CLIENT.get(url).body()));
+        bodies.add(now);
+      }
+      for (String url : bodies.get(3).keySet()) {
+        int changed = 0;
+        for (int epoch = 1; epoch <= 3; epoch++) {
+          byte[] before = bodies.get(epoch - 1).get(url);
+          if (before == null || !java.util.Arrays.equals(before, bodies.get(epoch).get(url))) {
+            changed = epoch;
+          }
+        }
+        assertThat(CLIENT.get(url).headers().firstValue("Last-Modified")).as(url).hasValue(httpDate(testbed, changed));
+      }
+    }
+  }
+
+  @Test
   void listingPagesCarryValidatorsToo() throws IOException {
     try (Testbed testbed = Testbed.start(CONFIG)) {
       for (String url : pageUrls(testbed.groundTruth(), "127.0.1.2")) {
