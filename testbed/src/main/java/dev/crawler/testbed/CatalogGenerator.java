@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -62,8 +63,9 @@ final class CatalogGenerator {
       // The first products go round-robin so that no category is empty.
       int category = i < categoryCount ? i : random.nextInt(categoryCount);
       members.get(category).add(i);
+      int self = i;
       ProductModel product = product(random, index, i, skuCode, category, themes.get(category), brands, currency,
-          plain.isPresent());
+          plain.isPresent(), r -> related(r, self));
       products.add(plain.isPresent() ? onSaleMaybe(sales, product) : product);
     }
     List<CategoryModel> categories = new ArrayList<>();
@@ -76,11 +78,16 @@ final class CatalogGenerator {
         .toList();
     return new ShopModel(index, config.shopAddressPrefix() + (index + 1), shopName(index), currency,
         categories, products, featured, JsonLdShape.values()[index % JsonLdShape.values().length],
-        index % 2 == 1, "/gone/spring-sale-" + (2019 + random.nextInt(5)), navForms, plain);
+        index % 2 == 1, "/gone/spring-sale-" + (2019 + random.nextInt(5)), navForms, plain, Set.of());
   }
 
+  /**
+   * A product drawn from {@code random}. {@code related} is asked for the related links at its fixed
+   * place in the sequence of draws, so that the catalogue and the products added later draw alike.
+   */
   private ProductModel product(Random random, int shop, int index, String skuCode, int category,
-      Words.CategoryTheme theme, List<String> brands, String currency, boolean plain) {
+      Words.CategoryTheme theme, List<String> brands, String currency, boolean plain,
+      Function<Random, List<RelatedLink>> related) {
     String name = name(random, theme);
     String slug = slug(name) + "-" + (index + 1);
     String sku = String.format(Locale.ROOT, "%s%03d-%05d", skuCode, shop + 1, index + 1);
@@ -90,7 +97,7 @@ final class CatalogGenerator {
     List<Integer> sentences = distinctIndexes(random, Words.SENTENCES.size(), 2, -1);
     String description = name + " by " + brand + ". " + Words.SENTENCES.get(sentences.get(0)) + " "
         + Words.SENTENCES.get(sentences.get(1));
-    List<RelatedLink> related = related(random, index);
+    List<RelatedLink> links = related.apply(random);
     boolean wishlist = random.nextInt(10) < 3;
     Optional<String> gone = random.nextInt(20) == 0 ? Optional.of("/gone/" + slug + "-old") : Optional.empty();
     int pageBytes = config.minPageBytes() + random.nextInt(config.maxPageBytes() - config.minPageBytes() + 1);
@@ -98,7 +105,24 @@ final class CatalogGenerator {
     BigDecimal rating = rated ? BigDecimal.valueOf(25 + random.nextInt(26), 1) : BigDecimal.ZERO;
     int reviews = rated ? 1 + random.nextInt(400) : 0;
     return new ProductModel(index, slug, name, sku, gtin13(shop, index), brand, price, availability, description,
-        category, related, wishlist, gone, pageBytes, rating, reviews, Optional.empty());
+        category, links, wishlist, gone, pageBytes, rating, reviews, Optional.empty());
+  }
+
+  /**
+   * A product that appears at a later epoch, drawn from {@code random} the way the catalogue's own
+   * products are: same SKU scheme, brands, price range and page sizes. Its related links go only to
+   * {@code live} products.
+   *
+   * @param index the new product's index: the number of products the shop has ever had
+   */
+  ProductModel addedProduct(Random random, ShopModel shop, int index, int category, List<Integer> live) {
+    String skuCode = shop.products().get(0).sku().substring(0, 3);
+    Words.CategoryTheme theme = Words.CATEGORY_THEMES.stream()
+        .filter(t -> t.name().equals(shop.categories().get(category).name())).findFirst().orElseThrow();
+    List<String> brands = shop.products().stream().map(ProductModel::brand).distinct().toList();
+    ProductModel product = product(random, shop.index(), index, skuCode, category, theme, brands, shop.currency(),
+        shop.isPlain(), r -> relatedAmong(r, live));
+    return shop.isPlain() ? onSaleMaybe(random, product) : product;
   }
 
   /** About one product in four is on sale: its price stays, a higher struck price appears beside it. */
@@ -123,8 +147,17 @@ final class CatalogGenerator {
 
   private List<RelatedLink> related(Random random, int self) {
     int count = Math.min(3 + random.nextInt(4), config.productsPerShop() - 1);
+    return relatedLinks(random, distinctIndexes(random, config.productsPerShop(), count, self));
+  }
+
+  private static List<RelatedLink> relatedAmong(Random random, List<Integer> live) {
+    int count = Math.min(3 + random.nextInt(4), live.size());
+    return relatedLinks(random, distinctIndexes(random, live.size(), count, -1).stream().map(live::get).toList());
+  }
+
+  private static List<RelatedLink> relatedLinks(Random random, List<Integer> targets) {
     List<RelatedLink> links = new ArrayList<>();
-    for (int target : distinctIndexes(random, config.productsPerShop(), count, self)) {
+    for (int target : targets) {
       String tracking = switch (random.nextInt(9)) {
         case 0 -> Words.TRACKING_SUFFIXES.get(0);
         case 1 -> Words.TRACKING_SUFFIXES.get(1);
@@ -227,7 +260,7 @@ final class CatalogGenerator {
   }
 
   /** SplitMix64 finaliser over seed and shop index: neighbouring shops get unrelated sequences. */
-  private static long mix(long seed, int index) {
+  static long mix(long seed, int index) {
     long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

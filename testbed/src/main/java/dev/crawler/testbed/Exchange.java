@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,7 @@ final class Exchange {
   private final String peer;
   private final long startNanos;
   private final QueryStringDecoder decoded;
+  private final ConditionalRequest conditional;
   private boolean finished;
 
   /** @param requestHeaders the request's headers, for sites that read more than the path (cookies) */
@@ -58,6 +60,8 @@ final class Exchange {
     this.peer = ctx.channel().remoteAddress() instanceof InetSocketAddress remote ? remote.getAddress().getHostAddress() : "";
     this.startNanos = startNanos;
     this.decoded = new QueryStringDecoder(uri);
+    this.conditional = new ConditionalRequest(Optional.ofNullable(requestHeaders.get(HttpHeaderNames.IF_NONE_MATCH)),
+        Optional.ofNullable(requestHeaders.get(HttpHeaderNames.IF_MODIFIED_SINCE)));
   }
 
   /** The local address the request arrived on. */
@@ -87,6 +91,11 @@ final class Exchange {
   /** {@link System#nanoTime()} when the request head arrived. */
   long startNanos() {
     return startNanos;
+  }
+
+  /** The request's conditional headers, recorded in the log whether or not the site honours them. */
+  ConditionalRequest conditional() {
+    return conditional;
   }
 
   Optional<String> parameter(String name) {
@@ -139,9 +148,31 @@ final class Exchange {
 
   /** Adds the standard headers, sets Content-Length, writes, and logs when the write completes. */
   void send(FullHttpResponse response) {
-    HttpHeaders headers = response.headers();
-    standardHeaders(headers);
-    headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+    write(response);
+  }
+
+  /**
+   * {@code 304 Not Modified} with the page's validators and no body. Content-Length is the length the
+   * full page would have had, as RFC 9110 allows; without one, Netty's keep-alive handler would close
+   * the connection after the response.
+   */
+  void notModified(String etag, Instant lastModified, int pageLength) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED,
+        Unpooled.EMPTY_BUFFER);
+    validators(response.headers(), etag, lastModified);
+    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, pageLength);
+    write(response);
+  }
+
+  /** Sets {@code ETag} and {@code Last-Modified}. */
+  static void validators(HttpHeaders headers, String etag, Instant lastModified) {
+    headers.set(HttpHeaderNames.ETAG, etag);
+    headers.set(HttpHeaderNames.LAST_MODIFIED, DateFormatter.format(Date.from(lastModified)));
+  }
+
+  private void write(FullHttpResponse response) {
+    standardHeaders(response.headers());
     FullHttpResponse toWrite = response;
     if ("HEAD".equals(method)) {
       toWrite = response.replace(Unpooled.EMPTY_BUFFER);
@@ -163,6 +194,7 @@ final class Exchange {
       return;
     }
     finished = true;
-    log.add(new RequestRecord(host, uri, method, startNanos, System.nanoTime(), status, userAgent, peer));
+    log.add(new RequestRecord(host, uri, method, startNanos, System.nanoTime(), status, userAgent, peer,
+        conditional.isConditional()));
   }
 }

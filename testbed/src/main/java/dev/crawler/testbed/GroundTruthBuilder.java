@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Derives {@link GroundTruth} from the shop models, the same data {@link PageText} renders from, so
+ * Derives {@link GroundTruth} from the shop models of one epoch (their live products only), the same data {@link PageText} renders from, so
  * the two cannot drift apart.
  */
 final class GroundTruthBuilder {
@@ -31,10 +31,9 @@ final class GroundTruthBuilder {
       }
       notFound.add(origin + shop.homeGonePath());
       ShopModel.BOILERPLATE_DISALLOWED.forEach(path -> disallowed.add(origin + path));
-      for (ProductModel product : shop.products()) {
+      for (ProductModel product : shop.liveProducts()) {
         String url = origin + ShopModel.productPath(product);
-        products.add(new ProductTruth(url, product.name(), product.price(), shop.currency(), product.sku(),
-            product.availability(), shop.isPlain()));
+        products.add(truth(shop, product, port));
         expected.add(url);
         product.gonePath().ifPresent(path -> notFound.add(origin + path));
         if (shop.linksCart(product)) {
@@ -47,6 +46,12 @@ final class GroundTruthBuilder {
     }
     expected.addAll(notFound);
     return new GroundTruth(products, expected, notFound, disallowed, Set.copyOf(outsideHosts));
+  }
+
+  /** The product as its page shows it. */
+  static ProductTruth truth(ShopModel shop, ProductModel product, int port) {
+    return new ProductTruth(origin(shop.host(), port) + ShopModel.productPath(product), product.name(),
+        product.price(), shop.currency(), product.sku(), product.availability(), shop.isPlain());
   }
 
   static String origin(String host, int port) {

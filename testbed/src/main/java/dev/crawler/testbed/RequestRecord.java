@@ -14,14 +14,27 @@ package dev.crawler.testbed;
  * @param userAgent the User-Agent header, or the empty string when there was none
  * @param peer the address the request came from, e.g. {@code "127.0.0.1"}, or {@code "127.0.5.1"} when a
  *     {@link ForwardProxy} relayed it
+ * @param conditional whether the request carried {@code If-None-Match} or {@code If-Modified-Since},
+ *     whether or not the shop honours them; {@link #notModified()} tells whether it was answered 304
  */
 public record RequestRecord(String host, String pathAndQuery, String method, long startNanos, long endNanos,
-    int status, String userAgent, String peer) {
+    int status, String userAgent, String peer, boolean conditional) {
+
+  /** An unconditional request. */
+  public RequestRecord(String host, String pathAndQuery, String method, long startNanos, long endNanos, int status,
+      String userAgent, String peer) {
+    this(host, pathAndQuery, method, startNanos, endNanos, status, userAgent, peer, false);
+  }
 
   /** A request whose peer was not recorded. */
   public RequestRecord(String host, String pathAndQuery, String method, long startNanos, long endNanos, int status,
       String userAgent) {
     this(host, pathAndQuery, method, startNanos, endNanos, status, userAgent, "");
+  }
+
+  /** Whether the answer was {@code 304 Not Modified}. */
+  public boolean notModified() {
+    return status == 304;
   }
 
   /** Time from request arrival to response completion, in nanoseconds. */

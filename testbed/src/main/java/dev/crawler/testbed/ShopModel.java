@@ -2,21 +2,47 @@ package dev.crawler.testbed;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * One generated shop: pure data, independent of the port it will be served on. Both the page
- * renderer and the ground truth read it, so they cannot disagree.
+ * One generated shop at one epoch: pure data, independent of the port it will be served on. Both the
+ * page renderer and the ground truth read it, so they cannot disagree.
+ *
+ * <p>{@code products} holds every product the shop has ever had, at the position of its
+ * {@link ProductModel#index() index}, so that indexes stay valid from epoch to epoch; the ones in
+ * {@code removed} have disappeared (see {@link CatalogEvolution}). Categories, featured products and
+ * related links only ever name live products.
  */
 record ShopModel(int index, String host, String name, String currency, List<CategoryModel> categories,
     List<ProductModel> products, List<Integer> featured, JsonLdShape jsonLdShape, boolean priceAsText,
-    String homeGonePath, List<LinkForm> navForms, Optional<PlainLook> plain) {
+    String homeGonePath, List<LinkForm> navForms, Optional<PlainLook> plain, Set<Integer> removed) {
 
   ShopModel {
     categories = List.copyOf(categories);
     products = List.copyOf(products);
     featured = List.copyOf(featured);
     navForms = List.copyOf(navForms);
+    removed = Collections.unmodifiableSortedSet(new TreeSet<>(removed));
+  }
+
+  /** The products a shopper can still find, in index order. */
+  List<ProductModel> liveProducts() {
+    return products.stream().filter(p -> !removed.contains(p.index())).toList();
+  }
+
+  boolean isRemoved(ProductModel product) {
+    return removed.contains(product.index());
+  }
+
+  /**
+   * What the page of a removed product answers: 410 Gone for even indexes, 404 for odd ones, so that
+   * every shop shows both ways a real shop retires a page.
+   */
+  static int removedStatus(ProductModel product) {
+    return product.index() % 2 == 0 ? 410 : 404;
   }
 
   /** Whether the shop's pages carry no structured data (see {@link TestbedConfig#plainShops()}). */
@@ -104,6 +130,31 @@ record ShopModel(int index, String host, String name, String currency, List<Cate
       Optional<BigDecimal> wasPrice) {
     ProductModel {
       related = List.copyOf(related);
+    }
+
+    /** At a new price; a struck-through price stays only while it is still above the new one. */
+    ProductModel withPrice(BigDecimal newPrice) {
+      Optional<BigDecimal> was = wasPrice.filter(w -> w.compareTo(newPrice) > 0);
+      return new ProductModel(index, slug, name, sku, gtin13, brand, newPrice, availability, description,
+          categoryIndex, related, wishlistLink, gonePath, pageBytes, ratingValue, reviewCount, was);
+    }
+
+    ProductModel withAvailability(String newAvailability) {
+      return new ProductModel(index, slug, name, sku, gtin13, brand, price, newAvailability, description,
+          categoryIndex, related, wishlistLink, gonePath, pageBytes, ratingValue, reviewCount, wasPrice);
+    }
+
+    /** Renamed under the same slug; the description, which opens with the name, follows it. */
+    ProductModel withName(String newName) {
+      String newDescription = description.startsWith(name)
+          ? newName + description.substring(name.length()) : description;
+      return new ProductModel(index, slug, newName, sku, gtin13, brand, price, availability, newDescription,
+          categoryIndex, related, wishlistLink, gonePath, pageBytes, ratingValue, reviewCount, wasPrice);
+    }
+
+    ProductModel withRelated(List<RelatedLink> newRelated) {
+      return new ProductModel(index, slug, name, sku, gtin13, brand, price, availability, description,
+          categoryIndex, newRelated, wishlistLink, gonePath, pageBytes, ratingValue, reviewCount, wasPrice);
     }
   }
 }

@@ -9,7 +9,9 @@ import io.netty.buffer.CompositeByteBuf;
 import java.util.List;
 
 /**
- * Assembles a shop's pages from shared chunks without copying them.
+ * Assembles a shop's pages from shared chunks without copying them. {@link #home}, {@link #category}
+ * and {@link #product} render the model it was made with; {@link ShopSite} renders each epoch's model
+ * with that epoch's {@link PageText} and hands the parts to {@link #assemble}.
  *
  * <p>The boilerplate (styles, header, navigation, footer, scripts and the padding filler) is rendered
  * once into {@link SharedChunk}s. A page is a {@link CompositeByteBuf} of retained duplicates of those
@@ -53,12 +55,19 @@ final class ShopPages implements AutoCloseable {
     return assemble(alloc, text.product(product), product.pageBytes());
   }
 
+  /** How long {@link #assemble} would make the page, without assembling it. */
+  int length(PageText.Parts parts, int totalBytes) {
+    return totalBytes >= 0 ? totalBytes
+        : fixedBytes + ByteBufUtil.utf8Bytes(parts.head()) + ByteBufUtil.utf8Bytes(parts.body());
+  }
+
   /**
-   * {@code head, headToMain, body, footer, padding, tail}.
+   * {@code head, headToMain, body, footer, padding, tail}: the page of these parts, which may come from
+   * another epoch's {@link PageText} of the same shop (the boilerplate does not change between epochs).
    *
    * @param totalBytes the exact page size to pad to, or -1 for no padding
    */
-  private ByteBuf assemble(ByteBufAllocator alloc, PageText.Parts parts, int totalBytes) {
+  ByteBuf assemble(ByteBufAllocator alloc, PageText.Parts parts, int totalBytes) {
     ByteBuf specific = alloc.directBuffer(parts.head().length() + parts.body().length() + 256);
     try {
       int headBytes = ByteBufUtil.writeUtf8(specific, parts.head());

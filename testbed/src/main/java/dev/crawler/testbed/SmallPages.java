@@ -16,6 +16,12 @@ final class SmallPages {
         + "</code>. Try the <a href=\"/\">home page</a>.</p>");
   }
 
+  /** For a product the shop no longer sells (410 Gone). */
+  static String gone(String path) {
+    return page("No longer available", "<h1>No longer available</h1><p>The product at <code>" + Html.escape(path)
+        + "</code> has been discontinued. Try the <a href=\"/\">home page</a>.</p>");
+  }
+
   static String signIn(String shopName) {
     return page("Sign in | " + shopName, "<h1>Please sign in</h1><form action=\"/private/login\" method=\"post\">"
         + "<input name=\"email\" type=\"email\"><input name=\"password\" type=\"password\">"

@@ -2,6 +2,7 @@ package dev.crawler.testbed;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,16 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
+ * <p>The world changes in epochs: {@link #advanceEpoch()} moves it on while the shops keep serving, and
+ * {@link #changes(int, int)} tells what truly changed between two epochs (see {@link EpochConfig}).
+ *
+ * <pre>{@code
+ * crawl(testbed.homePages());
+ * testbed.advanceEpoch();
+ * recrawl();
+ * assertThat(recorded).isEqualTo(testbed.changes(0, 1).changes());
+ * }</pre>
+ *
  * <p>Thread-safe. {@link #close()} stops everything; call it from a test thread, not from an event loop.
  */
 public final class Testbed implements AutoCloseable {
@@ -32,19 +43,30 @@ public final class Testbed implements AutoCloseable {
   private final TestbedConfig config;
   private final LoopbackServer server;
   private final List<ShopPages> pages;
+  private final List<ShopSite> shopSites;
   private final List<String> shopHosts;
-  private final GroundTruth groundTruth;
+  private final List<String> outsideHosts;
   private final RequestLog requestLog;
+  private final CatalogEvolution evolution;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Held while advancing, so that two advances never interleave. */
+  private final Object advancing = new Object();
+  private volatile World world;
 
-  private Testbed(TestbedConfig config, LoopbackServer server, List<ShopPages> pages, List<String> shopHosts,
-      GroundTruth groundTruth, RequestLog requestLog) {
+  /** The shops at one epoch and what a crawl of them should see. */
+  private record World(int epoch, List<ShopModel> shops, GroundTruth groundTruth) {}
+
+  private Testbed(TestbedConfig config, LoopbackServer server, List<ShopPages> pages, List<ShopSite> shopSites,
+      List<String> shopHosts, List<String> outsideHosts, World world, RequestLog requestLog) {
     this.config = config;
     this.server = server;
     this.pages = pages;
+    this.shopSites = shopSites;
     this.shopHosts = shopHosts;
-    this.groundTruth = groundTruth;
+    this.outsideHosts = outsideHosts;
+    this.world = world;
     this.requestLog = requestLog;
+    this.evolution = new CatalogEvolution(config);
   }
 
   /**
@@ -69,13 +91,16 @@ public final class Testbed implements AutoCloseable {
     List<String> outsideOrigins = outsideHosts.stream().map(h -> GroundTruthBuilder.origin(h, port)).toList();
 
     List<ShopPages> pages = new ArrayList<>();
+    List<ShopSite> shopSites = new ArrayList<>();
     try {
       Map<String, Site> sites = new HashMap<>();
       for (ShopModel shop : shops) {
         ShopPages shopPages = new ShopPages(shop, GroundTruthBuilder.origin(shop.host(), port), outsideOrigins,
             config.productsPerCategoryPage(), config.maxPageBytes());
         pages.add(shopPages);
-        sites.put(shop.host(), new ShopSite(shop, shopPages, config, GroundTruthBuilder.origin(shop.host(), port)));
+        ShopSite site = new ShopSite(shop, shopPages, config, GroundTruthBuilder.origin(shop.host(), port));
+        shopSites.add(site);
+        sites.put(shop.host(), site);
       }
       OutsideSite outside = new OutsideSite();
       outsideHosts.forEach(host -> sites.put(host, outside));
@@ -87,7 +112,8 @@ public final class Testbed implements AutoCloseable {
     }
 
     GroundTruth truth = GroundTruthBuilder.build(shops, port, config.productsPerCategoryPage(), outsideHosts);
-    return new Testbed(config, server, List.copyOf(pages), shopHosts, truth, log);
+    return new Testbed(config, server, List.copyOf(pages), List.copyOf(shopSites), shopHosts, outsideHosts,
+        new World(0, shops, truth), log);
   }
 
   /**
@@ -143,8 +169,94 @@ public final class Testbed implements AutoCloseable {
     return shopHosts.stream().map(host -> URI.create(GroundTruthBuilder.origin(host, port()) + "/")).toList();
   }
 
+  /** What a crawl of the shops as they are now, at {@link #epoch()}, should see. */
   public GroundTruth groundTruth() {
-    return groundTruth;
+    return world.groundTruth();
+  }
+
+  /**
+   * What a crawl of the shops at {@code epoch} should see, past, present or future: the world is the
+   * same function of the seed whenever it is asked.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= epoch <=} {@link EpochConfig#MAX_EPOCH}
+   */
+  public GroundTruth groundTruth(int epoch) {
+    World now = world;
+    if (epoch == now.epoch()) {
+      return now.groundTruth();
+    }
+    return GroundTruthBuilder.build(evolution.at(epoch), port(), config.productsPerCategoryPage(), outsideHosts);
+  }
+
+  /**
+   * The epoch the shops serve now: 0 at start, the generated catalogue, exactly as a testbed without
+   * epochs served it.
+   */
+  public int epoch() {
+    return world.epoch();
+  }
+
+  /**
+   * Moves the world on by one epoch while the shops keep serving; see {@link #advanceTo(int)}.
+   *
+   * @return the new epoch
+   */
+  public int advanceEpoch() {
+    synchronized (advancing) {
+      int next = world.epoch() + 1;
+      advanceTo(next);
+      return next;
+    }
+  }
+
+  /**
+   * Moves the world on, one epoch at a time, to {@code epoch}, while the shops keep serving. When it
+   * returns, every shop serves {@code epoch}; a request in flight meanwhile sees one epoch or the next,
+   * never a mix. Each step renders every page of every shop once (to date the pages that changed), so
+   * a step of a large world takes a moment.
+   *
+   * @throws IllegalArgumentException if {@code epoch} is before the current one or above
+   *     {@link EpochConfig#MAX_EPOCH}
+   */
+  public void advanceTo(int epoch) {
+    EpochConfig.checkEpoch("epoch", epoch);
+    synchronized (advancing) {
+      World now = world;
+      if (epoch < now.epoch()) {
+        throw new IllegalArgumentException("epoch must not go back from " + now.epoch() + " but was " + epoch);
+      }
+      for (int e = now.epoch() + 1; e <= epoch; e++) {
+        List<ShopModel> shops = evolution.next(now.shops(), e);
+        for (int i = 0; i < shops.size(); i++) {
+          shopSites.get(i).advance(shops.get(i), e);
+        }
+        now = new World(e, shops,
+            GroundTruthBuilder.build(shops, port(), config.productsPerCategoryPage(), outsideHosts));
+        world = now;
+      }
+    }
+  }
+
+  /**
+   * The true changes between two epochs: what a crawler that read every product at {@code fromEpoch}
+   * and again at {@code toEpoch} should record. Either epoch may be past, present or future.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= fromEpoch <= toEpoch <=} {@link EpochConfig#MAX_EPOCH}
+   */
+  public ChangeTruth changes(int fromEpoch, int toEpoch) {
+    EpochConfig.checkEpoch("fromEpoch", fromEpoch);
+    Checks.range("toEpoch", toEpoch, fromEpoch, EpochConfig.MAX_EPOCH);
+    List<ShopModel> from = evolution.at(fromEpoch);
+    List<ShopModel> to = from;
+    for (int e = fromEpoch + 1; e <= toEpoch; e++) {
+      to = evolution.next(to, e);
+    }
+    return ChangeTruthBuilder.build(fromEpoch, from, toEpoch, to, port());
+  }
+
+  /** When {@code epoch} began: the {@code Last-Modified} of a page that last changed at that epoch. */
+  public Instant epochStart(int epoch) {
+    return config.epochs().start(epoch);
   }
 
   public RequestLog requestLog() {

@@ -13,10 +13,21 @@ import java.util.Set;
  * @param requestLog where to write the request log (TSV) when the testbed stops, for benchmarks that
  *     judge politeness from the server's side
  * @param faults also start a {@link FaultShop} on the same port
+ * @param epoch the epoch to serve from the start; the ground truth written is that epoch's
+ * @param changes where to write the {@link ChangeTruth} from {@code changesSince} to {@code epoch}
+ * @param changesSince the earlier epoch of {@code changes}; at most {@code epoch}
  * @param help print usage and exit
  */
 record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> seedsOut, Optional<Path> requestLog,
-    boolean faults, boolean help) {
+    boolean faults, int epoch, Optional<Path> changes, int changesSince, boolean help) {
+
+  TestbedArgs {
+    EpochConfig.checkEpoch("--epoch", epoch);
+    if (changesSince < 0 || changesSince > epoch) {
+      throw new IllegalArgumentException("--changes-since must be between 0 and --epoch (" + epoch + ") but was "
+          + changesSince);
+    }
+  }
 
   static final String USAGE = String.join("\n",
       "usage: java -jar testbed-all.jar [options]",
@@ -31,16 +42,21 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
       "  --plain-shops N      how many of the shops (the last N) carry no structured data (default 0)",
       "  --sitemaps           robots.txt lists a sitemap index; its sitemaps list every product page",
       "  --robots-latency D   extra delay before robots.txt and sitemaps are answered (default 0ms)",
+      "  --epoch N            serve the world as it is N epochs on (default 0, the generated catalogue)",
+      "  --no-validators-every N  every Nth shop sends no ETag/Last-Modified and never 304 (default 0: none)",
+      "  --changes FILE       write the true changes from --changes-since to --epoch as JSON",
+      "  --changes-since N    the earlier epoch of --changes (default 0)",
       "  --truth FILE         write the ground truth as JSON",
       "  --seeds-out FILE     write one home page URL per line",
-      "  --request-log FILE   on shutdown, write every request as TSV: host, method, path, start ns, end ns, status",
+      "  --request-log FILE   on shutdown, write every request as TSV: host, method, path, start ns, end ns, status,",
+      "                       conditional (true when it carried If-None-Match or If-Modified-Since)",
       "  --faults             also serve the fault shop (127.0.3.1-6) on the same port",
       "  --help               print this and exit",
       "Prints \"READY port=PORT shops=N\" when listening; runs until SIGTERM or SIGINT.");
 
   private static final Set<String> VALUED = Set.of("--shops", "--products", "--seed", "--port", "--latency",
       "--per-page", "--outside-hosts", "--plain-shops", "--page-bytes", "--truth", "--seeds-out", "--request-log",
-      "--robots-latency");
+      "--robots-latency", "--epoch", "--no-validators-every", "--changes", "--changes-since");
 
   /** @throws IllegalArgumentException with a one-line message naming the bad argument */
   static TestbedArgs parse(String... args) {
@@ -49,13 +65,16 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
     Optional<Path> seedsOut = Optional.empty();
     Optional<Path> requestLog = Optional.empty();
     boolean faults = false;
+    int epoch = 0;
+    Optional<Path> changes = Optional.empty();
+    int changesSince = 0;
     // Applied after the loop: its bound is --shops, which may come later on the line.
     Optional<Integer> plainShops = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       if (name.equals("--help") || name.equals("-h")) {
-        return new TestbedArgs(config, truth, seedsOut, requestLog, faults, true);
+        return new TestbedArgs(config, truth, seedsOut, requestLog, faults, 0, Optional.empty(), 0, true);
       }
       if (name.equals("--faults")) {
         faults = true;
@@ -90,13 +109,19 @@ record TestbedArgs(TestbedConfig config, Optional<Path> truth, Optional<Path> se
         case "--truth" -> truth = Optional.of(path(name, value));
         case "--seeds-out" -> seedsOut = Optional.of(path(name, value));
         case "--request-log" -> requestLog = Optional.of(path(name, value));
+        case "--epoch" -> epoch = integer(name, value);
+        case "--no-validators-every" ->
+            config = config.withEpochs(config.epochs().withNoValidatorsEvery(
+                Checks.range(name, integer(name, value), 0, 254)));
+        case "--changes" -> changes = Optional.of(path(name, value));
+        case "--changes-since" -> changesSince = integer(name, value);
         default -> throw new IllegalArgumentException("unknown option " + name + " (try --help)");
       }
     }
     if (plainShops.isPresent()) {
       config = plainShops(config, plainShops.get());
     }
-    return new TestbedArgs(config, truth, seedsOut, requestLog, faults, false);
+    return new TestbedArgs(config, truth, seedsOut, requestLog, faults, epoch, changes, changesSince, false);
   }
 
   private static TestbedConfig plainShops(TestbedConfig config, int plainShops) {

@@ -29,10 +29,13 @@ import java.time.Duration;
  *     product page; off by default, so a crawl that does not read sitemaps sees the same shops either way
  * @param robotsLatency added, on top of {@code latency}, before robots.txt and every sitemap is
  *     answered: a slow start for each crawl, so that tests can aim at it; 0..60 s
+ * @param epochs how the world changes when a test {@linkplain Testbed#advanceEpoch() advances} it, and
+ *     which shops send validators; see {@link EpochConfig}
  */
 public record TestbedConfig(int shops, int productsPerShop, long seed, String shopAddressPrefix,
     String outsideAddressPrefix, int outsideHosts, int port, int minPageBytes, int maxPageBytes,
-    Duration latency, int productsPerCategoryPage, int plainShops, boolean sitemaps, Duration robotsLatency) {
+    Duration latency, int productsPerCategoryPage, int plainShops, boolean sitemaps, Duration robotsLatency,
+    EpochConfig epochs) {
 
   /** Smallest allowed {@link #minPageBytes()}: the shared boilerplate of a product page must fit. */
   public static final int MIN_PAGE_BYTES_FLOOR = 16 * 1024;
@@ -60,6 +63,17 @@ public record TestbedConfig(int shops, int productsPerShop, long seed, String sh
     Checks.range("productsPerCategoryPage", productsPerCategoryPage, 1, 1_000);
     Checks.range("plainShops", plainShops, 0, shops);
     Checks.duration("robotsLatency", robotsLatency, Duration.ofSeconds(60));
+    if (epochs == null) {
+      throw new IllegalArgumentException("epochs must not be null");
+    }
+  }
+
+  /** With the {@link EpochConfig#defaults() default} epochs. */
+  public TestbedConfig(int shops, int productsPerShop, long seed, String shopAddressPrefix,
+      String outsideAddressPrefix, int outsideHosts, int port, int minPageBytes, int maxPageBytes,
+      Duration latency, int productsPerCategoryPage, int plainShops, boolean sitemaps, Duration robotsLatency) {
+    this(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix, outsideHosts, port, minPageBytes,
+        maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps, robotsLatency, EpochConfig.defaults());
   }
 
   /** Without sitemaps and with robots.txt as fast as every other page. */
@@ -81,79 +95,85 @@ public record TestbedConfig(int shops, int productsPerShop, long seed, String sh
   public TestbedConfig withShops(int shops) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withProductsPerShop(int productsPerShop) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withSeed(long seed) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withShopAddressPrefix(String shopAddressPrefix) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withOutsideAddressPrefix(String outsideAddressPrefix) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withOutsideHosts(int outsideHosts) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withPort(int port) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withPageBytes(int minPageBytes, int maxPageBytes) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withLatency(Duration latency) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withProductsPerCategoryPage(int productsPerCategoryPage) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withPlainShops(int plainShops) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withSitemaps(boolean sitemaps) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
   }
 
   public TestbedConfig withRobotsLatency(Duration robotsLatency) {
     return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
         outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
-        robotsLatency);
+        robotsLatency, epochs);
+  }
+
+  public TestbedConfig withEpochs(EpochConfig epochs) {
+    return new TestbedConfig(shops, productsPerShop, seed, shopAddressPrefix, outsideAddressPrefix,
+        outsideHosts, port, minPageBytes, maxPageBytes, latency, productsPerCategoryPage, plainShops, sitemaps,
+        robotsLatency, epochs);
   }
 
   /** Whether shop {@code index} (0-based) is one of the plain shops. */

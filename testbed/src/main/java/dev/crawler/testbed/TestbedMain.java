@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code java -jar testbed-0.1.0-SNAPSHOT-all.jar --shops 4 --products 200 --seed 42 --port 0
- * --latency 0ms --plain-shops 1 --truth FILE --seeds-out FILE}: starts the shops, writes the ground truth and the seed
- * list if asked, prints exactly one line {@code READY port=PORT shops=N} to stdout, and serves until
+ * --latency 0ms --plain-shops 1 --truth FILE --seeds-out FILE}: starts the shops (at {@code --epoch N} if given),
+ * writes the ground truth, the changes and the seed list if asked, prints exactly one line {@code READY port=PORT shops=N} to stdout, and serves until
  * SIGTERM or SIGINT. Bad arguments print one line to stderr and exit with status 1.
  */
 public final class TestbedMain {
@@ -55,10 +55,11 @@ public final class TestbedMain {
     }
 
     private void writeRequestLog(Path file) {
-      StringBuilder tsv = new StringBuilder("host\tmethod\tpath\tstart_ns\tend_ns\tstatus\n");
+      StringBuilder tsv = new StringBuilder("host\tmethod\tpath\tstart_ns\tend_ns\tstatus\tconditional\n");
       for (RequestRecord r : testbed.requestLog().entries()) {
         tsv.append(r.host()).append('\t').append(r.method()).append('\t').append(r.pathAndQuery()).append('\t')
-            .append(r.startNanos()).append('\t').append(r.endNanos()).append('\t').append(r.status()).append('\n');
+            .append(r.startNanos()).append('\t').append(r.endNanos()).append('\t').append(r.status()).append('\t')
+            .append(r.conditional()).append('\n');
       }
       try {
         Files.writeString(file, tsv, StandardCharsets.UTF_8);
@@ -77,11 +78,15 @@ public final class TestbedMain {
     Testbed testbed = Testbed.start(args.config());
     Optional<FaultShop> faults = Optional.empty();
     try {
+      testbed.advanceTo(args.epoch());
       if (args.faults()) {
         faults = Optional.of(Testbed.startFaults(FaultConfig.defaults().withPort(testbed.port())));
       }
       if (args.truth().isPresent()) {
         testbed.groundTruth().writeJson(args.truth().get());
+      }
+      if (args.changes().isPresent()) {
+        testbed.changes(args.changesSince(), args.epoch()).writeJson(args.changes().get());
       }
       if (args.seedsOut().isPresent()) {
         writeSeeds(args.seedsOut().get(), testbed);

@@ -9,8 +9,14 @@
  * cases: slow, dripping, reset, endless, huge and compressed-bomb bodies, throttling, redirect loops
  * and broken robots files.
  *
- * <p>Only those types, their records and enums ({@code TestbedConfig}, {@code ProductTruth},
- * {@code RequestRecord}, {@code FaultConfig}, {@code Fault}, {@code FaultHost}) and
+ * <p>The shops change in epochs ({@link dev.crawler.testbed.Testbed#advanceEpoch()}, configured by
+ * {@link dev.crawler.testbed.EpochConfig}), {@link dev.crawler.testbed.ChangeTruth} tells what truly
+ * changed between two epochs, and the pages carry {@code ETag} and {@code Last-Modified} and answer
+ * conditional requests with 304.
+ *
+ * <p>Only those types, their records and enums ({@code TestbedConfig}, {@code EpochConfig},
+ * {@code ProductTruth}, {@code ChangeTruth}, {@code RequestRecord}, {@code FaultConfig}, {@code Fault},
+ * {@code FaultHost}) and
  * {@link dev.crawler.testbed.TestbedMain} are public; everything else is package-private so that it
  * can change freely.
  */

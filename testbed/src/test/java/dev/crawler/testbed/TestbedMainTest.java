@@ -69,7 +69,9 @@ class TestbedMainTest {
     List<String[]> bad = List.of(new String[] {"--shops", "many"}, new String[] {"--bogus", "1"},
         new String[] {"--latency", "soon"}, new String[] {"--truth"}, new String[] {"--shops", "0"},
         new String[] {"--page-bytes", "5"}, new String[] {"--plain-shops", "5"},
-        new String[] {"--plain-shops", "-1"}, new String[] {"--plain-shops", "some"});
+        new String[] {"--plain-shops", "-1"}, new String[] {"--plain-shops", "some"},
+        new String[] {"--epoch", "-1"}, new String[] {"--epoch", "1001"}, new String[] {"--changes-since", "1"},
+        new String[] {"--no-validators-every", "-2"});
     for (String[] args : bad) {
       assertThatThrownBy(() -> TestbedArgs.parse(args)).isInstanceOf(IllegalArgumentException.class)
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n")
@@ -98,5 +100,38 @@ class TestbedMainTest {
       assertThat(new WebClient().get(running.faults().orElseThrow().uri(Fault.SERVER_ERROR)).statusCode())
           .isEqualTo(500);
     }
+  }
+
+  @Test
+  void epochOptionsChooseTheEpochTheChangesAndTheShopsWithoutValidators() {
+    TestbedArgs args = TestbedArgs.parse("--epoch", "3", "--changes=c.json", "--changes-since", "1",
+        "--no-validators-every", "2");
+    assertThat(args.epoch()).isEqualTo(3);
+    assertThat(args.changes()).contains(Path.of("c.json"));
+    assertThat(args.changesSince()).isEqualTo(1);
+    assertThat(args.config().epochs()).isEqualTo(EpochConfig.defaults().withNoValidatorsEvery(2));
+    assertThat(TestbedArgs.parse().epoch()).isZero();
+    assertThat(TestbedArgs.parse().changesSince()).isZero();
+  }
+
+  @Test
+  void startServesTheAskedEpochAndWritesItsTruthAndChanges(@TempDir Path dir) throws IOException {
+    Path truth = dir.resolve("truth.json");
+    Path changes = dir.resolve("changes.json");
+    Path requests = dir.resolve("requests.tsv");
+    TestbedArgs args = TestbedArgs.parse("--shops", "2", "--products", "40", "--epoch", "2", "--changes-since", "1",
+        "--changes", changes.toString(), "--truth", truth.toString(), "--request-log", requests.toString());
+    try (TestbedMain.Running running = TestbedMain.start(args, new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8), r -> { })) {
+      Testbed testbed = running.testbed();
+      assertThat(testbed.epoch()).isEqualTo(2);
+      assertThat(GroundTruth.readJson(truth)).isEqualTo(testbed.groundTruth(2));
+      assertThat(ChangeTruth.readJson(changes)).isEqualTo(testbed.changes(1, 2));
+      String page = testbed.groundTruth().products().get(0).url();
+      WebClient client = new WebClient();
+      client.get(page, "If-None-Match", client.get(page).headers().firstValue("ETag").orElseThrow());
+    }
+    assertThat(Files.readAllLines(requests)).first().isEqualTo("host\tmethod\tpath\tstart_ns\tend_ns\tstatus\tconditional");
+    assertThat(Files.readAllLines(requests)).last().asString().endsWith("\t304\ttrue");
   }
 }

@@ -43,6 +43,12 @@ final class WebClient {
     return get(URI.create(uri));
   }
 
+  /** A GET with extra headers, e.g. {@code If-None-Match}: name, value, name, value. */
+  HttpResponse<byte[]> get(String uri, String... headers) {
+    return send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20))
+        .header("User-Agent", USER_AGENT).headers(headers).GET().build());
+  }
+
   HttpResponse<byte[]> head(String uri) {
     return send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20))
         .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
