@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * A real single-node Kafka broker for tests, started and stopped by {@code scripts/kafka-broker.sh},
  * the same way a user's demo starts one: no embedded or mocked Kafka.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
     private static final long START_TIMEOUT_S = 180;
 
     private final Path script;
@@ -25,7 +25,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Starts a broker whose files live in {@code dir}; returns once it serves. */
-    static KafkaBroker start(Path dir) throws IOException, InterruptedException {
+    public static KafkaBroker start(Path dir) throws IOException, InterruptedException {
         Path script = findScript();
         Path out = dir.resolveSibling(dir.getFileName() + "-start.out");
         Process start = new ProcessBuilder(script.toString(), "start", "--dir", dir.toString())
@@ -42,7 +42,7 @@ final class KafkaBroker implements AutoCloseable {
         return new KafkaBroker(script, dir, lines.get(lines.size() - 1).strip());
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return bootstrap;
     }
 
