@@ -140,7 +140,7 @@ start() {
     local pid=$!
     echo "$pid" > "$DIR/broker.pid"
     local deadline=$(( SECONDS + START_TIMEOUT_S ))
-    until grep -q 'Kafka Server started' "$DIR/broker.log" && port_in_use "$port"; do
+    until grep -qs 'Kafka Server started' "$DIR/broker.log" && port_in_use "$port"; do
         if ! kill -0 "$pid" 2>/dev/null; then
             rm -f "$DIR/broker.pid"
             tail -n 30 "$DIR/broker.log" >&2

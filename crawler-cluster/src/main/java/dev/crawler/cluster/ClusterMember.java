@@ -45,6 +45,8 @@ public final class ClusterMember implements Coordination, AutoCloseable {
     private final GroupPublisher publisher;
     private final ControlChannel control;
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    /** {@link ClusterSettings#fetchLease()}, once: {@link #mayFetch} is asked on every turn of the dispatcher. */
+    private final long fetchLeaseNanos;
     private @Nullable MemberLoop loop;
     private @Nullable Thread thread;
 
@@ -60,6 +62,7 @@ public final class ClusterMember implements Coordination, AutoCloseable {
         this.topics = CrawlTopics.of(settings.crawlId());
         this.partitioner = new HostPartitioner(settings.partitions());
         this.store = store;
+        this.fetchLeaseNanos = settings.fetchLease().toNanos();
         Properties adminProperties = new Properties();
         adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         this.admin = Admin.create(adminProperties);
@@ -101,7 +104,7 @@ public final class ClusterMember implements Coordination, AutoCloseable {
             return false;
         }
         long lastWord = Math.max(running.lastInTouchNanos(), publisher.lastCommitNanos());
-        return System.nanoTime() - lastWord < settings.fetchLease().toNanos();
+        return System.nanoTime() - lastWord < fetchLeaseNanos;
     }
 
     @Override

@@ -41,6 +41,8 @@ public record ClusterStatus(String crawlId, int partitions, String groupState, M
         CrawlTopics topics = CrawlTopics.of(crawlId);
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // The admin client refuses an API timeout shorter than its request timeout.
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(TimeUnit.SECONDS.toMillis(TIMEOUT_S) / 2));
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(TimeUnit.SECONDS.toMillis(TIMEOUT_S)));
         try (Admin admin = Admin.create(properties)) {
             int partitions = new TopicSetup(admin, Duration.ofSeconds(TIMEOUT_S)).partitionsOf(topics)

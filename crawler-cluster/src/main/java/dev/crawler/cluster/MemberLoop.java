@@ -237,9 +237,7 @@ final class MemberLoop implements Runnable, ConsumerRebalanceListener {
             return;
         }
         say(false);
-        for (TopicPartition partition : partitions) {
-            restore(partition.partition());
-        }
+        restore(partitions);
         for (TopicPartition partition : partitions) {
             owned.add(partition.partition());
         }
@@ -247,14 +245,19 @@ final class MemberLoop implements Runnable, ConsumerRebalanceListener {
         events.ownershipChanged();
     }
 
-    /** Brings the store up to the partition's state topic, from where it was applied up to. */
-    private void restore(int partition) {
-        long from = store.checkpoint(RestoredPartition.checkpoint(partition)).orElse(0);
-        RestoredPartition restored = stateReader.read(partition, from);
-        LOG.info("partition {}: {} URLs queued and {} settled restored from the state topic (offsets {} to {})", partition,
-                restored.queue().size(), restored.settled().size(), from, restored.appliedUpTo());
-        events.arrived(restored);
-        await(restored.applied(), "restoring partition " + partition);
+    /** Brings the store up to the partitions' state topic, each from where it was applied up to. */
+    private void restore(Collection<TopicPartition> partitions) {
+        Map<Integer, Long> from = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            from.put(partition.partition(), store.checkpoint(RestoredPartition.checkpoint(partition.partition())).orElse(0));
+        }
+        for (RestoredPartition restored : stateReader.read(from)) {
+            LOG.info("partition {}: {} URLs queued and {} settled restored from the state topic (offsets {} to {})",
+                    restored.partition(), restored.queue().size(), restored.settled().size(), from.get(restored.partition()),
+                    restored.appliedUpTo());
+            events.arrived(restored);
+            await(restored.applied(), "restoring partition " + restored.partition());
+        }
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.crawler.cluster;
 
+import dev.crawler.storage.DiscoveredUrl;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads one partition of the state topic, from an offset to its end (committed transactions only),
- * and folds it into each URL's latest state: what a member needs to take the partition's hosts over.
+ * Reads partitions of the state topic, each from an offset to its end (committed transactions only),
+ * and folds each into its URLs' latest states: what a member needs to take the partition's hosts over.
  * Holds the partition's URLs in memory while it reads, about a hundred bytes each.
  */
 final class StateReader {
@@ -29,30 +31,50 @@ final class StateReader {
         this.topics = topics;
     }
 
-    RestoredPartition read(int partition, long from) {
-        TopicPartition state = new TopicPartition(topics.state(), partition);
+    /**
+     * Reads the given partitions, each from its offset, with one consumer (starting a consumer costs
+     * more than reading a small partition, and a member often gets many at once).
+     *
+     * @param from partition to the offset its local copy is applied up to
+     */
+    List<RestoredPartition> read(Map<Integer, Long> from) {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        Map<Integer, Map<String, UrlState>> latest = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties())) {
-            consumer.assign(List.of(state));
-            long end = consumer.endOffsets(List.of(state)).get(state);
-            consumer.seek(state, Math.min(from, end));
-            Map<String, UrlState> latest = new LinkedHashMap<>();
-            while (consumer.position(state) < end) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            from.keySet().forEach(partition -> partitions.add(new TopicPartition(topics.state(), partition)));
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> endOffsets = consumer.endOffsets(partitions);
+            for (TopicPartition partition : partitions) {
+                long end = endOffsets.get(partition);
+                consumer.seek(partition, Math.min(from.get(partition.partition()), end));
+                ends.put(partition, end);
+                latest.put(partition.partition(), new LinkedHashMap<>());
+            }
+            Map<TopicPartition, Long> reading = new HashMap<>(ends);
+            reading.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
+            while (!reading.isEmpty()) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     UrlState value = UrlState.of(record.value());
-                    latest.put(value.url(), value);
+                    latest.get(record.partition()).put(value.url(), value);
                 }
+                reading.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
             }
-            List<dev.crawler.storage.DiscoveredUrl> queue = new ArrayList<>();
+        }
+        List<RestoredPartition> restored = new ArrayList<>();
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            List<DiscoveredUrl> queue = new ArrayList<>();
             List<String> settled = new ArrayList<>();
-            for (UrlState value : latest.values()) {
+            for (UrlState value : latest.get(end.getKey().partition()).values()) {
                 if (value.settled()) {
                     settled.add(value.url());
                 } else {
                     queue.add(value.toDiscovered());
                 }
             }
-            return new RestoredPartition(partition, queue, settled, end, new CompletableFuture<>());
+            restored.add(new RestoredPartition(end.getKey().partition(), queue, settled, end.getValue(), new CompletableFuture<>()));
         }
+        return restored;
     }
 
     private Properties properties() {

@@ -217,8 +217,10 @@ public final class CrawlEngine implements AutoCloseable {
             }
             long parkUntil = Math.min(dispatchDue(now), nextProgress);
             // Dispatching can finish the crawl by itself (the last host finds its queue empty); no event
-            // would then wake the loop, so look before parking rather than idling out a full park.
-            if (events.isEmpty() && !isFinished()) {
+            // would then wake the loop, so look before parking rather than idling out a full park. A
+            // member of a cluster that is idle parks all the same: the cluster wakes it when the crawl
+            // is over, and new work comes as an event.
+            if (events.isEmpty() && !(isFinished() && coordination.alone())) {
                 LockSupport.parkNanos(this, Math.max(0, parkUntil - ticker.getAsLong()));
             }
         }
