@@ -9,6 +9,11 @@
 #   scripts/bench.sh frontier                    JMH: enqueue, lease, commit
 #   scripts/bench.sh scale [N ...]               frontier RSS, heap and disk per queued URL (-Xmx512m)
 #   scripts/bench.sh extraction                  JMH: full per-page work vs plain Jsoup.parse on the fixture pages
+#   scripts/bench.sh cluster [SHOPS] [PRODUCTS]  1 vs 3 members of a cluster crawl (a local Kafka broker) on a
+#                                                latency-bound world (default 64 shops x 40 products, 200 ms
+#                                                answers, 1 connection per host, --max-in-flight 16 per member),
+#                                                also with one member SIGKILLed and resumed mid-crawl, and on a
+#                                                CPU-bound world (no latency); Kafka records/s and bytes per page
 #   scripts/bench.sh soak [MINUTES]              RSS over a long crawl (default 30 min; 16 shops x 40,000
 #                                                products, 100 ms answers, 2 per host), sampled every 10 s,
 #                                                and its drift; stops the crawl itself when the time is up
@@ -167,6 +172,74 @@ print(f"soak: {span / 60:.1f} min, {rows[-1][3]:,} pages ({rate:.0f} pages/s); p
 PY
 }
 
+# cluster_run LABEL MEMBERS KILL SHOPS PRODUCTS LATENCY INFLIGHT : one cluster crawl through the broker
+# at $BOOTSTRAP, all members started at once; with KILL=1 the second member is SIGKILLed once a third of
+# the world has been requested and resumed at once. Prints one table row.
+cluster_run() {
+    local label=$1 members=$2 kill=$3 shops=$4 products=$5 latency=$6 inflight=$7
+    local dir="$OUT/cluster-$label"
+    local crawl_id="bench-$label-$$"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    start_testbed "$dir" --shops "$shops" --products "$products" --latency "$latency" --truth "$dir/truth.json"
+    local expected
+    expected=$(python3 -c "import json; print(len(json.load(open('$dir/truth.json'))['expectedUrls']))")
+    local start end pids=() i
+    start=$(date +%s.%N)
+    for i in $(seq 1 "$members"); do
+        CRAWLER_JAVA_OPTS="$XMX_OPT" /usr/bin/time -o "$dir/time-$i.txt" -f "%U %S" \
+            ./crawler crawl "$dir/seeds.txt" --dir "$dir/member-$i" --cluster "$BOOTSTRAP" --crawl-id "$crawl_id" \
+            --partitions 64 --delay 0 --adaptive-delay 0 --per-host 1 --max-in-flight "$inflight" \
+            > "$dir/member-$i.out" 2> "$dir/member-$i.err" &
+        pids+=($!)
+    done
+    if [ "$kill" = 1 ]; then
+        # The members' progress lines (every 5 s) say how far each has got.
+        while [ "$(for f in "$dir"/member-*.err; do grep -o 'pages [0-9]*' "$f" | tail -n 1 | grep -o '[0-9]*' || echo 0; done \
+                | awk '{s += $1} END {print s + 0}')" -lt $((expected / 3)) ]; do sleep 0.5; done
+        # The JVM under /usr/bin/time: SIGKILL it, not the time process, as a machine failure would.
+        pkill -KILL -P "${pids[1]}" java || true
+        wait "${pids[1]}" 2>/dev/null || true
+        CRAWLER_JAVA_OPTS="$XMX_OPT" /usr/bin/time -o "$dir/time-2b.txt" -f "%U %S" \
+            ./crawler resume --dir "$dir/member-2" > "$dir/member-2b.out" 2> "$dir/member-2b.err" &
+        pids[1]=$!
+    fi
+    for i in "${pids[@]}"; do wait "$i" || { echo "a member failed: see $dir" >&2; return 1; }; done
+    end=$(date +%s.%N)
+    ./crawler status --cluster "$BOOTSTRAP" --crawl-id "$crawl_id" > "$dir/cluster-status.txt"
+    ./crawler export --cluster "$BOOTSTRAP" --crawl-id "$crawl_id" --format csv --out "$dir/products.csv" 2> "$dir/export.err"
+    local served
+    served=$(testbed_cpu)
+    stop_testbed
+    local kafka_bytes
+    # The segments' bytes only: Kafka's index files are preallocated, sparse and mostly empty.
+    kafka_bytes=$(find "$OUT"/cluster-broker/data/crawler."$crawl_id".* -name '*.log' -printf '%s\n' | awk '{s += $1} END {printf "%d", s}')
+    python3 - "$label" "$members" "$dir" "$start" "$end" "$kafka_bytes" "$expected" <<'PY'
+import glob, re, sys
+label, members, d, start, end, kafka_bytes, expected = sys.argv[1:]
+wall = float(end) - float(start)
+rows = [l.split('\t') for l in open(f"{d}/requests.tsv").read().splitlines() if l and not l.startswith('host')]
+requests = len(rows)
+unique = len({(r[0], r[2]) for r in rows})
+cpu = 0.0
+for t in glob.glob(f"{d}/time-*.txt"):
+    u, s = open(t).read().split()[-2:]
+    cpu += float(u) + float(s)
+status = open(f"{d}/cluster-status.txt").read()
+def offsets(name):
+    return int(re.search(name + r" topic end offsets\s+(\d+)", status).group(1))
+records = offsets("links") + offsets("state") + offsets("products")
+exported = int(re.search(r"Exported (\d+)", open(f"{d}/export.err").read()).group(1))
+print(f"| {label} | {members} | {unique:,} | {requests - unique:,} | {wall:.1f} | {unique / wall:,.0f} | {cpu / unique * 1000:.2f} | "
+      f"{records / wall:,.0f} | {int(kafka_bytes) / unique:,.0f} | {exported:,} |")
+PY
+}
+
+cluster_header() {
+    echo "| run | members | pages | fetched again | wall s | pages/s | member CPU s / 1,000 pages | Kafka records/s | Kafka bytes / page | products exported |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+}
+
 mkdir -p "$OUT"
 build
 case "$MODE" in
@@ -217,6 +290,25 @@ PY
         ;;
     extraction)
         java -jar "$BENCH_JAR" ExtractionBenchmark "$@"
+        ;;
+    cluster)
+        SHOPS=${1:-64}
+        PRODUCTS=${2:-40}
+        BROKER_DIR="$OUT/cluster-broker"
+        rm -rf "$BROKER_DIR"
+        echo "==> Starting a Kafka broker (about 25 s)" >&2
+        BOOTSTRAP=$(scripts/kafka-broker.sh start --dir "$BROKER_DIR" | tail -n 1)
+        trap 'stop_testbed; scripts/kafka-broker.sh stop --dir "$BROKER_DIR" > /dev/null 2>&1 || true' EXIT
+        echo "latency-bound: $SHOPS shops x $PRODUCTS products, 200 ms answers, 1 connection per host, --max-in-flight 16 per member"
+        cluster_header
+        cluster_run latency-1 1 0 "$SHOPS" "$PRODUCTS" 200ms 16
+        cluster_run latency-3 3 0 "$SHOPS" "$PRODUCTS" 200ms 16
+        cluster_run latency-3-kill 3 1 "$SHOPS" "$PRODUCTS" 200ms 16
+        echo
+        echo "CPU-bound: 16 shops x 200 products, no latency, 1 connection per host, --max-in-flight 256"
+        cluster_header
+        cluster_run cpu-1 1 0 16 200 0ms 256
+        cluster_run cpu-3 3 0 16 200 0ms 256
         ;;
     soak)
         soak "${1:-30}"

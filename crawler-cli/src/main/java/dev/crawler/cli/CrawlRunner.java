@@ -197,7 +197,12 @@ final class CrawlRunner {
         String line = String.format(Locale.ROOT,
                 "%s after %.1f s: %d pages fetched (%.1f pages/s), %d products stored, %d failed, %d still queued%s",
                 outcome, summary.elapsed().toMillis() / 1000.0, summary.pagesThisRun(), summary.pagesPerSecond(),
-                summary.products(), summary.failed(), summary.queued(), summary.stopped() ? "" : why(summary));
+                summary.products(), summary.failed(), summary.queued() - summary.leftToOthers(),
+                summary.stopped() ? "" : why(summary));
+        if (summary.leftToOthers() > 0) {
+            // Queued while this member owned their hosts; their owners now have them from the cluster.
+            line += String.format(Locale.ROOT, " (and %d queued here for hosts other members own now)", summary.leftToOthers());
+        }
         LOG.info(line);
         if (summary.internalErrors() > 0) {
             out.println(summary.internalErrors() + " unexpected internal error(s) were survived; crawler.log has the details");

@@ -113,6 +113,7 @@ final class StatusCommand implements Callable<Integer> {
                 + status.groupState() + ", " + status.members().size() + " member(s)");
         status.members().forEach((member, partitions) -> out.println("    " + member + " owns partitions " + partitions));
         out.printf("  links waiting for their owner   %d%n", status.linksWaiting());
+        out.printf("  links topic end offsets         %d%n", status.linkRecords());
         out.printf("  state topic end offsets         %d%n", status.stateRecords());
         out.printf("  products topic end offsets      %d%n", status.productRecords());
         out.flush();

@@ -29,11 +29,12 @@ import org.apache.kafka.common.TopicPartition;
  * @param groupState    the consumer group's state (Stable, PreparingRebalance, Empty, ...)
  * @param members       member name to the partitions it owns
  * @param linksWaiting  links in the links topic beyond the offsets their owners have committed
+ * @param linkRecords   the links topic's end offsets, summed
  * @param stateRecords  the state topic's end offsets, summed
  * @param productRecords the products topic's end offsets, summed
  */
 public record ClusterStatus(String crawlId, int partitions, String groupState, Map<String, List<Integer>> members,
-        long linksWaiting, long stateRecords, long productRecords) {
+        long linksWaiting, long linkRecords, long stateRecords, long productRecords) {
     private static final long TIMEOUT_S = 15;
 
     /** Asks the cluster; throws {@link ClusterUnavailableException} when it does not answer in time. */
@@ -60,11 +61,13 @@ public record ClusterStatus(String crawlId, int partitions, String groupState, M
                     .get(TIMEOUT_S, TimeUnit.SECONDS);
             Map<TopicPartition, Long> ends = ends(admin, topics, partitions);
             long waiting = 0;
+            long links = 0;
             long states = 0;
             long products = 0;
             for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
                 String topic = end.getKey().topic();
                 if (topic.equals(topics.links())) {
+                    links += end.getValue();
                     OffsetAndMetadata at = committed.get(end.getKey());
                     waiting += Math.max(0, end.getValue() - (at == null ? 0 : at.offset()));
                 } else if (topic.equals(topics.state())) {
@@ -73,7 +76,7 @@ public record ClusterStatus(String crawlId, int partitions, String groupState, M
                     products += end.getValue();
                 }
             }
-            return new ClusterStatus(crawlId, partitions, description.groupState().toString(), members, waiting, states, products);
+            return new ClusterStatus(crawlId, partitions, description.groupState().toString(), members, waiting, links, states, products);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterUnavailableException("interrupted asking the cluster at " + bootstrap, e);

@@ -9,14 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The product records of a whole cluster crawl, read from its products topic (committed transactions
@@ -32,7 +29,7 @@ public final class ProductsTopic {
     /** Hands every product of the crawl to {@code sink}, one record per identity, in partition order. */
     public static void forEachProduct(String bootstrap, String crawlId, Consumer<ProductRecord> sink) {
         String topic = CrawlTopics.of(crawlId).products();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties(bootstrap))) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap))) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
             if (infos == null || infos.isEmpty()) {
                 throw new ClusterUnavailableException("the cluster has no crawl '" + crawlId + "' (no topic " + topic + ")");
@@ -51,15 +48,5 @@ public final class ProductsTopic {
             }
             latest.values().forEach(sink);
         }
-    }
-
-    private static Properties properties(String bootstrap) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return properties;
     }
 }

@@ -7,13 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads partitions of the state topic, each from an offset to its end (committed transactions only),
@@ -40,7 +37,7 @@ final class StateReader {
     List<RestoredPartition> read(Map<Integer, Long> from) {
         Map<TopicPartition, Long> ends = new HashMap<>();
         Map<Integer, Map<String, UrlState>> latest = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap))) {
             List<TopicPartition> partitions = new ArrayList<>();
             from.keySet().forEach(partition -> partitions.add(new TopicPartition(topics.state(), partition)));
             consumer.assign(partitions);
@@ -77,13 +74,4 @@ final class StateReader {
         return restored;
     }
 
-    private Properties properties() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return properties;
-    }
 }

@@ -34,6 +34,7 @@ import dev.crawler.storage.CommitResult;
 import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.HostPace;
+import dev.crawler.storage.HostQueues;
 import dev.crawler.storage.ParkedHost;
 import dev.crawler.storage.DiscoveredUrl;
 import java.net.URI;
@@ -86,6 +87,8 @@ public final class CrawlEngine implements AutoCloseable {
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** How often a member that may not fetch (it lost touch with the cluster) looks again. */
     private static final long OUT_OF_TOUCH_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Bounds the count of URLs left to other members at the end of a run: a few seconds for a huge frontier. */
+    private static final long LEFT_TO_OTHERS_MAX_KEYS = 5_000_000;
 
     private final CrawlStore store;
     private final CrawlConfig config;
@@ -239,7 +242,8 @@ public final class CrawlEngine implements AutoCloseable {
                 stopRequested || abortRequested,
                 internalErrors.count() + parsePool.unhandledFailures(),
                 scheduler.parkedHosts(),
-                scheduler.budgetSpent());
+                scheduler.budgetSpent(),
+                leftToOthers());
         progress.onProgress(snapshot(started));
         return summary;
     }
@@ -249,6 +253,23 @@ public final class CrawlEngine implements AutoCloseable {
      * nothing waiting to be written. Alone, the crawl is then over; in a cluster, links from the other
      * members may still come.
      */
+    /**
+     * In a cluster, the URLs queued here for hosts another member owns now: queued while this member
+     * owned them, and since restored by their new owner from the cluster. Counted in one bounded pass.
+     */
+    private long leftToOthers() {
+        if (coordination.alone() || store.counter(Counters.URLS_QUEUED) == 0) {
+            return 0;
+        }
+        long left = 0;
+        for (HostQueues.Host host : store.hostQueues(LEFT_TO_OTHERS_MAX_KEYS).hosts()) {
+            if (!coordination.owns(host.origin())) {
+                left += host.queued() + host.retrying();
+            }
+        }
+        return left;
+    }
+
     private boolean isFinished() {
         return enqueuesPending.get() == 0 && scheduler.isFinished(store.counter(Counters.URLS_RETRYING) > 0);
     }

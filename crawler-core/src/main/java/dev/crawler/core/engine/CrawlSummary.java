@@ -16,13 +16,21 @@ import java.time.Duration;
  * @param internalErrors unexpected errors (bugs) met and survived
  * @param parkedHosts    hosts this run parked, their URLs left queued
  * @param budgetSpent    whether the run stopped starting pages because {@code limits.maxPages} was reached
+ * @param leftToOthers   of {@code queued}, the URLs of hosts that other members of a cluster crawl own
+ *                       now, which crawled them: queued here from a time this member owned them
  */
 public record CrawlSummary(long pagesThisRun, long pagesTotal, long products, long queued, long failed, long skipped,
-        Duration elapsed, boolean stopped, long internalErrors, int parkedHosts, boolean budgetSpent) {
+        Duration elapsed, boolean stopped, long internalErrors, int parkedHosts, boolean budgetSpent, long leftToOthers) {
 
-    /** Whether the run ended with URLs still queued: stopped, parked hosts, or the page budget. */
+    public CrawlSummary(long pagesThisRun, long pagesTotal, long products, long queued, long failed, long skipped,
+            Duration elapsed, boolean stopped, long internalErrors, int parkedHosts, boolean budgetSpent) {
+        this(pagesThisRun, pagesTotal, products, queued, failed, skipped, elapsed, stopped, internalErrors, parkedHosts,
+                budgetSpent, 0);
+    }
+
+    /** Whether the run ended with URLs still queued that are its own: stopped, parked hosts, or the page budget. */
     public boolean unfinished() {
-        return queued > 0;
+        return queued - leftToOthers > 0;
     }
 
     /** Pages per second of this run. */
