@@ -397,7 +397,7 @@ public final class CrawlStore implements AutoCloseable {
      * Queues known pages again for a revisit, as one batch: each at the back of its host's queue (a
      * revisited URL is in the seen set already, so it cannot come through {@link #enqueue}), marked
      * queued so that it is not due again until the revisit settles, and counted in
-     * {@link Counters#REVISITS_QUEUED}. A page gone, already queued or unknown by now is left alone, so
+     * {@link Counters#REVISITS_QUEUED}. A page already queued or unknown is left alone, so
      * queueing the same pages twice (a recrawl run again after a crash) queues each once.
      *
      * @param urls the pages' URLs, as {@link #duePages} or {@link #forEachPage} gave them
@@ -409,7 +409,7 @@ public final class CrawlStore implements AutoCloseable {
             Set<String> inBatch = new HashSet<>();
             for (String url : urls) {
                 Optional<PageState> stored = pages.get(url);
-                if (stored.isEmpty() || stored.get().gone() || stored.get().queued() || !inBatch.add(url)) {
+                if (stored.isEmpty() || stored.get().queued() || !inBatch.add(url)) {
                     continue;
                 }
                 PageState page = stored.get();
@@ -429,7 +429,7 @@ public final class CrawlStore implements AutoCloseable {
         return pages.get(url);
     }
 
-    /** Up to {@code max} pages due for a revisit at {@code now} (neither gone nor queued), earliest first. Any thread. */
+    /** Up to {@code max} pages due for a revisit at {@code now} (not queued already), earliest first. Any thread. */
     public List<PageState> duePages(Instant now, int max) {
         return pages.due(now, max);
     }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param intervalMillis the revisit interval it has earned so far (before jitter)
  * @param nextVisit      when it is next due
  * @param queued         whether a revisit of it is queued and not yet settled: it is then not due again
+ *                       (a gone page stays due now and then: a listing page that ran out of products may
+ *                       come back with new ones)
  * @param goneAt         when it was found gone (404, 410, or a product page without a product), or null
  * @param goneStatus     the status that said so (404, 410; 200 for a product page without a product), or 0
  */
@@ -62,9 +64,9 @@ public record PageState(
         return goneAt != null;
     }
 
-    /** Due for a revisit at {@code now}: not gone, not queued already, and its time has come. */
+    /** Due for a revisit at {@code now}: not queued already, and its time has come. */
     public boolean dueAt(Instant now) {
-        return !gone() && !queued && !nextVisit.isAfter(now);
+        return !queued && !nextVisit.isAfter(now);
     }
 
     /** The same page with a revisit queued. */

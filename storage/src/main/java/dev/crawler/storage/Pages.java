@@ -17,8 +17,7 @@ import org.rocksdb.RocksIterator;
  * The pages the crawl has fetched, for revisits: a {@link PageState} by URL in
  * {@link ColumnFamily#PAGES}, and an index of the pages that may fall due in {@link ColumnFamily#DUE},
  * keyed {@code nextVisit millis (8 bytes, big-endian) | URL}, so that the pages due by a time are the
- * first keys of one scan. A page is in the index exactly while it is neither gone nor queued for a
- * revisit; {@link #put} keeps the two families in step within one batch. Written by the store's single
+ * first keys of one scan. A page is in the index exactly while it is not queued for a revisit; {@link #put} keeps the two families in step within one batch. Written by the store's single
  * writer only; read from any thread.
  */
 final class Pages {
@@ -53,7 +52,7 @@ final class Pages {
     }
 
     private static boolean indexed(PageState state) {
-        return !state.gone() && !state.queued();
+        return !state.queued();
     }
 
     static byte[] dueKey(PageState state) {

@@ -74,16 +74,16 @@ class WatchStateTest {
     }
 
     @Test
-    void aGonePageIsNeverDue() {
+    void aGonePageStaysGoneAndIsDueOnlyAtItsLaterVisit() {
         try (CrawlStore store = CrawlStore.create(temp.resolve("crawl"), "{}", StoreOptions.defaults())) {
-            PageState due = page(FIRST);
-            store.commit(List.of(visit(store, product("12.50", "InStock", "Lamp", FIRST)).withPage(due)));
-            PageState gone = new PageState(PAGE, SHOP, 2, PageState.Kind.PRODUCT, null, null, null, FIRST, SECOND, FIRST,
-                    3_600_000, SECOND, false, SECOND, 410);
+            store.commit(List.of(visit(store, product("12.50", "InStock", "Lamp", FIRST)).withPage(page(FIRST))));
+            Instant muchLater = SECOND.plus(Duration.ofDays(30));
+            PageState gone = new PageState(PAGE, SHOP, 2, PageState.Kind.PRODUCT, null, null, null, FIRST, SECOND, SECOND,
+                    3_600_000, muchLater, false, SECOND, 410);
             store.commit(List.of(visit(store, product("12.50", "InStock", "Lamp", FIRST)).withPage(gone)));
-            assertThat(store.duePages(SECOND.plus(Duration.ofDays(30)), 10)).isEmpty();
-            store.queueRevisits(List.of(PAGE));
-            assertThat(store.counter(Counters.REVISITS_QUEUED)).isZero();
+
+            assertThat(store.duePages(SECOND.plus(Duration.ofDays(1)), 10)).as("the old due time was replaced").isEmpty();
+            assertThat(store.duePages(muchLater, 10)).extracting(PageState::goneStatus).containsExactly(410);
         }
     }
 
