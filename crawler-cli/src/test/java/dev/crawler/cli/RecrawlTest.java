@@ -55,6 +55,7 @@ class RecrawlTest {
             crawl.addAll(FAST);
             Cli.succeed(crawl.toArray(String[]::new));
 
+            Instant firstRecrawl = Instant.now();
             int expected = 0;
             int recorded = 0;
             long unchangedAsked = 0;
@@ -98,9 +99,30 @@ class RecrawlTest {
                     .isGreaterThanOrEqualTo((long) Math.ceil(unchangedAsked * 0.90));
             assertThat(StoredCounters.read(dir, "pages.same-body")).as("pages of the shop without validators told by their hash")
                     .isPositive();
+            assertExportsAndStatusAgree(dir, firstRecrawl, recorded);
             System.out.printf("RecrawlTest: %d of %d true changes recorded, 0 false; %d of %d unchanged validator pages answered 304%n",
                     recorded, expected, unchangedNotModified, unchangedAsked);
         }
+    }
+
+    /** The changes export has a row per recorded change; the history a row per product at least; status counts them. */
+    private void assertExportsAndStatusAgree(Path dir, Instant since, int recorded) throws Exception {
+        Path csv = temp.resolve("changes.csv");
+        Cli.succeed("export", "--dir", dir.toString(), "--changes-since", since.toString(), "--out", csv.toString());
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("identity,url,field,old_value,new_value,observed_at");
+        assertThat(lines).hasSize(recorded + 1);
+
+        Path history = temp.resolve("history.jsonl");
+        Cli.succeed("export", "--dir", dir.toString(), "--history", "--format", "jsonl", "--out", history.toString());
+        long products = StoredCounters.read(dir, dev.crawler.storage.Counters.PRODUCTS);
+        long priceOrStockChanges = changesSince(dir, since).stream().map(e -> e.identity() + e.observedAt())
+                .distinct().count();
+        assertThat(Files.readAllLines(history)).as("a first point per product, and at most one more per change")
+                .hasSizeBetween((int) products, (int) (products + priceOrStockChanges));
+
+        String status = Cli.succeed("status", "--dir", dir.toString()).out();
+        assertThat(status).contains("Watching: ").contains("Since the last recrawl");
     }
 
     private void recrawlNow(Path dir) {
