@@ -21,6 +21,7 @@ record ConfigDocument(
         CrawlConfig.Scope scope,
         CrawlConfig.Limits limits,
         ExtractionRules extraction,
+        CrawlConfig.Revisit revisit,
         SitemapLimits sitemaps,
         StoreOptions storage,
         ExportSettings export,
@@ -29,7 +30,7 @@ record ConfigDocument(
     static ConfigDocument defaults() {
         return new ConfigDocument(CrawlConfig.Politeness.defaults(), CrawlConfig.Fetch.defaults(),
                 CrawlConfig.Scope.defaults(Set.of()), CrawlConfig.Limits.defaults(), ExtractionRules.none(),
-                SitemapLimits.defaults(), StoreOptions.defaults(), ExportSettings.defaults(),
+                CrawlConfig.Revisit.defaults(), SitemapLimits.defaults(), StoreOptions.defaults(), ExportSettings.defaults(),
                 ClusterSection.defaults());
     }
 
@@ -40,6 +41,6 @@ record ConfigDocument(
             origins.add(Origin.of(origin).orElseThrow(() -> new IllegalArgumentException(
                     "scope.allowedOrigins: '" + origin + "' is not an origin such as https://shop.example")));
         }
-        return new CrawlConfig(politeness, fetch, scope.withAllowedOrigins(origins), limits, extraction);
+        return new CrawlConfig(politeness, fetch, scope.withAllowedOrigins(origins), limits, extraction, revisit);
     }
 }

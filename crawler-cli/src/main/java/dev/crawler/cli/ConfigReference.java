@@ -121,6 +121,14 @@ final class ConfigReference {
         setting("extraction.siteRules[].availability", "", "CSS selector of the stock text (\"In stock\", \"Sold out\").");
         setting("extraction.siteRules[].image", "", "CSS selector of the main product image.");
 
+        section("revisit", "When 'crawler recrawl' fetches a page again (each page keeps its own schedule).");
+        setting("revisit.minInterval", "", "The shortest time a page waits between two visits, however often it changes.");
+        setting("revisit.maxInterval", "", "The longest time a page waits between two visits, however rarely it changes.");
+        setting("revisit.initialInterval", "", "A page's wait after its first visit; it halves after a visit that finds the page "
+                + "changed and grows by half after one that finds it unchanged, within the two bounds.");
+        setting("revisit.jitter", "", "The share of its wait by which a page's next visit may move either way (0..0.5), so that "
+                + "pages crawled together do not fall due together.");
+
         section("sitemaps", "Sitemap seeds (a seed URL ending in .xml or sitemap).");
         setting("sitemaps.maxFiles", "", "Sitemap files read at most for one seed, index included.");
         setting("sitemaps.maxUrls", "", "Page URLs taken at most from one sitemap seed.");

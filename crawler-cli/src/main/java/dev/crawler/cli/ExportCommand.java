@@ -1,6 +1,7 @@
 package dev.crawler.cli;
 
 import dev.crawler.cli.export.ExportFilter;
+import dev.crawler.cli.export.ChangeExport;
 import dev.crawler.cli.export.ProductExporter;
 import dev.crawler.cluster.ClusterUnavailableException;
 import dev.crawler.cluster.ProductsTopic;
@@ -58,6 +59,15 @@ final class ExportCommand implements Callable<Integer> {
             description = "Only products fetched at or after this time: 2026-01-31T00:00:00Z, or a date (2026-01-31, UTC).")
     @Nullable String since;
 
+    @Option(names = "--changes-since", paramLabel = "INSTANT",
+            description = "Instead of products, the changes of price, currency, availability and name observed at or after this "
+                    + "time, one row per product and field: 2026-01-31T00:00:00Z, or a date (UTC).")
+    @Nullable String changesSince;
+
+    @Option(names = "--history", description = "Instead of products, each product's series of price, currency and availability: "
+            + "one row per product and time its values changed, its first visit included.")
+    boolean history;
+
     @Option(names = "--raw", description = "Write cells that look like spreadsheet formulas as they are (CSV only).")
     boolean raw;
 
@@ -83,10 +93,64 @@ final class ExportCommand implements Callable<Integer> {
         if (dir == null) {
             throw new UserError("say which crawl to export: --dir DIR, or --cluster BOOTSTRAP --crawl-id NAME");
         }
+        if (changesSince != null || history) {
+            return exportChanges(dir, chosen, raw || defaults.raw());
+        }
         try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
             write(store.records()::forEachProduct, exporter, chosen, filter);
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code --changes-since} or {@code --history}: rows of changes instead of products. */
+    private int exportChanges(Path crawl, ProductExporter.Format chosen, boolean rawCells) throws IOException {
+        if (changesSince != null && history) {
+            throw new UserError("--changes-since and --history are two exports; choose one");
+        }
+        if (host != null || since != null) {
+            throw new UserError("--host and --since filter products; they do not apply to --changes-since or --history");
+        }
+        try (CrawlStore store = CrawlStore.openReadOnly(crawl)) {
+            String what = history ? "rows of history" : "changes";
+            if (history) {
+                writeRows(writer -> ChangeExport.history(store, chosen, writer, rawCells), what);
+            } else {
+                Instant from = instantOf(changesSince);
+                writeRows(writer -> ChangeExport.changes(store, from, chosen, writer, rawCells), what);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Writes what {@code body} writes to --out, as a file moved into place or standard output. */
+    private void writeRows(RowsBody body, String what) throws IOException {
+        long count;
+        if (out.equals("-")) {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            count = body.write(writer);
+            writer.flush();
+        } else {
+            Path target = Path.of(out);
+            Path parent = target.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new UserError("cannot write " + target + ": directory " + parent + " does not exist");
+            }
+            Path temp = Files.createTempFile(parent, ".export-", ".tmp");
+            try {
+                try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                    count = body.write(writer);
+                }
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+        spec.commandLine().getErr().println("Exported " + count + " " + what + (out.equals("-") ? "" : " to " + out));
+    }
+
+    @FunctionalInterface
+    private interface RowsBody {
+        long write(Writer writer) throws IOException;
     }
 
     private static void readTopic(String bootstrap, String crawlId, java.util.function.Consumer<ProductRecord> sink) {

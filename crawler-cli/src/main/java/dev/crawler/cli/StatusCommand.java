@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code crawler status --dir DIR}: where a crawl stands; works while it runs. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows where a crawl stands: totals, HTTP statuses, failures with sample URLs, the hosts with the "
-                + "longest queues, the parked ones and the pace learned from hosts that push back. Works while the crawl runs.")
+                + "longest queues, the parked ones, the pace learned from hosts that push back, and for price watching the pages "
+                + "due, gone and the changes since the last recrawl. Works while the crawl runs.")
 final class StatusCommand implements Callable<Integer> {
     private static final int SAMPLES_PER_CLASS = 3;
     private static final int TOP_HOSTS = 10;
@@ -70,6 +71,7 @@ final class StatusCommand implements Callable<Integer> {
             HostReport hosts = HostReport.of(store.hostQueues(MAX_KEYS_SCANNED), store.parkedHosts(), store.hostPaces(),
                     TOP_HOSTS);
             PrintWriter out = spec.commandLine().getOut();
+            WatchReport watch = WatchReport.of(store, java.time.Instant.now());
             if (json) {
                 Map<String, Object> report = new LinkedHashMap<>();
                 report.put("crawlId", store.info().crawlId());
@@ -78,11 +80,13 @@ final class StatusCommand implements Callable<Integer> {
                 report.put("counters", counters);
                 report.put("failureSamples", samples);
                 report.put("hosts", hosts.toJson());
+                report.put("watch", watch.toJson());
                 out.println(new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                         .writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {
                 printText(store, counters, samples, out);
                 hosts.print(out);
+                watch.print(out);
                 if (counters.getOrDefault(Counters.URLS_QUEUED, 0L) > 0) {
                     out.println(ResumeHint.continuation(crawlDir, StoreOptions.defaults(), storedMaxPages(store),
                             counters.getOrDefault(CrawlCounters.PAGES_FETCHED, 0L)));

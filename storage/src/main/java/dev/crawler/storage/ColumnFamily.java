@@ -30,7 +30,20 @@ enum ColumnFamily {
      * {@code notBefore millis (8 bytes) | frontier key}, so the first key is always the next one due;
      * see {@link RetryLane}.
      */
-    RETRIES("retries");
+    RETRIES("retries"),
+    /** What is known of each fetched page for revisits (validators, schedule, gone), keyed by URL; see {@link Pages}. */
+    PAGES("pages"),
+    /**
+     * The pages that may fall due, keyed {@code nextVisit millis (8 bytes) | URL}, so the first keys are
+     * the next due; see {@link Pages}.
+     */
+    DUE("due"),
+    /**
+     * Product changes, keyed {@code observedAt millis (8 bytes) | identity | 0 | field}; see {@link History}.
+     * The last three families were added after format 1 was pinned: a crawl written before them gets
+     * them, empty, when it is next opened for writing.
+     */
+    HISTORY("history");
 
     private final byte[] nameBytes;
 
@@ -40,7 +53,7 @@ enum ColumnFamily {
 
     /** Whether keys are looked up one by one (so a Bloom filter pays for itself) rather than scanned. */
     boolean hasPointLookups() {
-        return this == SEEN || this == PRODUCTS;
+        return this == SEEN || this == PRODUCTS || this == PAGES;
     }
 
     byte[] nameBytes() {

@@ -14,6 +14,10 @@ public final class Counters {
     public static final String HOSTS_PARKED = "hosts.parked";
     /** Distinct product records stored. */
     public static final String PRODUCTS = "products";
+    /** Product field changes recorded in the history (one per field per change); see {@link ChangeEvent}. */
+    public static final String CHANGES = "products.changes";
+    /** Known pages queued again for a revisit. */
+    public static final String REVISITS_QUEUED = "pages.revisits-queued";
 
     private Counters() {
     }

@@ -75,6 +75,8 @@ public final class CrawlStore implements AutoCloseable {
     private final SeenSet seenSet;
     private final Frontier frontier;
     private final Records records;
+    private final Pages pages;
+    private final History history;
     private final Checkpoints checkpoints;
     private boolean closed;
     /** A write failed (a full disk, say): closing then leaves the WAL as it is instead of failing to sync it again. */
@@ -92,6 +94,8 @@ public final class CrawlStore implements AutoCloseable {
         this.hostState = new HostState(db);
         this.seenSet = new SeenSet(db);
         this.records = new Records(db);
+        this.pages = new Pages(db);
+        this.history = new History(db);
         this.checkpoints = new Checkpoints(db);
     }
 
@@ -357,7 +361,7 @@ public final class CrawlStore implements AutoCloseable {
                 hostState.learnPace(batch, pace);
             }
             List<DiscoveredUrl> discovered = new ArrayList<>();
-            Set<String> productsInGroup = new HashSet<>();
+            Map<String, ProductRecord> productsInGroup = new java.util.HashMap<>();
             for (PageCommit page : group) {
                 applyPage(batch, page, productsInGroup);
                 discovered.addAll(page.discovered());
@@ -371,18 +375,73 @@ public final class CrawlStore implements AutoCloseable {
         }
     }
 
-    private void applyPage(StoreBatch batch, PageCommit page, Set<String> productsInGroup) throws RocksDBException {
+    private void applyPage(StoreBatch batch, PageCommit page, Map<String, ProductRecord> productsInGroup) throws RocksDBException {
         frontier.settle(batch, page.done());
         if (page.requeue().isPresent()) {
             frontier.requeue(batch, page.done().hostId(), page.requeue().get());
         }
         for (ProductRecord product : page.products()) {
-            records.putProduct(batch, product, productsInGroup);
+            records.putProduct(batch, product, productsInGroup, history);
+        }
+        if (page.page().isPresent()) {
+            PageState state = page.page().get();
+            pages.put(batch, pages.get(state.url()), state);
         }
         if (page.failure().isPresent()) {
             records.putFailure(batch, page.failure().get());
         }
         page.counters().forEach(batch::bump);
+    }
+
+    /**
+     * Queues known pages again for a revisit, as one batch: each at the back of its host's queue (a
+     * revisited URL is in the seen set already, so it cannot come through {@link #enqueue}), marked
+     * queued so that it is not due again until the revisit settles, and counted in
+     * {@link Counters#REVISITS_QUEUED}. A page already queued or unknown is left alone, so
+     * queueing the same pages twice (a recrawl run again after a crash) queues each once.
+     *
+     * @param urls the pages' URLs, as {@link #duePages} or {@link #forEachPage} gave them
+     * @return which hosts received how many URLs
+     */
+    public CommitResult queueRevisits(List<String> urls) {
+        checkWritable();
+        try (StoreBatch batch = new StoreBatch()) {
+            Set<String> inBatch = new HashSet<>();
+            for (String url : urls) {
+                Optional<PageState> stored = pages.get(url);
+                if (stored.isEmpty() || stored.get().queued() || !inBatch.add(url)) {
+                    continue;
+                }
+                PageState page = stored.get();
+                int hostId = hostTable.idFor(batch, page.origin());
+                frontier.requeue(batch, hostId, new PageCommit.RequeuedUrl(page.url(), page.depth(), Math.min(page.depth(), 255), 0));
+                pages.put(batch, stored, page.withQueued(true));
+                batch.bump(Counters.REVISITS_QUEUED, 1);
+            }
+            return write(batch);
+        } catch (RocksDBException e) {
+            throw writeFailure(e);
+        }
+    }
+
+    /** What is known of a page for revisits, if it was ever fetched. Any thread. */
+    public Optional<PageState> pageState(String url) {
+        return pages.get(url);
+    }
+
+    /** Up to {@code max} pages due for a revisit at {@code now} (not queued already), earliest first. Any thread. */
+    public List<PageState> duePages(Instant now, int max) {
+        return pages.due(now, max);
+    }
+
+    /** Calls {@code action} for every page fetched so far, in URL order. Any thread. */
+    public void forEachPage(Consumer<PageState> action) {
+        pages.forEach(action);
+    }
+
+    /** Calls {@code action} for every product change observed at or after {@code since}, oldest first. Any thread. */
+    public void forEachChangeSince(Instant since, Consumer<ChangeEvent> action) {
+        history.forEachSince(since, action);
     }
 
     /**
@@ -614,7 +673,15 @@ public final class CrawlStore implements AutoCloseable {
                 .setKeepLogFileNum(3);
         resources.add(dbOptions);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        List<ColumnFamily> opened = new ArrayList<>();
+        Set<String> existing = readOnly ? existingFamilies(directory.resolve(DB_DIR)) : Set.of();
         for (ColumnFamily family : ColumnFamily.values()) {
+            if (readOnly && !existing.contains(new String(family.nameBytes(), StandardCharsets.UTF_8))) {
+                // Read-only cannot create it: a crawl written before this family existed has none, and
+                // the part that owns it reads as empty (see Pages, History).
+                continue;
+            }
+            opened.add(family);
             BlockBasedTableConfig table = new BlockBasedTableConfig()
                     .setBlockCache(cache)
                     .setCacheIndexAndFilterBlocks(true)
@@ -639,8 +706,8 @@ public final class CrawlStore implements AutoCloseable {
                     ? RocksDB.openReadOnly(dbOptions, path, descriptors, handles)
                     : RocksDB.open(dbOptions, path, descriptors, handles);
             Map<ColumnFamily, ColumnFamilyHandle> byFamily = new EnumMap<>(ColumnFamily.class);
-            for (ColumnFamily family : ColumnFamily.values()) {
-                byFamily.put(family, handles.get(family.ordinal()));
+            for (int i = 0; i < opened.size(); i++) {
+                byFamily.put(opened.get(i), handles.get(i));
             }
             return new StoreDb(directory, db, byFamily, resources);
         } catch (RocksDBException e) {
@@ -649,6 +716,18 @@ public final class CrawlStore implements AutoCloseable {
             }
             throw classify(directory, "cannot open the crawl store", e);
         }
+    }
+
+    private static Set<String> existingFamilies(Path db) {
+        Set<String> names = new HashSet<>();
+        try (org.rocksdb.Options options = new org.rocksdb.Options()) {
+            for (byte[] name : RocksDB.listColumnFamilies(options, db.toString())) {
+                names.add(new String(name, StandardCharsets.UTF_8));
+            }
+        } catch (RocksDBException e) {
+            throw classify(db, "cannot list the column families of the crawl store", e);
+        }
+        return names;
     }
 
     private static void closeQuietly(AutoCloseable resource) {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param products    records to upsert by identity
  * @param failure     the failure to record, or empty
  * @param counters    counter deltas, by counter name
+ * @param page        what is now known of the page for revisits, written with the rest (empty: unchanged)
  */
 public record PageCommit(
         FrontierKey done,
@@ -20,12 +21,31 @@ public record PageCommit(
         List<DiscoveredUrl> discovered,
         List<ProductRecord> products,
         Optional<FailureRecord> failure,
-        Map<String, Long> counters) {
+        Map<String, Long> counters,
+        Optional<PageState> page) {
 
     public PageCommit {
         discovered = List.copyOf(discovered);
         products = List.copyOf(products);
         counters = Map.copyOf(counters);
+    }
+
+    /** An outcome that leaves what is known of the page for revisits as it is. */
+    public PageCommit(FrontierKey done, Optional<RequeuedUrl> requeue, List<DiscoveredUrl> discovered, List<ProductRecord> products,
+            Optional<FailureRecord> failure, Map<String, Long> counters) {
+        this(done, requeue, discovered, products, failure, counters, Optional.empty());
+    }
+
+    /** The same outcome, recording {@code state} for the page. */
+    public PageCommit withPage(PageState state) {
+        return new PageCommit(done, requeue, discovered, products, failure, counters, Optional.of(state));
+    }
+
+    /** The same outcome with {@code more} counter deltas added. */
+    public PageCommit withCounters(Map<String, Long> more) {
+        Map<String, Long> merged = new java.util.HashMap<>(counters);
+        more.forEach((name, delta) -> merged.merge(name, delta, Long::sum));
+        return new PageCommit(done, requeue, discovered, products, failure, merged, page);
     }
 
     /**

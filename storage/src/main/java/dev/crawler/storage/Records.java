@@ -1,6 +1,7 @@
 package dev.crawler.storage;
 
-import java.util.Set;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import java.util.function.Consumer;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -25,18 +26,36 @@ public final class Records {
 
     /**
      * Writes {@code product}, replacing any record of its identity, so that a re-fetched page never
-     * duplicates one; a new identity is counted in {@link Counters#PRODUCTS}.
+     * duplicates one; a new identity is counted in {@link Counters#PRODUCTS}. Each watched field that
+     * differs from the record it replaces goes to {@code history} in the same batch (see {@link History}),
+     * counted in {@link Counters#CHANGES}.
      *
-     * @param writtenInBatch the identities already written into {@code batch}, which the store
+     * @param writtenInBatch the records already written into {@code batch} by identity, which the store
      *                       cannot see yet; this one is added
      */
-    void putProduct(StoreBatch batch, ProductRecord product, Set<String> writtenInBatch) throws RocksDBException {
+    void putProduct(StoreBatch batch, ProductRecord product, Map<String, ProductRecord> writtenInBatch, History history)
+            throws RocksDBException {
         byte[] key = StoreBytes.utf8(product.identity());
-        boolean isNew = writtenInBatch.add(product.identity()) && db.get(ColumnFamily.PRODUCTS, key) == null;
+        ProductRecord before = writtenInBatch.containsKey(product.identity()) ? writtenInBatch.get(product.identity()) : stored(key);
+        writtenInBatch.put(product.identity(), product);
         batch.put(products, key, StoreJson.write(product));
-        if (isNew) {
+        if (before == null) {
             batch.bump(Counters.PRODUCTS, 1);
         }
+        int changes = history.recordChanges(batch, before, product);
+        if (changes > 0) {
+            batch.bump(Counters.CHANGES, changes);
+        }
+    }
+
+    private @Nullable ProductRecord stored(byte[] key) {
+        byte[] value = db.get(ColumnFamily.PRODUCTS, key);
+        return value == null ? null : StoreJson.read(value, ProductRecord.class);
+    }
+
+    /** The stored record of a product, if there is one. */
+    public java.util.Optional<ProductRecord> product(String identity) {
+        return java.util.Optional.ofNullable(stored(StoreBytes.utf8(identity)));
     }
 
     /** Writes the failure of a URL, replacing its earlier one. */

@@ -37,15 +37,18 @@ final class StoreDb implements AutoCloseable {
         return rocks;
     }
 
+    /** The family's handle; null only for a family a read-only store of an older crawl does not have. */
     ColumnFamilyHandle handle(ColumnFamily family) {
         return families.get(family);
     }
 
-    /** Every column family's handle, in {@link ColumnFamily} order. */
+    /** Every open column family's handle, in {@link ColumnFamily} order. */
     List<ColumnFamilyHandle> handles() {
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         for (ColumnFamily family : ColumnFamily.values()) {
-            handles.add(families.get(family));
+            if (families.containsKey(family)) {
+                handles.add(families.get(family));
+            }
         }
         return handles;
     }

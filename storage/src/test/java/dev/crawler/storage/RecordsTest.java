@@ -7,9 +7,9 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,18 +29,19 @@ class RecordsTest {
     void aProductIsCountedOnceWhetherItsIdentityIsEarlierInTheBatchOrOnDisk() throws Exception {
         try (StoreDb db = PartDb.open(temp)) {
             Records records = new Records(db);
+            History history = new History(db);
             StoreBatch first = new StoreBatch();
-            Set<String> inFirst = new HashSet<>();
-            records.putProduct(first, product("lamp", "Lamp"), inFirst);
-            records.putProduct(first, product("lamp", "Lamp, blue"), inFirst);
+            Map<String, ProductRecord> inFirst = new HashMap<>();
+            records.putProduct(first, product("lamp", "Lamp"), inFirst, history);
+            records.putProduct(first, product("lamp", "Lamp, blue"), inFirst, history);
             assertThat(first.counterDeltas()).containsEntry(Counters.PRODUCTS, 1L);
             PartDb.write(db, first);
 
             StoreBatch second = new StoreBatch();
-            Set<String> inSecond = new HashSet<>();
-            records.putProduct(second, product("lamp", "Lamp, red"), inSecond);
+            Map<String, ProductRecord> inSecond = new HashMap<>();
+            records.putProduct(second, product("lamp", "Lamp, red"), inSecond, history);
             assertThat(second.counterDeltas()).doesNotContainKey(Counters.PRODUCTS);
-            records.putProduct(second, product("chair", "Chair"), inSecond);
+            records.putProduct(second, product("chair", "Chair"), inSecond, history);
             assertThat(second.counterDeltas()).containsEntry(Counters.PRODUCTS, 1L);
             PartDb.write(db, second);
 

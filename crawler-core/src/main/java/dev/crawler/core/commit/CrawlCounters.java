@@ -22,6 +22,14 @@ public final class CrawlCounters {
      * host's signal, not the URL's failure, so not counted as retries.
      */
     public static final String PUSH_BACKS = "push-backs";
+    /** Revisits that found the page unchanged (a 304, or the same body): nothing parsed, nothing written but the page's schedule. */
+    public static final String PAGES_UNCHANGED = "pages.unchanged";
+    /** Of {@link #PAGES_UNCHANGED}, those the server answered {@code 304 Not Modified}. */
+    public static final String PAGES_NOT_MODIFIED = "pages.not-modified";
+    /** Of {@link #PAGES_UNCHANGED}, those whose body hashed as before (servers without validators). */
+    public static final String PAGES_SAME_BODY = "pages.same-body";
+    /** Known pages found gone: a 404 or 410, or a product page that no longer carries a product. */
+    public static final String PAGES_GONE = "pages.gone";
     public static final String HTTP_PREFIX = "http.";
     public static final String FAILURE_PREFIX = "failures.";
 

@@ -10,13 +10,22 @@ import java.util.Set;
  * {@code resume} continues with the same settings.
  *
  * @param extraction per-site CSS rules for shops without structured data (default: none)
+ * @param revisit    when pages are fetched again by {@code crawler recrawl} (default: {@link Revisit#defaults()})
  */
-public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limits limits, ExtractionRules extraction) {
+public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limits limits, ExtractionRules extraction,
+        Revisit revisit) {
 
     public CrawlConfig {
         // A config stored before site rules existed has no "extraction": it had none.
         extraction = extraction == null ? ExtractionRules.none() : extraction;
+        // Nor one stored before revisits: it gets the defaults.
+        revisit = revisit == null ? Revisit.defaults() : revisit;
         require(politeness != null && fetch != null && scope != null && limits != null, "config", "all sections are required");
+    }
+
+    /** A config with the default revisit schedule. */
+    public CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limits limits, ExtractionRules extraction) {
+        this(politeness, fetch, scope, limits, extraction, Revisit.defaults());
     }
 
     /** A config without site rules. */
@@ -30,23 +39,55 @@ public record CrawlConfig(Politeness politeness, Fetch fetch, Scope scope, Limit
     }
 
     public CrawlConfig withPoliteness(Politeness value) {
-        return new CrawlConfig(value, fetch, scope, limits, extraction);
+        return new CrawlConfig(value, fetch, scope, limits, extraction, revisit);
     }
 
     public CrawlConfig withFetch(Fetch value) {
-        return new CrawlConfig(politeness, value, scope, limits, extraction);
+        return new CrawlConfig(politeness, value, scope, limits, extraction, revisit);
     }
 
     public CrawlConfig withScope(Scope value) {
-        return new CrawlConfig(politeness, fetch, value, limits, extraction);
+        return new CrawlConfig(politeness, fetch, value, limits, extraction, revisit);
     }
 
     public CrawlConfig withLimits(Limits value) {
-        return new CrawlConfig(politeness, fetch, scope, value, extraction);
+        return new CrawlConfig(politeness, fetch, scope, value, extraction, revisit);
     }
 
     public CrawlConfig withExtraction(ExtractionRules value) {
-        return new CrawlConfig(politeness, fetch, scope, limits, value);
+        return new CrawlConfig(politeness, fetch, scope, limits, value, revisit);
+    }
+
+    public CrawlConfig withRevisit(Revisit value) {
+        return new CrawlConfig(politeness, fetch, scope, limits, extraction, value);
+    }
+
+    /**
+     * When a page is fetched again to watch it. Each page earns its own interval: it starts at
+     * {@code initialInterval}, halves after a visit that found the page changed and grows by half after
+     * one that found it unchanged, always within {@code minInterval..maxInterval}; the next visit is
+     * then that interval from the last, moved by up to {@code jitter} of it either way (the same amount
+     * for the same page and visit), so that the pages of one shop, crawled together, do not fall due
+     * together.
+     *
+     * @param minInterval     the shortest interval a page can earn (default 1 h)
+     * @param maxInterval     the longest (default 30 days)
+     * @param initialInterval a page's interval after its first visit (default 1 day)
+     * @param jitter          the share of an interval the next visit may move either way, 0..0.5 (default 0.1)
+     */
+    public record Revisit(Duration minInterval, Duration maxInterval, Duration initialInterval, double jitter) {
+        public Revisit {
+            require(minInterval != null && isPositive(minInterval), "revisit.minInterval", "must be positive, was " + minInterval);
+            require(maxInterval != null && maxInterval.compareTo(minInterval) >= 0, "revisit.maxInterval",
+                    "must be at least revisit.minInterval (" + minInterval + "), was " + maxInterval);
+            require(initialInterval != null && initialInterval.compareTo(minInterval) >= 0 && initialInterval.compareTo(maxInterval) <= 0,
+                    "revisit.initialInterval", "must be within revisit.minInterval..maxInterval, was " + initialInterval);
+            require(jitter >= 0 && jitter <= 0.5, "revisit.jitter", "must be 0..0.5, was " + jitter);
+        }
+
+        public static Revisit defaults() {
+            return new Revisit(Duration.ofHours(1), Duration.ofDays(30), Duration.ofDays(1), 0.1);
+        }
     }
 
     /**

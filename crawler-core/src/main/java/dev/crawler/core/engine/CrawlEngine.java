@@ -16,6 +16,11 @@ import dev.crawler.core.fetch.ConnectionStats;
 import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.fetch.FetchOutcome;
 import dev.crawler.core.fetch.HttpFetcher;
+import dev.crawler.core.fetch.BodyLimit;
+import dev.crawler.core.fetch.Validators;
+import dev.crawler.core.revisit.VisitPlanner;
+import dev.crawler.core.revisit.VisitSchedule;
+import dev.crawler.storage.PageState;
 import dev.crawler.core.parse.LinkExtractor;
 import dev.crawler.core.parse.PageOutcome;
 import dev.crawler.core.parse.PageProcessor;
@@ -169,9 +174,10 @@ public final class CrawlEngine implements AutoCloseable {
         this.processor = new PageProcessor(links, extractor, config.fetch().maxRedirects());
         RetryBackoff backoff = new RetryBackoff(config.fetch().retryBackoffBase(), config.fetch().retryBackoffMax());
         CommitPlanner planner = new CommitPlanner(config.fetch().maxRetries(), config.politeness().maxPushBacks(), backoff);
+        VisitPlanner visits = new VisitPlanner(new VisitSchedule(config.revisit()));
         OutcomePlanner plan = outcome -> {
             hook.planning(outcome);
-            return planner.plan(outcome);
+            return visits.plan(outcome, planner.plan(outcome));
         };
         this.committer = new Committer(store, plan, new Listener(), 256, clock, coordination);
         RobotsCache robots = new RobotsCache(config.politeness().robotsExpiry(), 1_000_000, ticker::getAsLong);
@@ -304,12 +310,17 @@ public final class CrawlEngine implements AutoCloseable {
         }
     }
 
-    private void startPage(PageTask task) {
+    private void startPage(PageTask leased) {
         // With --log-level trace, each request: with the committer's debug line per outcome, the log then
         // tells what was in flight when a crawl was killed (scripts/crash-test.sh reads it so).
-        LOG.trace("requesting {}", task.queued().url());
-        URI uri = URI.create(task.queued().url());
-        fetcher.fetch(uri, task.origin()).whenComplete((outcome, error) -> {
+        LOG.trace("requesting {}", leased.queued().url());
+        URI uri = URI.create(leased.queued().url());
+        // A page fetched before is asked for on condition, and rides with what was known of it (one
+        // point read here, on the dispatcher, never on the event loop).
+        Optional<PageState> known = store.pageState(leased.queued().url());
+        PageTask task = new PageTask(leased.hostId(), leased.origin(), leased.queued(), known);
+        Validators validators = known.map(page -> new Validators(page.etag(), page.lastModified())).orElse(Validators.NONE);
+        fetcher.fetch(uri, task.origin(), BodyLimit.failAbove(config.fetch().maxBodyBytes()), validators).whenComplete((outcome, error) -> {
             long finished = ticker.getAsLong();
             Instant at = clock.instant();
             FetchOutcome result = outcome != null ? outcome

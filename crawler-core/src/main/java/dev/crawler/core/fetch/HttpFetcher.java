@@ -226,6 +226,14 @@ public final class HttpFetcher implements AutoCloseable {
      *         completed exceptionally
      */
     public CompletableFuture<FetchOutcome> fetch(URI uri, String origin, BodyLimit limit) {
+        return fetch(uri, origin, limit, Validators.NONE);
+    }
+
+    /**
+     * Like {@link #fetch(URI, String, BodyLimit)}, made conditional on {@code validators}: a server
+     * that still has the same page answers {@code 304} without a body.
+     */
+    public CompletableFuture<FetchOutcome> fetch(URI uri, String origin, BodyLimit limit, Validators validators) {
         CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
         String host = bareHost(uri);
         if (proxies.forHost(host).isPresent() && !addressPolicy.permitsWithoutResolving(host)) {
@@ -233,7 +241,7 @@ public final class HttpFetcher implements AutoCloseable {
                     "BlockedAddressException: " + host + " is a local or private host, not fetched through a proxy"));
             return result;
         }
-        attempt(new Attempt(uri, origin, limit, result, System.nanoTime()), maxConnectionsPerOrigin);
+        attempt(new Attempt(uri, origin, limit, result, System.nanoTime(), validators), maxConnectionsPerOrigin);
         return result;
     }
 
@@ -242,7 +250,8 @@ public final class HttpFetcher implements AutoCloseable {
      *
      * @param started {@link System#nanoTime()} when the fetch was asked for: the total timeout counts from it
      */
-    private record Attempt(URI uri, String origin, BodyLimit limit, CompletableFuture<FetchOutcome> result, long started) {
+    private record Attempt(URI uri, String origin, BodyLimit limit, CompletableFuture<FetchOutcome> result, long started,
+            Validators validators) {
     }
 
     /**
@@ -345,7 +354,7 @@ public final class HttpFetcher implements AutoCloseable {
                 exchange.fail(FailureClass.TIMEOUT, "no response within the first-byte timeout of " + config.firstByteTimeout());
             }
         }, config.firstByteTimeout().toNanos(), TimeUnit.NANOSECONDS));
-        channel.writeAndFlush(request(uri)).addListener(written -> {
+        channel.writeAndFlush(request(uri, fetch.validators())).addListener(written -> {
             if (!written.isSuccess()) {
                 exchange.fail(FailureClassifier.classify(written.cause()), FailureClassifier.describe(written.cause()));
             }
@@ -360,7 +369,7 @@ public final class HttpFetcher implements AutoCloseable {
         return new FetchOutcome.Failure(uri, FailureClassifier.classify(cause), FailureClassifier.describe(cause));
     }
 
-    private FullHttpRequest request(URI uri) {
+    private FullHttpRequest request(URI uri, Validators validators) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         boolean defaultPort = uri.getPort() == -1
@@ -379,6 +388,12 @@ public final class HttpFetcher implements AutoCloseable {
                 .set(HttpHeaderNames.ACCEPT_ENCODING, BoundedContentDecompressor.acceptEncoding())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         cookies.header(uri).ifPresent(cookie -> request.headers().set(HttpHeaderNames.COOKIE, cookie));
+        if (validators.etag() != null) {
+            request.headers().set(HttpHeaderNames.IF_NONE_MATCH, validators.etag());
+        }
+        if (validators.lastModified() != null) {
+            request.headers().set(HttpHeaderNames.IF_MODIFIED_SINCE, validators.lastModified());
+        }
         if (forwarded && route.get().credentials() != null) {
             request.headers().set(HttpHeaderNames.PROXY_AUTHORIZATION, basic(route.get().credentials()));
         }

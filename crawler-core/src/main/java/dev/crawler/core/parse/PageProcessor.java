@@ -4,6 +4,8 @@ import dev.crawler.core.extract.ExtractedProduct;
 import dev.crawler.core.extract.ProductExtractor;
 import dev.crawler.core.fetch.FailureClass;
 import dev.crawler.core.fetch.FetchOutcome;
+import dev.crawler.core.fetch.Validators;
+import dev.crawler.storage.PageState;
 import dev.crawler.storage.DiscoveredUrl;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -47,6 +49,11 @@ public final class PageProcessor {
         }
         FetchOutcome.Response response = (FetchOutcome.Response) outcome;
         int status = response.status();
+        if (status == 304 && task.known().isPresent()) {
+            // Asked with the page's validators and answered "not modified": nothing to parse.
+            return PageOutcome.unchanged(task, status, new Revalidation(Revalidation.Freshness.NOT_MODIFIED,
+                    knownValidators(task, response), task.known().get().bodyHash()), fetchedAt);
+        }
         Optional<FailureClass> failure = FailureClass.of(response);
         if (failure.isPresent()) {
             return PageOutcome.failed(task, status, failure.get(), "HTTP " + status, fetchedAt);
@@ -58,6 +65,35 @@ public final class PageProcessor {
     }
 
     private PageOutcome page(PageTask task, FetchOutcome.Response response, Instant fetchedAt) {
+        Validators validators = Validators.of(response);
+        String hash = BodyHash.of(response.body());
+        if (task.known().isPresent() && hash.equals(task.known().get().bodyHash())) {
+            // A server without validators (or one that ignored them) sent the same body: same page, same records.
+            return PageOutcome.unchanged(task, response.status(), new Revalidation(Revalidation.Freshness.SAME_BODY, validators, hash),
+                    fetchedAt);
+        }
+        Revalidation read = new Revalidation(Revalidation.Freshness.NEW_BODY, validators, hash);
+        return withRevalidation(parsed(task, response, fetchedAt), read);
+    }
+
+    /** A parsed page's outcome with what the next visit compares against; failures stay as they are. */
+    private static PageOutcome withRevalidation(PageOutcome outcome, Revalidation read) {
+        if (outcome.failure().isPresent()) {
+            return outcome;
+        }
+        return new PageOutcome(outcome.task(), outcome.httpStatus(), outcome.bytes(), outcome.links(), outcome.products(),
+                outcome.failure(), outcome.fetchedAt(), read);
+    }
+
+    /** The validators of a 304, which may repeat them or not: the stored ones where it does not. */
+    private static Validators knownValidators(PageTask task, FetchOutcome.Response response) {
+        Validators sent = Validators.of(response);
+        PageState known = task.known().orElseThrow();
+        return new Validators(sent.etag() != null ? sent.etag() : known.etag(),
+                sent.lastModified() != null ? sent.lastModified() : known.lastModified());
+    }
+
+    private PageOutcome parsed(PageTask task, FetchOutcome.Response response, Instant fetchedAt) {
         String contentType = response.header("content-type").orElse("");
         if (isSitemap(contentType, response)) {
             return sitemap(task, response, contentType, fetchedAt);

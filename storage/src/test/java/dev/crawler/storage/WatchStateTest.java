@@ -1,0 +1,116 @@
+package dev.crawler.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The state that price monitoring keeps: product history written with the records, and pages queued for revisits. */
+class WatchStateTest {
+    private static final String SHOP = "http://127.0.1.1:8080";
+    private static final String PAGE = SHOP + "/p/lamp";
+    private static final Instant FIRST = Instant.parse("2030-01-01T00:00:00Z");
+    private static final Instant SECOND = FIRST.plus(Duration.ofDays(1));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aChangedFieldIsRecordedOnceWithTheRecordAndAReplayedOutcomeRecordsNothing() {
+        try (CrawlStore store = CrawlStore.create(temp.resolve("crawl"), "{}", StoreOptions.defaults())) {
+            commitVisit(store, product("12.50", "InStock", "Lamp", FIRST));
+            assertThat(changes(store, Instant.EPOCH)).as("a first record is no change").isEmpty();
+
+            PageCommit changed = visit(store, product("11.00", "OutOfStock", "Lamp", SECOND));
+            store.commit(List.of(changed));
+            store.commit(List.of(changed)); // the same outcome again, as after a crash: the record already holds it
+
+            assertThat(changes(store, Instant.EPOCH)).extracting(ChangeEvent::field, ChangeEvent::oldValue, ChangeEvent::newValue,
+                    ChangeEvent::observedAt).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(ChangeEvent.Field.PRICE, "12.50", "11.00", SECOND),
+                    org.assertj.core.groups.Tuple.tuple(ChangeEvent.Field.AVAILABILITY, "InStock", "OutOfStock", SECOND));
+            assertThat(store.counter(Counters.CHANGES)).isEqualTo(2);
+            assertThat(store.counter(Counters.PRODUCTS)).isEqualTo(1);
+            assertThat(changes(store, SECOND.plusMillis(1))).as("nothing since").isEmpty();
+        }
+    }
+
+    @Test
+    void aPriceWrittenWithAnotherScaleIsNoChange() {
+        try (CrawlStore store = CrawlStore.create(temp.resolve("crawl"), "{}", StoreOptions.defaults())) {
+            commitVisit(store, product("12.5", "InStock", "Lamp", FIRST));
+            commitVisit(store, product("12.50", "InStock", "Lamp", SECOND));
+            assertThat(changes(store, Instant.EPOCH)).isEmpty();
+        }
+    }
+
+    @Test
+    void aKnownPageIsQueuedForItsRevisitOnceAndIsNotDueWhileQueued() {
+        try (CrawlStore store = CrawlStore.create(temp.resolve("crawl"), "{}", StoreOptions.defaults())) {
+            store.commit(List.of(visit(store, product("12.50", "InStock", "Lamp", FIRST))
+                    .withPage(page(FIRST.plus(Duration.ofHours(1))))));
+            assertThat(store.duePages(FIRST, 10)).as("not due yet").isEmpty();
+            Instant later = FIRST.plus(Duration.ofHours(2));
+            assertThat(store.duePages(later, 10)).extracting(PageState::url).containsExactly(PAGE);
+
+            store.queueRevisits(List.of(PAGE, PAGE));
+            store.queueRevisits(List.of(PAGE));
+
+            assertThat(store.peek(0, 10, Set.of())).extracting(QueuedUrl::url).containsExactly(PAGE);
+            assertThat(store.counter(Counters.REVISITS_QUEUED)).isEqualTo(1);
+            assertThat(store.duePages(later, 10)).as("queued, so not due again").isEmpty();
+            assertThat(store.pageState(PAGE)).hasValueSatisfying(state -> assertThat(state.queued()).isTrue());
+        }
+    }
+
+    @Test
+    void aGonePageStaysGoneAndIsDueOnlyAtItsLaterVisit() {
+        try (CrawlStore store = CrawlStore.create(temp.resolve("crawl"), "{}", StoreOptions.defaults())) {
+            store.commit(List.of(visit(store, product("12.50", "InStock", "Lamp", FIRST)).withPage(page(FIRST))));
+            Instant muchLater = SECOND.plus(Duration.ofDays(30));
+            PageState gone = new PageState(PAGE, SHOP, 2, PageState.Kind.PRODUCT, null, null, null, FIRST, SECOND, SECOND,
+                    3_600_000, muchLater, false, SECOND, 410);
+            store.commit(List.of(visit(store, product("12.50", "InStock", "Lamp", FIRST)).withPage(gone)));
+
+            assertThat(store.duePages(SECOND.plus(Duration.ofDays(1)), 10)).as("the old due time was replaced").isEmpty();
+            assertThat(store.duePages(muchLater, 10)).extracting(PageState::goneStatus).containsExactly(410);
+        }
+    }
+
+    private static PageState page(Instant next) {
+        return new PageState(PAGE, SHOP, 2, PageState.Kind.PRODUCT, "\"abc\"", null, "00ff", FIRST, FIRST, FIRST,
+                3_600_000, next, false, null, 0);
+    }
+
+    private static void commitVisit(CrawlStore store, ProductRecord product) {
+        store.commit(List.of(visit(store, product)));
+    }
+
+    /** The outcome of one fetch of the page: it is queued first, so that the outcome has an entry to settle. */
+    private static PageCommit visit(CrawlStore store, ProductRecord product) {
+        store.enqueue(List.of(new DiscoveredUrl(SHOP + "/visit-" + store.counter(Counters.URLS_DISCOVERED), SHOP, 0, 0)));
+        QueuedUrl queued = store.peek(store.hostId(SHOP).orElseThrow(), 1, Set.of()).get(0);
+        return new PageCommit(queued.key(), Optional.empty(), List.of(), List.of(product), Optional.empty(), Map.of());
+    }
+
+    private static List<ChangeEvent> changes(CrawlStore store, Instant since) {
+        List<ChangeEvent> found = new ArrayList<>();
+        store.forEachChangeSince(since, found::add);
+        return found;
+    }
+
+    private static ProductRecord product(String price, @Nullable String availability, String name, Instant at) {
+        return new ProductRecord(PAGE + "#sku:L1", PAGE, name, new BigDecimal(price), "EUR", "L1", null, null, availability,
+                null, null, null, "127.0.1.1", at);
+    }
+}
