@@ -104,8 +104,7 @@ final class GroupPublisher {
             for (ProductRecord product : commit.products()) {
                 tx.records.add(new ProducerRecord<>(topics.products(), partition, key(product.identity()), StoreJson.write(product)));
             }
-            pages.add(new PageCommit(commit.done(), commit.requeue(), tx.route(commit.discovered()), commit.products(),
-                    commit.failure(), commit.counters()));
+            pages.add(commit.withDiscovered(tx.route(commit.discovered())));
         }
         List<DiscoveredUrl> queued = new ArrayList<>(tx.route(group.queued()));
         List<String> settled = new ArrayList<>();

@@ -36,6 +36,11 @@ public record PageCommit(
         this(done, requeue, discovered, products, failure, counters, Optional.empty());
     }
 
+    /** The same write with other links to queue: those of a cluster member's own hosts, the others sent to their owners. */
+    public PageCommit withDiscovered(List<DiscoveredUrl> links) {
+        return new PageCommit(done, requeue, links, products, failure, counters, page);
+    }
+
     /** The same outcome, recording {@code state} for the page. */
     public PageCommit withPage(PageState state) {
         return new PageCommit(done, requeue, discovered, products, failure, counters, Optional.of(state));
