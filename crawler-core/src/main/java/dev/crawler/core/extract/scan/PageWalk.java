@@ -349,17 +349,23 @@ public final class PageWalk {
     if ((attributes & AttributeHints.OLD_PRICE) != 0) {
       flags |= OLD;
     }
-    if (isDialog(element, tag)) {
+    if (isDialog(element, tag, attributes, names)) {
       flags |= IN_DIALOG;
     }
     return flags;
   }
 
-  private static boolean isDialog(Element element, String tag) {
-    String role = element.attr("role");
+  /**
+   * @param attributes what its class and id say ({@link AttributeHints}); jsoup is asked for the
+   *     class "modal" only when the class text holds the word
+   * @param names the attributes it has ({@link AttributeNames}); absent ones are not asked for
+   */
+  private static boolean isDialog(Element element, String tag, int attributes, int names) {
+    String role = (names & AttributeNames.ROLE) == 0 ? "" : element.attr("role");
     return tag.equals("dialog") && !element.hasAttr("open") || role.equalsIgnoreCase("dialog")
-        || role.equalsIgnoreCase("alertdialog") || element.attr("aria-modal").equalsIgnoreCase("true")
-        || element.hasClass("modal");
+        || role.equalsIgnoreCase("alertdialog")
+        || (names & AttributeNames.ARIA_MODAL) != 0 && element.attr("aria-modal").equalsIgnoreCase("true")
+        || (attributes & AttributeHints.MAY_BE_MODAL) != 0 && element.hasClass("modal");
   }
 
   /**

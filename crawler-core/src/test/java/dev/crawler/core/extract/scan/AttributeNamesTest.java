@@ -17,7 +17,8 @@ class AttributeNamesTest {
       Map.entry("hidden", AttributeNames.HIDDEN), Map.entry("itemprop", AttributeNames.ITEMPROP),
       Map.entry("itemscope", AttributeNames.ITEMSCOPE), Map.entry("property", AttributeNames.PROPERTY),
       Map.entry("typeof", AttributeNames.TYPEOF), Map.entry("href", AttributeNames.HREF),
-      Map.entry("content", AttributeNames.CONTENT), Map.entry("role", AttributeNames.ROLE), Map.entry("lang", AttributeNames.LANG));
+      Map.entry("content", AttributeNames.CONTENT), Map.entry("role", AttributeNames.ROLE), Map.entry("lang", AttributeNames.LANG),
+      Map.entry("aria-modal", AttributeNames.ARIA_MODAL));
 
   /** The flags stand for jsoup's own answers, which compare names ignoring case, on any DOM. */
   @Test
@@ -26,7 +27,7 @@ class AttributeNamesTest {
     List<Element> elements = new ArrayList<>(Jsoup.parse("<b class=c></b><b HREF=/x></b><b id=i></b><b style=s></b><b d=1></b>"
         + "<b data-sku=1></b><b ItemProp=sku></b><div CLASS=a Id=b data-sku=1 itemscope>"
         + "<span itemprop=price content=1 style='x' hidden>1</span><a HREF=/ ROLE=link lang=en>x</a>"
-        + "<p typeof=Product property=offers data-=x data>y</p><i></i></div>").body().getAllElements());
+        + "<p typeof=Product property=offers data-=x data>y</p><i></i><dialog ARIA-MODAL=true role=dialog></dialog></div>").body().getAllElements());
     // Built by hand, names keep their case; some letters beyond ASCII equal ASCII ones ignoring case.
     Element built = new Element("div");
     built.attributes().put("ItemProp", "sku").put("\u212Aelvin", "x").put("hıdden", "").put("DATA-Variant-SKU", "9")
