@@ -5,13 +5,12 @@ import dev.crawler.core.extract.normalise.UrlIdentifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,9 +50,8 @@ public final class PageWalk {
   private static final Pattern ONE_TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/\\-]{1,39}");
   private static final Pattern ID_ATTRIBUTE =
       Pattern.compile("(?i)^data-(?:product-?)?(?:sku|item-?sku|variant-?sku)$");
-  // Parsed once: a query given as a string is parsed again on every call.
-  private static final Evaluator H1 = QueryParser.parse("h1");
-  private static final Evaluator STRUCK_TAGS = QueryParser.parse("del, s, strike");
+  private static final Set<String> H1 = Set.of("h1");
+  private static final Set<String> STRUCK_TAGS = Set.of("del", "s", "strike");
   private static final Pattern ID_FIELD =
       Pattern.compile("(?i)^(?:sku|product_?sku|asin|item_?sku|variant_?sku)$");
 
@@ -204,7 +202,7 @@ public final class PageWalk {
    * rather than the site's banner, which counts as a block about other things.
    */
   private boolean holdsTheTitledHeading(Element header) {
-    Element h1 = header.selectFirst(H1);
+    Element h1 = FirstElement.named(header, H1);
     return h1 != null && titleShare(h1.text()) >= TITLED_SHARE;
   }
 
@@ -396,7 +394,7 @@ public final class PageWalk {
       // A price split over spans, <span class="price"><span>$</span><span>12</span></span>, is read
       // from its wrapper; only wrappers that say "price" are read, to keep the walk linear.
       if ((attributes & AttributeHints.PRICE) != 0 && element.childrenSize() > 0 && element.childrenSize() <= 6
-          && element.selectFirst(STRUCK_TAGS) == null) { // a box of old and new price is not one price
+          && FirstElement.named(element, STRUCK_TAGS) == null) { // a box of old and new price is not one price
         maybePrice(element, flags, attributes);
       }
       return;
