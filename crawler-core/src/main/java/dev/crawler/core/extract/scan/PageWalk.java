@@ -115,8 +115,14 @@ public final class PageWalk {
   private int position;
   /** Context flags per depth; a flag holds for an element and everything below it. */
   private final int[] flags = new int[512];
-  /** The visible text, for {@link #shows}; capped at {@link #MAX_VISIBLE_TEXT} characters. */
-  private final StringBuilder visibleText = new StringBuilder();
+  /**
+   * The visible text nodes, for {@link #shows}, until their text passes {@link #MAX_VISIBLE_TEXT}
+   * characters. Only a few pages ever ask, so the text is joined on the first question, not
+   * copied piece by piece into one growing buffer on every page.
+   */
+  private final List<String> visiblePieces = new ArrayList<>();
+  private int visibleLength;
+  private @Nullable StringBuilder visibleText;
   private List<String> urlIds = List.of();
 
   /**
@@ -246,8 +252,10 @@ public final class PageWalk {
 
   /** A text node outside hidden subtrees and blocks about other products; {@code d} is its depth. */
   void text(TextNode text, int d) {
-    if (visibleText.length() < MAX_VISIBLE_TEXT) {
-      visibleText.append(text.getWholeText()).append(' ');
+    if (visibleLength < MAX_VISIBLE_TEXT) {
+      String whole = text.getWholeText();
+      visiblePieces.add(whole);
+      visibleLength += whole.length() + 1; // and a space after it
     }
     if (!urlIds.isEmpty() && position < MAX_ELEMENTS) {
       urlIdShown(text.getWholeText());
@@ -263,6 +271,7 @@ public final class PageWalk {
       return false;
     }
     String token = value.strip();
+    StringBuilder visibleText = visibleText();
     for (int at = visibleText.indexOf(token); at >= 0; at = visibleText.indexOf(token, at + 1)) {
       if (!Character.isLetterOrDigit(charAt(visibleText, at - 1))
           && !Character.isLetterOrDigit(charAt(visibleText, at + token.length()))) {
@@ -270,6 +279,17 @@ public final class PageWalk {
       }
     }
     return false;
+  }
+
+  /** The visible text nodes joined, each followed by a space. */
+  private StringBuilder visibleText() {
+    if (visibleText == null) {
+      visibleText = new StringBuilder(visibleLength);
+      for (String piece : visiblePieces) {
+        visibleText.append(piece).append(' ');
+      }
+    }
+    return visibleText;
   }
 
   /**
