@@ -30,6 +30,8 @@ final class AttributeNames {
   static final int ARIA_MODAL = 1 << 12;
   /** A name that starts with {@code data-} and goes on. */
   static final int DATA = 1 << 13;
+  /** A data attribute that names the product's SKU ({@link PageWalk#isIdAttribute}). */
+  static final int SKU_DATA = 1 << 14;
 
   /** The names above, indexed by bit position, for names that are not lower-case ASCII. */
   private static final String[] NAMES = {"class", "id", "style", "hidden", "itemprop", "itemscope", "property", "typeof",
@@ -80,7 +82,7 @@ final class AttributeNames {
       default -> PageCues.isLowerAscii(name) ? 0 : ignoringCase(name);
     };
     if (name.length() > DATA_PREFIX.length() && name.regionMatches(true, 0, DATA_PREFIX, 0, DATA_PREFIX.length())) {
-      flag |= DATA;
+      flag |= PageWalk.isIdAttribute(name) ? DATA | SKU_DATA : DATA;
     }
     return flag;
   }

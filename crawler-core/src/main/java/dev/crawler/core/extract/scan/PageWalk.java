@@ -575,8 +575,8 @@ public final class PageWalk {
       String value = element.hasAttr("content") ? element.attr("content") : element.text();
       ids.add(new IdSpot(position, kind, value, "itemprop"));
     }
-    if ((names & AttributeNames.DATA) == 0) {
-      return;
+    if ((names & AttributeNames.SKU_DATA) == 0) {
+      return; // most elements have no such attribute: no second pass over their attributes
     }
     for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
       String key = attribute.getKey();

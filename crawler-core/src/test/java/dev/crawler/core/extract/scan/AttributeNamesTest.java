@@ -25,7 +25,7 @@ class AttributeNamesTest {
   void flagsAgreeWithJsoupsOwnLookups() {
     // Elements with one attribute take a shortcut; so do some here.
     List<Element> elements = new ArrayList<>(Jsoup.parse("<b class=c></b><b HREF=/x></b><b id=i></b><b style=s></b><b d=1></b>"
-        + "<b data-sku=1></b><b ItemProp=sku></b><div CLASS=a Id=b data-sku=1 itemscope>"
+        + "<b data-sku=1></b><b data-color=red data-Product-SKU=7></b><b ItemProp=sku></b><div CLASS=a Id=b data-sku=1 itemscope>"
         + "<span itemprop=price content=1 style='x' hidden>1</span><a HREF=/ ROLE=link lang=en>x</a>"
         + "<p typeof=Product property=offers data-=x data>y</p><i></i><dialog ARIA-MODAL=true role=dialog></dialog></div>").body().getAllElements());
     // Built by hand, names keep their case; some letters beyond ASCII equal ASCII ones ignoring case.
@@ -46,6 +46,11 @@ class AttributeNamesTest {
         data |= attribute.getKey().length() > 5 && attribute.getKey().regionMatches(true, 0, "data-", 0, 5);
       }
       assertThat((names & AttributeNames.DATA) != 0).as("data- on %s", element.tagName()).isEqualTo(data);
+      boolean skuData = false;
+      for (Attribute attribute : element.attributes()) {
+        skuData |= PageWalk.isIdAttribute(attribute.getKey());
+      }
+      assertThat((names & AttributeNames.SKU_DATA) != 0).as("data-sku on %s", element.tagName()).isEqualTo(skuData);
     }
   }
 }
