@@ -26,6 +26,11 @@ final class AttributeHints {
   static final int STRUCK = 1 << 5;
   static final int LISTED = 1 << 6;
   static final int HIDDEN = 1 << 7;
+  /**
+   * The class text holds "modal" in some case: what {@code hasClass("modal")} needs, so the walk
+   * asks jsoup that only of the few elements whose classes could say it.
+   */
+  static final int MAY_BE_MODAL = 1 << 9;
 
   /** A page with more distinct class and id values than this is not worth remembering them all. */
   private static final int MAX_REMEMBERED = 20_000;
@@ -82,7 +87,11 @@ final class AttributeHints {
     }
     if (isClass) {
       flags |= CLASS_WORDS.flags(text);
-      flags |= VisibleText.hasHiddenClass(value.toLowerCase(Locale.ROOT)) ? HIDDEN : 0;
+      String lower = value.toLowerCase(Locale.ROOT);
+      flags |= VisibleText.hasHiddenClass(lower) ? HIDDEN : 0;
+      // No character equals a letter of "modal" ignoring case yet lowers to another, so a class
+      // text without "modal" in lower case holds no class that hasClass("modal") would match.
+      flags |= lower.contains("modal") ? MAY_BE_MODAL : 0;
     }
     return flags;
   }

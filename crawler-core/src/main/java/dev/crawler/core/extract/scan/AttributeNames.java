@@ -27,12 +27,15 @@ final class AttributeNames {
   static final int CONTENT = 1 << 9;
   static final int ROLE = 1 << 10;
   static final int LANG = 1 << 11;
+  static final int ARIA_MODAL = 1 << 12;
   /** A name that starts with {@code data-} and goes on. */
-  static final int DATA = 1 << 12;
+  static final int DATA = 1 << 13;
+  /** A data attribute that names the product's SKU ({@link PageWalk#isIdAttribute}). */
+  static final int SKU_DATA = 1 << 14;
 
   /** The names above, indexed by bit position, for names that are not lower-case ASCII. */
   private static final String[] NAMES = {"class", "id", "style", "hidden", "itemprop", "itemscope", "property", "typeof",
-      "href", "content", "role", "lang"};
+      "href", "content", "role", "lang", "aria-modal"};
   private static final String DATA_PREFIX = "data-";
 
   private AttributeNames() {}
@@ -75,10 +78,11 @@ final class AttributeNames {
       case "content" -> CONTENT;
       case "role" -> ROLE;
       case "lang" -> LANG;
+      case "aria-modal" -> ARIA_MODAL;
       default -> PageCues.isLowerAscii(name) ? 0 : ignoringCase(name);
     };
     if (name.length() > DATA_PREFIX.length() && name.regionMatches(true, 0, DATA_PREFIX, 0, DATA_PREFIX.length())) {
-      flag |= DATA;
+      flag |= PageWalk.isIdAttribute(name) ? DATA | SKU_DATA : DATA;
     }
     return flag;
   }

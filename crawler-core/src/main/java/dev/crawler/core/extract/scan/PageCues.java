@@ -69,7 +69,7 @@ public record PageCues(
 
   /**
    * {@link #attributes} flags: the class, id or name says price, old price, other products, cart,
-   * stock, quantity. Bits 5 to 7 are {@link AttributeHints}' own.
+   * stock, quantity. Bits 5 to 7 and 9 are {@link AttributeHints}' own.
    */
   static final int PRICE_ATTRIBUTE = 1;
   static final int OLD_PRICE_ATTRIBUTE = 1 << 1;

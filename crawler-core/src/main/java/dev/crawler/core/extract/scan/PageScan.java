@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Extraction used to cost a walk per syntax: JSON-LD scripts, microdata scopes and their
  * properties, RDFa, meta tags, site-rule selectors and the visible page each searched the whole
- * tree again. Here one {@link NodeTraversor} pass visits every node once and hands each element to
+ * tree again. Here one pass visits every node once and hands each element to
  * two collectors: {@link PageMarkup} sees every element, hidden or not (structured data is often
  * hidden on purpose), and {@link PageWalk} sees only what a shopper could see. The page's
  * {@link PageContext} is settled when the walk reaches {@code <body>}, since everything it needs
@@ -57,9 +57,39 @@ public final class PageScan {
    */
   public static PageScan of(Document doc, URI pageUrl, PageCues cues, List<Evaluator> wanted) {
     Walker walker = new Walker(doc, pageUrl, cues, wanted);
-    NodeTraversor.filter(walker, doc);
+    walk(walker, doc);
     walker.visible.finish();
     return new PageScan(walker.markup, walker.visible, walker.context());
+  }
+
+  /**
+   * Hands every node under {@code root}, {@code root} first, to the walker in document order, as
+   * {@link NodeTraversor#filter} would: the walker never removes a node and has nothing to do on
+   * the way back up, and this loop skips what jsoup's does for those (it asks each node for its
+   * next sibling twice).
+   */
+  private static void walk(Walker walker, Node root) {
+    Node node = root;
+    int depth = 0;
+    while (walker.head(node, depth) != NodeFilter.FilterResult.STOP) {
+      if (node.childNodeSize() > 0) {
+        node = node.childNode(0);
+        depth++;
+        continue;
+      }
+      Node next = null;
+      while (next == null) {
+        if (node == root) {
+          return;
+        }
+        next = node.nextSibling();
+        if (next == null) {
+          node = node.parentNode();
+          depth--;
+        }
+      }
+      node = next;
+    }
   }
 
   public PageMarkup markup() {

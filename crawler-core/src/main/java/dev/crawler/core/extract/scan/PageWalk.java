@@ -5,13 +5,12 @@ import dev.crawler.core.extract.normalise.UrlIdentifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,9 +50,8 @@ public final class PageWalk {
   private static final Pattern ONE_TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._/\\-]{1,39}");
   private static final Pattern ID_ATTRIBUTE =
       Pattern.compile("(?i)^data-(?:product-?)?(?:sku|item-?sku|variant-?sku)$");
-  // Parsed once: a query given as a string is parsed again on every call.
-  private static final Evaluator H1 = QueryParser.parse("h1");
-  private static final Evaluator STRUCK_TAGS = QueryParser.parse("del, s, strike");
+  private static final Set<String> H1 = Set.of("h1");
+  private static final Set<String> STRUCK_TAGS = Set.of("del", "s", "strike");
   private static final Pattern ID_FIELD =
       Pattern.compile("(?i)^(?:sku|product_?sku|asin|item_?sku|variant_?sku)$");
 
@@ -117,8 +115,14 @@ public final class PageWalk {
   private int position;
   /** Context flags per depth; a flag holds for an element and everything below it. */
   private final int[] flags = new int[512];
-  /** The visible text, for {@link #shows}; capped at {@link #MAX_VISIBLE_TEXT} characters. */
-  private final StringBuilder visibleText = new StringBuilder();
+  /**
+   * The visible text nodes, for {@link #shows}, until their text passes {@link #MAX_VISIBLE_TEXT}
+   * characters. Only a few pages ever ask, so the text is joined on the first question, not
+   * copied piece by piece into one growing buffer on every page.
+   */
+  private final List<String> visiblePieces = new ArrayList<>();
+  private int visibleLength;
+  private @Nullable StringBuilder visibleText;
   private List<String> urlIds = List.of();
 
   /**
@@ -204,7 +208,7 @@ public final class PageWalk {
    * rather than the site's banner, which counts as a block about other things.
    */
   private boolean holdsTheTitledHeading(Element header) {
-    Element h1 = header.selectFirst(H1);
+    Element h1 = FirstElement.named(header, H1);
     return h1 != null && titleShare(h1.text()) >= TITLED_SHARE;
   }
 
@@ -248,8 +252,10 @@ public final class PageWalk {
 
   /** A text node outside hidden subtrees and blocks about other products; {@code d} is its depth. */
   void text(TextNode text, int d) {
-    if (visibleText.length() < MAX_VISIBLE_TEXT) {
-      visibleText.append(text.getWholeText()).append(' ');
+    if (visibleLength < MAX_VISIBLE_TEXT) {
+      String whole = text.getWholeText();
+      visiblePieces.add(whole);
+      visibleLength += whole.length() + 1; // and a space after it
     }
     if (!urlIds.isEmpty() && position < MAX_ELEMENTS) {
       urlIdShown(text.getWholeText());
@@ -265,6 +271,7 @@ public final class PageWalk {
       return false;
     }
     String token = value.strip();
+    StringBuilder visibleText = visibleText();
     for (int at = visibleText.indexOf(token); at >= 0; at = visibleText.indexOf(token, at + 1)) {
       if (!Character.isLetterOrDigit(charAt(visibleText, at - 1))
           && !Character.isLetterOrDigit(charAt(visibleText, at + token.length()))) {
@@ -272,6 +279,17 @@ public final class PageWalk {
       }
     }
     return false;
+  }
+
+  /** The visible text nodes joined, each followed by a space. */
+  private StringBuilder visibleText() {
+    if (visibleText == null) {
+      visibleText = new StringBuilder(visibleLength);
+      for (String piece : visiblePieces) {
+        visibleText.append(piece).append(' ');
+      }
+    }
+    return visibleText;
   }
 
   /**
@@ -349,17 +367,23 @@ public final class PageWalk {
     if ((attributes & AttributeHints.OLD_PRICE) != 0) {
       flags |= OLD;
     }
-    if (isDialog(element, tag)) {
+    if (isDialog(element, tag, attributes, names)) {
       flags |= IN_DIALOG;
     }
     return flags;
   }
 
-  private static boolean isDialog(Element element, String tag) {
-    String role = element.attr("role");
+  /**
+   * @param attributes what its class and id say ({@link AttributeHints}); jsoup is asked for the
+   *     class "modal" only when the class text holds the word
+   * @param names the attributes it has ({@link AttributeNames}); absent ones are not asked for
+   */
+  private static boolean isDialog(Element element, String tag, int attributes, int names) {
+    String role = (names & AttributeNames.ROLE) == 0 ? "" : element.attr("role");
     return tag.equals("dialog") && !element.hasAttr("open") || role.equalsIgnoreCase("dialog")
-        || role.equalsIgnoreCase("alertdialog") || element.attr("aria-modal").equalsIgnoreCase("true")
-        || element.hasClass("modal");
+        || role.equalsIgnoreCase("alertdialog")
+        || (names & AttributeNames.ARIA_MODAL) != 0 && element.attr("aria-modal").equalsIgnoreCase("true")
+        || (attributes & AttributeHints.MAY_BE_MODAL) != 0 && element.hasClass("modal");
   }
 
   /**
@@ -390,7 +414,7 @@ public final class PageWalk {
       // A price split over spans, <span class="price"><span>$</span><span>12</span></span>, is read
       // from its wrapper; only wrappers that say "price" are read, to keep the walk linear.
       if ((attributes & AttributeHints.PRICE) != 0 && element.childrenSize() > 0 && element.childrenSize() <= 6
-          && element.selectFirst(STRUCK_TAGS) == null) { // a box of old and new price is not one price
+          && FirstElement.named(element, STRUCK_TAGS) == null) { // a box of old and new price is not one price
         maybePrice(element, flags, attributes);
       }
       return;
@@ -551,8 +575,8 @@ public final class PageWalk {
       String value = element.hasAttr("content") ? element.attr("content") : element.text();
       ids.add(new IdSpot(position, kind, value, "itemprop"));
     }
-    if ((names & AttributeNames.DATA) == 0) {
-      return;
+    if ((names & AttributeNames.SKU_DATA) == 0) {
+      return; // most elements have no such attribute: no second pass over their attributes
     }
     for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
       String key = attribute.getKey();

@@ -24,13 +24,18 @@ final class ShortText {
 
   /** The text, or its first {@code limit + 1} characters when it is longer: too long either way. */
   static String of(Element element, int limit) {
-    StringBuilder out = new StringBuilder(Math.min(limit + 2, 128));
     if (element.childNodeSize() == 1 && element.childNode(0) instanceof TextNode only) {
       // Most elements with text hold just one text node: no walk needed, and the element's own
       // block space can only come last, where strip removes it.
-      append(out, only.getWholeText(), limit);
+      String whole = only.getWholeText();
+      if (isPlain(whole, limit)) {
+        return whole;
+      }
+      StringBuilder out = new StringBuilder(Math.min(limit + 2, 128));
+      append(out, whole, limit);
       return stripped(out, limit);
     }
+    StringBuilder out = new StringBuilder(Math.min(limit + 2, 128));
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
@@ -52,6 +57,34 @@ final class ShortText {
       }
     }, element);
     return stripped(out, limit);
+  }
+
+  /**
+   * Whether {@code text} is its own short text already: at most {@code limit + 1} characters of
+   * printable ASCII and single spaces, with no space at either end. Normalising and stripping
+   * change nothing in such a text, nor does {@link dev.crawler.core.extract.normalise.TextCleaner#clean},
+   * and most of a page's short texts are like it, so they are handed back without a copy.
+   */
+  static boolean isPlain(String text, int limit) {
+    int length = text.length();
+    if (length == 0 || length > limit + 1 || text.charAt(0) == ' ' || text.charAt(length - 1) == ' ') {
+      return false;
+    }
+    boolean space = false;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == ' ') {
+        if (space) {
+          return false;
+        }
+        space = true;
+      } else if (c > ' ' && c < 0x7F) {
+        space = false;
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code out.toString().strip()}, cut to {@code limit + 1} characters, copied once. */

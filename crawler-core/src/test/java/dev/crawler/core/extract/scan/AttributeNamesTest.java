@@ -17,16 +17,17 @@ class AttributeNamesTest {
       Map.entry("hidden", AttributeNames.HIDDEN), Map.entry("itemprop", AttributeNames.ITEMPROP),
       Map.entry("itemscope", AttributeNames.ITEMSCOPE), Map.entry("property", AttributeNames.PROPERTY),
       Map.entry("typeof", AttributeNames.TYPEOF), Map.entry("href", AttributeNames.HREF),
-      Map.entry("content", AttributeNames.CONTENT), Map.entry("role", AttributeNames.ROLE), Map.entry("lang", AttributeNames.LANG));
+      Map.entry("content", AttributeNames.CONTENT), Map.entry("role", AttributeNames.ROLE), Map.entry("lang", AttributeNames.LANG),
+      Map.entry("aria-modal", AttributeNames.ARIA_MODAL));
 
   /** The flags stand for jsoup's own answers, which compare names ignoring case, on any DOM. */
   @Test
   void flagsAgreeWithJsoupsOwnLookups() {
     // Elements with one attribute take a shortcut; so do some here.
     List<Element> elements = new ArrayList<>(Jsoup.parse("<b class=c></b><b HREF=/x></b><b id=i></b><b style=s></b><b d=1></b>"
-        + "<b data-sku=1></b><b ItemProp=sku></b><div CLASS=a Id=b data-sku=1 itemscope>"
+        + "<b data-sku=1></b><b data-color=red data-Product-SKU=7></b><b ItemProp=sku></b><div CLASS=a Id=b data-sku=1 itemscope>"
         + "<span itemprop=price content=1 style='x' hidden>1</span><a HREF=/ ROLE=link lang=en>x</a>"
-        + "<p typeof=Product property=offers data-=x data>y</p><i></i></div>").body().getAllElements());
+        + "<p typeof=Product property=offers data-=x data>y</p><i></i><dialog ARIA-MODAL=true role=dialog></dialog></div>").body().getAllElements());
     // Built by hand, names keep their case; some letters beyond ASCII equal ASCII ones ignoring case.
     Element built = new Element("div");
     built.attributes().put("ItemProp", "sku").put("\u212Aelvin", "x").put("hıdden", "").put("DATA-Variant-SKU", "9")
@@ -45,6 +46,11 @@ class AttributeNamesTest {
         data |= attribute.getKey().length() > 5 && attribute.getKey().regionMatches(true, 0, "data-", 0, 5);
       }
       assertThat((names & AttributeNames.DATA) != 0).as("data- on %s", element.tagName()).isEqualTo(data);
+      boolean skuData = false;
+      for (Attribute attribute : element.attributes()) {
+        skuData |= PageWalk.isIdAttribute(attribute.getKey());
+      }
+      assertThat((names & AttributeNames.SKU_DATA) != 0).as("data-sku on %s", element.tagName()).isEqualTo(skuData);
     }
   }
 }

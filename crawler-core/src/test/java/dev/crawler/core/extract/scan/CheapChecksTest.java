@@ -47,4 +47,18 @@ class CheapChecksTest {
           .isEqualTo(HIDDEN_STYLE.matcher(style.toLowerCase(java.util.Locale.ROOT)).find());
     }
   }
+
+  /** The walk asks jsoup's {@code hasClass("modal")} only of elements whose class text may hold it. */
+  @Test
+  void everyModalClassIsOneTheHintsLetThrough() {
+    AttributeHints hints = new AttributeHints(PageCues.standard());
+    for (String classes : List.of("modal", "MODAL open", "x Modal", "modal-dialog", "mod al", "M\u039FDAL", "\tmodal\n",
+        "\u0001modal", "product modal\u0001", "dialog", "", "xmodal", "modals")) {
+      Element element = Jsoup.parse("<div></div>").body().child(0).attr("class", classes);
+      int flags = hints.of(element, AttributeNames.of(element));
+      if (element.hasClass("modal")) {
+        assertThat(flags & AttributeHints.MAY_BE_MODAL).as(classes).isNotZero();
+      }
+    }
+  }
 }

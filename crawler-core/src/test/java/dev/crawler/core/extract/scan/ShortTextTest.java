@@ -55,6 +55,18 @@ class ShortTextTest {
     }
   }
 
+  /** Plain short texts are handed back as they are; the edges of "plain" must read as the slow way reads. */
+  @Test
+  void readsPlainTextsAsReadingWholeNodesDoes() {
+    for (String text : new String[] {"Add to cart", "x", "a b", "a  b", " a", "a ", "12,99 EUR", "tab\there", "~!@#", "caf\u00e9",
+        "y".repeat(80), "y".repeat(81), "y".repeat(82), "y ".repeat(40) + "y", "\u007f", "a\u00a0b"}) {
+      Element element = new Element("span").appendChild(new TextNode(text));
+      for (int limit : new int[] {3, 80}) {
+        assertThat(ShortText.of(element, limit)).as("'%s' at limit %d", text, limit).isEqualTo(wholeNodes(element, limit));
+      }
+    }
+  }
+
   /** The reading before slices and the single-node shortcut: every text node appended whole. */
   private static String wholeNodes(Element element, int limit) {
     StringBuilder out = new StringBuilder();
