@@ -10,7 +10,7 @@
 #   scripts/bench.sh scale [N ...]               frontier RSS, heap and disk per queued URL (-Xmx512m)
 #   scripts/bench.sh extraction                  JMH: full per-page work vs plain Jsoup.parse on the fixture pages
 #   scripts/bench.sh cluster [SHOPS] [PRODUCTS]  1 vs 3 members of a cluster crawl (a local Kafka broker) on a
-#                                                latency-bound world (default 64 shops x 40 products, 200 ms
+#                                                latency-bound world (default 64 shops x 150 products, 200 ms
 #                                                answers, 1 connection per host, --max-in-flight 16 per member),
 #                                                also with one member SIGKILLed and resumed mid-crawl, and on a
 #                                                CPU-bound world (no latency); Kafka records/s and bytes per page
@@ -293,7 +293,9 @@ PY
         ;;
     cluster)
         SHOPS=${1:-64}
-        PRODUCTS=${2:-40}
+        # About 11,000 pages: long enough that each member's JIT warm-up (tens of CPU seconds, three JVMs
+        # at once on the same cores) is not most of the run.
+        PRODUCTS=${2:-150}
         BROKER_DIR="$OUT/cluster-broker"
         rm -rf "$BROKER_DIR"
         echo "==> Starting a Kafka broker (about 25 s)" >&2
