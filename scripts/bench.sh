@@ -9,7 +9,8 @@
 #   scripts/bench.sh frontier                    JMH: enqueue, lease, commit
 #   scripts/bench.sh scale [N ...]               frontier RSS, heap and disk per queued URL (-Xmx512m)
 #   scripts/bench.sh extraction                  JMH: full per-page work vs plain Jsoup.parse on the fixture pages
-#   scripts/bench.sh cluster [SHOPS] [PRODUCTS]  1 vs 3 members of a cluster crawl (a local Kafka broker) on a
+#   scripts/bench.sh cluster [SHOPS] [PRODUCTS] [all|latency]
+#                                                1 vs 3 members of a cluster crawl (a local Kafka broker) on a
 #                                                latency-bound world (default 64 shops x 150 products, 200 ms
 #                                                answers, 1 connection per host, --max-in-flight 16 per member),
 #                                                also with one member SIGKILLed and resumed mid-crawl, and on a
@@ -305,6 +306,7 @@ PY
         cluster_header
         cluster_run latency-1 1 0 "$SHOPS" "$PRODUCTS" 200ms 16
         cluster_run latency-3 3 0 "$SHOPS" "$PRODUCTS" 200ms 16
+        [ "${3:-all}" = latency ] && exit 0
         cluster_run latency-3-kill 3 1 "$SHOPS" "$PRODUCTS" 200ms 16
         echo
         echo "CPU-bound: 16 shops x 200 products, no latency, 1 connection per host, --max-in-flight 256"
