@@ -19,7 +19,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,15 +137,14 @@ class ThreeMembersCrawlTest {
     }
 
     @Test
-    void everyPageIsFetchedOnce() {
-        Set<String> seen = new HashSet<>();
-        List<String> twice = new ArrayList<>();
-        for (RequestRecord request : sharedRequests) {
-            if (!seen.add(request.host() + request.pathAndQuery())) {
-                twice.add(request.host() + request.pathAndQuery());
-            }
-        }
-        assertThat(twice).isEmpty();
+    void everyPageIsFetchedOnceAndARobotsTxtOncePerMemberThatOwnedItsHost() {
+        Map<String, Long> requests = sharedRequests.stream()
+                .collect(Collectors.groupingBy(request -> request.host() + request.pathAndQuery(), Collectors.counting()));
+        // A member that starts first owns every host until the others join, and may read a robots.txt
+        // before its host moves; the new owner reads it again. Pages in flight are committed before a
+        // host moves, so no page is fetched twice.
+        assertThat(requests).allSatisfy((page, times) -> assertThat(times).as(page)
+                .isLessThanOrEqualTo(page.endsWith("/robots.txt") ? 3L : 1L));
     }
 
     /** What a user compares in two exports: every field but when the page was fetched. */
