@@ -51,17 +51,12 @@ public class ExtractionBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        Path manifest = findManifest();
-        Path root = manifest.getParent().getParent().getParent().getParent();
-        for (String line : Files.readAllLines(manifest)) {
-            String[] fields = line.split("\t", -1);
-            if (fields.length < 9 || !fields[0].endsWith(".html")) {
-                continue;
-            }
-            urls.add(fields[8]);
-            pageUris.add(URI.create(fields[8].replaceAll("#.*", "").replace("|", "%7C")));
-            Origin.of(fields[8].replaceAll("#.*", "")).ifPresent(origins::add);
-            bodies.add(Files.readAllBytes(root.resolve(fields[0])));
+        FixturePages pages = FixturePages.load();
+        urls.addAll(pages.urls());
+        pageUris.addAll(pages.uris());
+        bodies.addAll(pages.bodies());
+        for (String url : pages.urls()) {
+            Origin.of(url.replaceAll("#.*", "")).ifPresent(origins::add);
         }
     }
 

@@ -6,8 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -30,18 +28,11 @@ public final class ExtractionProfileRun {
 
     public static void main(String[] args) throws IOException {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        FixturePages pages = FixturePages.load();
         List<Document> docs = new ArrayList<>();
-        List<URI> uris = new ArrayList<>();
-        Path manifest = ExtractionBenchmark.findManifest();
-        Path root = manifest.getParent().getParent().getParent().getParent();
-        for (String line : Files.readAllLines(manifest)) {
-            String[] fields = line.split("\t", -1);
-            if (fields.length < 9 || !fields[0].endsWith(".html")) {
-                continue;
-            }
-            byte[] body = Files.readAllBytes(root.resolve(fields[0]));
-            docs.add(Jsoup.parse(new ByteArrayInputStream(body), null, fields[8]));
-            uris.add(URI.create(fields[8].replaceAll("#.*", "").replace("|", "%7C")));
+        List<URI> uris = pages.uris();
+        for (int i = 0; i < pages.bodies().size(); i++) {
+            docs.add(Jsoup.parse(new ByteArrayInputStream(pages.bodies().get(i)), null, pages.urls().get(i)));
         }
         ProductExtractor products = new ProductExtractor(ExtractionRules.none());
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

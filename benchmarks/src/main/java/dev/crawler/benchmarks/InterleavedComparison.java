@@ -7,7 +7,6 @@ import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,20 +41,10 @@ public final class InterleavedComparison {
         int seconds = Integer.parseInt(args[0]);
         boolean extractOnly = args.length > 1 && args[1].equals("--extract-only");
         List<String> jars = List.of(args).subList(extractOnly ? 2 : 1, args.length);
-        List<byte[]> bodies = new ArrayList<>();
-        List<String> urls = new ArrayList<>();
-        List<URI> uris = new ArrayList<>();
-        Path manifest = ExtractionBenchmark.findManifest();
-        Path root = manifest.getParent().getParent().getParent().getParent();
-        for (String line : Files.readAllLines(manifest)) {
-            String[] fields = line.split("\t", -1);
-            if (fields.length < 9 || !fields[0].endsWith(".html")) {
-                continue;
-            }
-            bodies.add(Files.readAllBytes(root.resolve(fields[0])));
-            urls.add(fields[8]);
-            uris.add(URI.create(fields[8].replaceAll("#.*", "").replace("|", "%7C")));
-        }
+        FixturePages pages = FixturePages.load();
+        List<byte[]> bodies = pages.bodies();
+        List<String> urls = pages.urls();
+        List<URI> uris = pages.uris();
         List<String> names = new ArrayList<>();
         List<Pass> passes = new ArrayList<>();
         for (String jar : jars) {
