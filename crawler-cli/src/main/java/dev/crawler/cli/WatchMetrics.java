@@ -9,17 +9,22 @@ import dev.crawler.storage.ParkedHost;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.InstantSource;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -109,16 +114,7 @@ final class WatchMetrics implements AutoCloseable {
         gauge(registry, "crawler_urls_retrying", "URLs waiting out a backoff before a retry.", s -> s.counter(Counters.URLS_RETRYING), store);
         gauge(registry, "crawler_due_backlog", "Pages due for a revisit now and not queued yet (counted up to "
                 + MAX_KEYS_COUNTED + ").", s -> s.countDue(clock.instant(), MAX_KEYS_COUNTED), store);
-        GaugeWithCallback.builder().name("crawler_host_parked").help("1 for a host the crawl parked (stopped asking) and has not heard from since, else 0.")
-                .labelNames("host").callback(callback -> hosts(store).forEach((host, state) -> callback.call(state.parked ? 1 : 0, host)))
-                .register(registry);
-        GaugeWithCallback.builder().name("crawler_host_learned_delay_seconds")
-                .help("The least time between two requests a host taught the crawl by pushing back; 0 when it has not (politeness.delay applies).")
-                .labelNames("host").callback(callback -> hosts(store).forEach((host, state) -> callback.call(state.delayMillis / 1000.0, host)))
-                .register(registry);
-        GaugeWithCallback.builder().name("crawler_host_queue_depth").help("URLs queued or retrying for a host.")
-                .labelNames("host").callback(callback -> hosts(store).forEach((host, state) -> callback.call(state.queued, host)))
-                .register(registry);
+        registry.register(new HostMetrics(store));
         CounterWithCallback.builder().name("crawler_watch_rounds").help("Rounds of revisits this watch has started.")
                 .callback(callback -> callback.call(watch.rounds())).register(registry);
         GaugeWithCallback.builder().name("crawler_watch_in_round").help("1 while a round of revisits runs, 0 while the watch sleeps.")
@@ -137,6 +133,44 @@ final class WatchMetrics implements AutoCloseable {
         GaugeWithCallback.builder().name(name).help(help).callback(callback -> callback.call(value.applyAsLong(store))).register(registry);
     }
 
+    /**
+     * The per-host gauges, from one read of the host records per scrape: parked or not, the learned
+     * delay, and the URLs waiting.
+     */
+    private static final class HostMetrics implements MultiCollector {
+        private static final String PARKED = "crawler_host_parked";
+        private static final String DELAY = "crawler_host_learned_delay_seconds";
+        private static final String QUEUED = "crawler_host_queue_depth";
+        private final CrawlStore store;
+
+        HostMetrics(CrawlStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public MetricSnapshots collect() {
+            Map<String, HostNow> hosts = hosts(store);
+            return MetricSnapshots.of(
+                    gauge(PARKED, "1 for a host the crawl parked (stopped asking) and has not heard from since, else 0.", hosts,
+                            host -> host.parked ? 1 : 0),
+                    gauge(DELAY, "The least time between two requests a host taught the crawl by pushing back; "
+                            + "0 when it has not (politeness.delay applies).", hosts, host -> host.delayMillis / 1000.0),
+                    gauge(QUEUED, "URLs queued or retrying for a host.", hosts, host -> host.queued));
+        }
+
+        @Override
+        public List<String> getPrometheusNames() {
+            return List.of(PARKED, DELAY, QUEUED);
+        }
+
+        private static GaugeSnapshot gauge(String name, String help, Map<String, HostNow> hosts, ToDoubleFunction<HostNow> value) {
+            GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
+            hosts.forEach((origin, host) -> gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(Labels.of("host", origin)).value(value.applyAsDouble(host)).build()));
+            return gauge.build();
+        }
+    }
+
     /** What one host looks like now. */
     private static final class HostNow {
         boolean parked;
@@ -149,8 +183,8 @@ final class WatchMetrics implements AutoCloseable {
      * pace, or with URLs waiting, in origin order.
      */
     private static Map<String, HostNow> hosts(CrawlStore store) {
-        Map<String, HostNow> hosts = new HashMap<>();
-        for (String origin : new TreeSet<>(store.seedOrigins())) {
+        Map<String, HostNow> hosts = new TreeMap<>();
+        for (String origin : store.seedOrigins()) {
             hosts.put(origin, new HostNow());
         }
         for (ParkedHost parked : store.parkedHosts()) {
