@@ -15,6 +15,11 @@
 #                                                answers, 1 connection per host, --max-in-flight 16 per member),
 #                                                also with one member SIGKILLed and resumed mid-crawl, and on a
 #                                                CPU-bound world (no latency); Kafka records/s and bytes per page
+#   scripts/bench.sh recrawl [SHOPS] [PRODUCTS]  a first crawl (default 16 x 2000, every 4th shop without validators),
+#                                                then the testbed restarted at epoch 1 (5 % of prices changed) and
+#                                                'crawler recrawl --now': its CPU as a share of the first crawl's, and
+#                                                the share of unchanged product pages on validator-serving shops
+#                                                that ended as 304 (unchanged by the testbed's own ETags)
 #   scripts/bench.sh soak [MINUTES]              RSS over a long crawl (default 30 min; 16 shops x 40,000
 #                                                products, 100 ms answers, 2 per host), sampled every 10 s,
 #                                                and its drift; stops the crawl itself when the time is up
@@ -241,6 +246,97 @@ cluster_header() {
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 }
 
+# etags URLS_FILE OUT_TSV [IF_NONE_MATCH_TSV] : GETs every URL (4 at a time, one connection per thread and host)
+# and writes url, status and ETag; with IF_NONE_MATCH_TSV (an earlier output) it sends each URL's earlier ETag
+# as If-None-Match, so the testbed says by its own ETags (304) which pages are unchanged.
+etags() {
+    python3 - "$@" <<'PY'
+import http.client, sys, threading, urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+urls = [u.strip() for u in open(sys.argv[1]) if u.strip()]
+before = {}
+if len(sys.argv) > 3:
+    for line in open(sys.argv[3]):
+        url, status, tag = line.rstrip('\n').split('\t')
+        if tag:
+            before[url] = tag
+local = threading.local()
+def get(url):
+    parts = urllib.parse.urlsplit(url)
+    conns = local.__dict__.setdefault('conns', {})
+    conn = conns.get(parts.netloc) or conns.setdefault(parts.netloc, http.client.HTTPConnection(parts.netloc, timeout=30))
+    headers = {'If-None-Match': before[url]} if url in before else {}
+    conn.request('GET', parts.path or '/', headers=headers)
+    response = conn.getresponse()
+    response.read()
+    return f"{url}\t{response.status}\t{response.getheader('ETag') or ''}"
+with ThreadPoolExecutor(4) as pool, open(sys.argv[2], 'w') as out:
+    for row in pool.map(get, urls, chunksize=64):
+        out.write(row + '\n')
+PY
+}
+
+# recrawl_bench SHOPS PRODUCTS : see the top of this file. The world is the testbed's default one (per
+# epoch 5 % of prices, 2 % stock, 0.5 % names, 1 % gone, 1 % added); only which shops send validators is
+# chosen here. The testbed restarts on the same port, so the stored URLs stay valid. Prints one table row.
+recrawl_bench() {
+    local shops=$1 products=$2
+    local dir="$OUT/recrawl"
+    rm -rf "$dir"
+    mkdir -p "$dir/epoch0" "$dir/probe1" "$dir/epoch1"
+    local world=(--shops "$shops" --products "$products" --page-bytes 40000-120000 --no-validators-every 4)
+    start_testbed "$dir/epoch0" "${world[@]}" --truth "$dir/truth0.json"
+    local port
+    port=$(grep -o 'port=[0-9]*' "$dir/epoch0/testbed.out" | cut -d= -f2)
+    CRAWLER_JAVA_OPTS="$XMX_OPT" /usr/bin/time -v -o "$dir/time-crawl.txt" \
+        ./crawler crawl "$dir/epoch0/seeds.txt" --dir "$dir/crawl" --delay 0 --adaptive-delay 0 --per-host 4 \
+        > "$dir/crawl.out" 2> "$dir/crawl.err"
+    python3 -c "import json; print('\n'.join(p['url'] for p in json.load(open('$dir/truth0.json'))['products']))" > "$dir/products0.txt"
+    etags "$dir/products0.txt" "$dir/etags0.tsv"
+    stop_testbed
+    # Which pages epoch 1 left unchanged, by the testbed's own ETags, asked of a testbed whose log is not measured.
+    start_testbed "$dir/probe1" "${world[@]}" --port "$port" --epoch 1
+    etags "$dir/products0.txt" "$dir/probe1.tsv" "$dir/etags0.tsv"
+    stop_testbed
+    start_testbed "$dir/epoch1" "${world[@]}" --port "$port" --epoch 1
+    CRAWLER_JAVA_OPTS="$XMX_OPT" /usr/bin/time -v -o "$dir/time-recrawl.txt" \
+        ./crawler recrawl --dir "$dir/crawl" --now --delay 0 --adaptive-delay 0 --per-host 4 \
+        > "$dir/recrawl.out" 2> "$dir/recrawl.err"
+    stop_testbed
+    ./crawler status --dir "$dir/crawl" --json > "$dir/status.json"
+    python3 - "$dir" "$(field 'User time' "$dir/time-crawl.txt")" "$(field 'System time' "$dir/time-crawl.txt")" \
+        "$(field 'User time' "$dir/time-recrawl.txt")" "$(field 'System time' "$dir/time-recrawl.txt")" <<'PY'
+import json, sys, urllib.parse
+d, cu, cs, ru, rs = sys.argv[1:]
+crawl_cpu, recrawl_cpu = float(cu) + float(cs), float(ru) + float(rs)
+# Shop N, 2N, ... (counting from 1, in seed order) sends no validators: --no-validators-every 4.
+homes = [l.strip() for l in open(f"{d}/epoch0/seeds.txt") if l.strip()]
+no_validators = {urllib.parse.urlsplit(h).hostname for i, h in enumerate(homes) if (i + 1) % 4 == 0}
+unchanged = set()
+for line in open(f"{d}/probe1.tsv"):
+    url, status, _ = line.rstrip('\n').split('\t')
+    parts = urllib.parse.urlsplit(url)
+    if status == '304' and parts.hostname not in no_validators:
+        unchanged.add((parts.hostname, parts.path))
+answered = {}
+for line in open(f"{d}/epoch1/requests.tsv").read().splitlines()[1:]:
+    host, method, path, start, end, status, conditional = line.split('\t')
+    if (host, path) in unchanged:
+        answered.setdefault((host, path), []).append((status, conditional))
+asked = sum(1 for k in unchanged if k in answered)
+not_modified = sum(1 for k in unchanged if answered.get(k) and answered[k][-1][0] == '304')
+counters = json.load(open(f"{d}/status.json"))['counters']
+pages = counters.get('pages.fetched', 0)
+print("| first crawl CPU s | recrawl CPU s | recrawl / crawl CPU | unchanged product pages (validator shops) | revisited | ended as 304 | share 304 | changes recorded |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+print(f"| {crawl_cpu:.1f} | {recrawl_cpu:.1f} | {100 * recrawl_cpu / crawl_cpu:.1f} % | {len(unchanged):,} | {asked:,} | {not_modified:,} | "
+      f"{100 * not_modified / max(1, len(unchanged)):.1f} % | {counters.get('products.changes', 0):,} |")
+print()
+print(f"targets: recrawl CPU <= 20 % of the first crawl's: {'met' if recrawl_cpu <= 0.2 * crawl_cpu else 'MISSED'}; "
+      f">= 90 % of unchanged pages on validator shops as 304: {'met' if not_modified >= 0.9 * len(unchanged) else 'MISSED'}")
+PY
+}
+
 mkdir -p "$OUT"
 build
 case "$MODE" in
@@ -313,6 +409,9 @@ PY
         cluster_header
         cluster_run cpu-1 1 0 16 200 0ms 256
         cluster_run cpu-3 3 0 16 200 0ms 256
+        ;;
+    recrawl)
+        recrawl_bench "${1:-16}" "${2:-2000}"
         ;;
     soak)
         soak "${1:-30}"

@@ -121,7 +121,7 @@ final class ConfigReference {
         setting("extraction.siteRules[].availability", "", "CSS selector of the stock text (\"In stock\", \"Sold out\").");
         setting("extraction.siteRules[].image", "", "CSS selector of the main product image.");
 
-        section("revisit", "When 'crawler recrawl' fetches a page again (each page keeps its own schedule).");
+        section("revisit", "When 'crawler recrawl' and 'crawler watch' fetch a page again (each page keeps its own schedule).");
         setting("revisit.minInterval", "", "The shortest time a page waits between two visits, however often it changes.");
         setting("revisit.maxInterval", "", "The longest time a page waits between two visits, however rarely it changes.");
         setting("revisit.initialInterval", "", "A page's wait after its first visit; it halves after a visit that finds the page "

@@ -92,7 +92,7 @@ final class CrawlRunner {
                 ProgressDisplay display = ProgressDisplay.choose(System.console() != null, err, pagesBefore, config.limits().maxPages());
                 try (display; CrawlEngine engine = new CrawlEngine(store, config, new ProductExtractor(config.extraction()), display,
                         display.interval(), coordination)) {
-                    hook = new Thread(() -> stopOnShutdown(engine, finished, terminating, resume, err), "crawler-shutdown");
+                    hook = new Thread(() -> stopOnShutdown(Stoppable.of(engine), finished, terminating, resume, err), "crawler-shutdown");
                     Runtime.getRuntime().addShutdownHook(hook);
                     interrupts = InterruptHandler.install(engine, err, STOP_DEADLINE);
                     summary = engine.run();
@@ -157,7 +157,7 @@ final class CrawlRunner {
      * SIGTERM (or Ctrl-C where it cannot be handled): the JVM is exiting; stop gracefully before it does.
      * The run's own summary says how to resume; this says it only when the run could not finish in time.
      */
-    private static void stopOnShutdown(CrawlEngine engine, CountDownLatch finished, AtomicBoolean terminating,
+    static void stopOnShutdown(Stoppable engine, CountDownLatch finished, AtomicBoolean terminating,
             ResumeLine resume, PrintWriter err) {
         terminating.set(true);
         err.println("Stopping: letting pages in flight finish (up to " + STOP_DEADLINE.toSeconds() + " s)...");
@@ -175,7 +175,7 @@ final class CrawlRunner {
         resume.say();
     }
 
-    private static void removeHook(@Nullable Thread hook) {
+    static void removeHook(@Nullable Thread hook) {
         if (hook == null) {
             return;
         }
@@ -237,7 +237,7 @@ final class CrawlRunner {
      * "Stopped. Continue with: ...", printed at most once: by the summary of a stopped run, or by the shutdown
      * hook when the run did not get to its summary before the deadline.
      */
-    private static final class ResumeLine {
+    static final class ResumeLine {
         private final String command;
         private final PrintWriter err;
         private final AtomicBoolean said = new AtomicBoolean();
@@ -255,7 +255,7 @@ final class CrawlRunner {
         }
     }
 
-    private static void closeQuietly(AutoCloseable log) {
+    static void closeQuietly(AutoCloseable log) {
         try {
             log.close();
         } catch (Exception e) {

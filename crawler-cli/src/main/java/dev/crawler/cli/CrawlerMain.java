@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code crawler} command. */
 @Command(name = "crawler", mixinStandardHelpOptions = true, version = "crawler 0.1.0",
         description = "Crawls online shops politely, extracts their products, and exports them.",
-        subcommands = {CrawlCommand.class, ResumeCommand.class, RecrawlCommand.class, ExportCommand.class, StatusCommand.class, StopCommand.class,
+        subcommands = {CrawlCommand.class, ResumeCommand.class, RecrawlCommand.class, WatchCommand.class, ExportCommand.class, StatusCommand.class, StopCommand.class,
                 ConfigCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -35,14 +35,14 @@ final class InterruptHandler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InterruptHandler.class);
     private static final Signal SIGINT = new Signal("INT");
 
-    private final CrawlEngine engine;
+    private final Stoppable engine;
     private final PrintWriter err;
     private final Duration deadline;
     private final AtomicInteger presses = new AtomicInteger();
     private final @Nullable SignalHandler previous;
     private @Nullable ScheduledExecutorService timer;
 
-    private InterruptHandler(CrawlEngine engine, PrintWriter err, Duration deadline, boolean install) {
+    private InterruptHandler(Stoppable engine, PrintWriter err, Duration deadline, boolean install) {
         this.engine = engine;
         this.err = err;
         this.deadline = deadline;
@@ -55,7 +55,12 @@ final class InterruptHandler implements AutoCloseable {
      * @param deadline how long in-flight pages may take after the first Ctrl-C
      */
     static InterruptHandler install(CrawlEngine engine, PrintWriter err, Duration deadline) {
-        return new InterruptHandler(engine, err, deadline, true);
+        return install(Stoppable.of(engine), err, deadline);
+    }
+
+    /** Handles SIGINT for whatever {@code target} runs (a watch's rounds, say) until closed. */
+    static InterruptHandler install(Stoppable target, PrintWriter err, Duration deadline) {
+        return new InterruptHandler(target, err, deadline, true);
     }
 
     private @Nullable SignalHandler installHandler() {

@@ -434,6 +434,19 @@ public final class CrawlStore implements AutoCloseable {
         return pages.due(now, max);
     }
 
+    /**
+     * When the earliest page not queued already falls due for a revisit (it may be past), if any page
+     * is waiting for one. Any thread.
+     */
+    public Optional<Instant> nextDue() {
+        return pages.nextDue();
+    }
+
+    /** How many pages are due for a revisit at {@code now} and not queued yet, counting at most {@code max}. Any thread. */
+    public long countDue(Instant now, long max) {
+        return pages.countDue(now, max);
+    }
+
     /** Calls {@code action} for every page fetched so far, in URL order. Any thread. */
     public void forEachPage(Consumer<PageState> action) {
         pages.forEach(action);

@@ -81,6 +81,38 @@ final class Pages {
         return found;
     }
 
+    /** When the earliest page in the due index falls due, if any page is in it. */
+    Optional<Instant> nextDue() {
+        if (due == null) {
+            return Optional.empty();
+        }
+        try (RocksIterator it = db.newIterator(ColumnFamily.DUE)) {
+            it.seekToFirst();
+            Optional<Instant> first = it.isValid() ? Optional.of(Instant.ofEpochMilli(ByteBuffer.wrap(it.key()).getLong())) : Optional.empty();
+            db.checkIterator(it);
+            return first;
+        }
+    }
+
+    /** How many pages are due at {@code now}, counting at most {@code max}: from the index alone, no page is read. */
+    long countDue(Instant now, long max) {
+        if (due == null) {
+            return 0;
+        }
+        long limit = now.toEpochMilli();
+        long count = 0;
+        try (RocksIterator it = db.newIterator(ColumnFamily.DUE)) {
+            for (it.seekToFirst(); it.isValid() && count < max; it.next()) {
+                if (ByteBuffer.wrap(it.key()).getLong() > limit) {
+                    break;
+                }
+                count++;
+            }
+            db.checkIterator(it);
+        }
+        return count;
+    }
+
     /** Calls {@code action} for every page, in URL order. */
     void forEach(Consumer<PageState> action) {
         if (pages == null) {

@@ -60,8 +60,12 @@ class WatchStateTest {
             store.commit(List.of(visit(store, product("12.50", "InStock", "Lamp", FIRST))
                     .withPage(page(FIRST.plus(Duration.ofHours(1))))));
             assertThat(store.duePages(FIRST, 10)).as("not due yet").isEmpty();
+            assertThat(store.countDue(FIRST, 10)).isZero();
+            assertThat(store.nextDue()).as("what a watch sleeps until").contains(FIRST.plus(Duration.ofHours(1)));
             Instant later = FIRST.plus(Duration.ofHours(2));
             assertThat(store.duePages(later, 10)).extracting(PageState::url).containsExactly(PAGE);
+            assertThat(store.countDue(later, 10)).isEqualTo(1);
+            assertThat(store.countDue(later, 0)).as("counted up to the cap").isZero();
 
             store.queueRevisits(List.of(PAGE, PAGE));
             store.queueRevisits(List.of(PAGE));
@@ -69,6 +73,8 @@ class WatchStateTest {
             assertThat(store.peek(0, 10, Set.of())).extracting(QueuedUrl::url).containsExactly(PAGE);
             assertThat(store.counter(Counters.REVISITS_QUEUED)).isEqualTo(1);
             assertThat(store.duePages(later, 10)).as("queued, so not due again").isEmpty();
+            assertThat(store.nextDue()).as("a queued page waits for no revisit").isEmpty();
+            assertThat(store.countDue(later, 10)).isZero();
             assertThat(store.pageState(PAGE)).hasValueSatisfying(state -> assertThat(state.queued()).isTrue());
         }
     }
