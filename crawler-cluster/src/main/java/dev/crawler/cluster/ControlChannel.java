@@ -25,10 +25,19 @@ final class ControlChannel implements AutoCloseable {
     static final String STOP = "stop";
     static final String DONE = "done";
 
-    /** One record of the control topic. */
-    record Signal(String type, String member, boolean idle, long seq) {
+    /**
+     * One record of the control topic.
+     *
+     * @param owned for a status, the partitions the member has restored and fetches for
+     */
+    record Signal(String type, String member, boolean idle, long seq, @org.jspecify.annotations.Nullable List<Integer> owned) {
+        Signal {
+            // A signal written without the field (a stop from an older command line) owns nothing.
+            owned = owned == null ? List.of() : List.copyOf(owned);
+        }
+
         static Signal stop(String by) {
-            return new Signal(STOP, by, false, 0);
+            return new Signal(STOP, by, false, 0, List.of());
         }
     }
 

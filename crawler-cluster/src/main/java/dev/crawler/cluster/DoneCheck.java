@@ -3,8 +3,10 @@ package dev.crawler.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides when the whole crawl is done: every member of the group says it is idle, and every partition
- * of the links topic has been consumed to its end (its committed offset equals its end offset), on two
- * looks at least {@link #SETTLE} apart that see exactly the same. A member that takes links in says it
+ * Decides when the whole crawl is done: every member of the group says it is idle and that it owns
+ * exactly the partitions the group has assigned it (so every partition is restored by its owner, and
+ * a partition just handed over cannot look done before its new owner has read it), every partition is
+ * assigned, and every partition of the links topic has been consumed to its end (its committed offset
+ * equals its end offset), on two looks at least {@link #SETTLE} apart that see exactly the same. A member that takes links in says it
  * is busy before it commits their offsets, and every status it says carries a new number, so a member
  * that worked between the two looks makes them differ.
  */
@@ -75,13 +79,20 @@ final class DoneCheck {
                 return null;
             }
             Map<String, Long> statuses = new HashMap<>();
+            Set<Integer> assigned = new HashSet<>();
             for (MemberDescription member : group.members()) {
                 String id = member.groupInstanceId().orElse(member.consumerId());
                 ControlChannel.Signal status = control.status(id);
-                if (status == null || !status.idle()) {
+                Set<Integer> given = new HashSet<>();
+                member.assignment().topicPartitions().forEach(partition -> given.add(partition.partition()));
+                if (status == null || !status.idle() || !given.equals(new HashSet<>(status.owned()))) {
                     return null;
                 }
+                assigned.addAll(given);
                 statuses.put(id, status.seq());
+            }
+            if (assigned.size() != settings.partitions()) {
+                return null;
             }
             List<TopicPartition> partitions = new ArrayList<>();
             for (int p = 0; p < settings.partitions(); p++) {

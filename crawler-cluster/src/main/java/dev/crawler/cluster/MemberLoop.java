@@ -59,6 +59,7 @@ final class MemberLoop implements Runnable, ConsumerRebalanceListener {
     private volatile long lastInTouchNanos = System.nanoTime();
     private boolean saidIdle;
     private boolean saidAnything;
+    private List<Integer> saidOwned = List.of();
     private boolean stopPassedOn;
     private long seq;
     private long nextLookNanos;
@@ -194,7 +195,7 @@ final class MemberLoop implements Runnable, ConsumerRebalanceListener {
         if (now >= nextLookNanos && !done) {
             nextLookNanos = now + LOOK_EVERY_NANOS;
             if (doneCheck.looksDone(control)) {
-                control.say(new ControlChannel.Signal(ControlChannel.DONE, settings.memberId(), true, seq));
+                control.say(new ControlChannel.Signal(ControlChannel.DONE, settings.memberId(), true, seq, List.of()));
                 finish("every member is idle and every link is taken in");
             }
         }
@@ -206,14 +207,20 @@ final class MemberLoop implements Runnable, ConsumerRebalanceListener {
         events.wake();
     }
 
-    /** Says this member's status on the control topic when it changed. */
+    /**
+     * Says this member's status on the control topic when it changed: idle or busy, and the partitions
+     * it has restored and fetches for, so that a partition the group has just given it, and that it has
+     * not restored yet, cannot look done.
+     */
     private void say(boolean idle) {
-        if (saidAnything && saidIdle == idle) {
+        List<Integer> mine = new ArrayList<>(new java.util.TreeSet<>(owned));
+        if (saidAnything && saidIdle == idle && mine.equals(saidOwned)) {
             return;
         }
         seq++;
-        control.say(new ControlChannel.Signal(ControlChannel.STATUS, settings.memberId(), idle, seq));
+        control.say(new ControlChannel.Signal(ControlChannel.STATUS, settings.memberId(), idle, seq, mine));
         saidIdle = idle;
+        saidOwned = mine;
         saidAnything = true;
     }
 
