@@ -58,12 +58,7 @@ final class RecrawlCommand implements Callable<Integer> {
             if (ClusterMembership.of(store).isPresent()) {
                 throw new UserError("a cluster crawl cannot be recrawled yet; recrawl works on a crawl that runs alone");
             }
-            CrawlConfig stored = Crawls.storedConfig(store);
-            CrawlConfig base = config == null ? stored : ConfigFile.load(config).crawlConfig(stored.scope().allowedOrigins());
-            CrawlConfig chosen = flags.applyTo(base);
-            if (!chosen.equals(stored)) {
-                store.replaceConfig(ConfigJson.write(chosen));
-            }
+            CrawlConfig chosen = chooseConfig(store, config, flags);
             Instant started = Instant.now();
             long queued = Revisits.queueDue(store, started, now);
             store.recordSetting(LAST_RECRAWL, "\"" + started + "\"");
@@ -75,5 +70,20 @@ final class RecrawlCommand implements Callable<Integer> {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * The settings a revisit runs with, as {@code recrawl} and {@code watch} take them: the stored ones,
+     * or those of {@code --config} (the crawl's origins stay), with the flags given on top; kept in the
+     * store when they differ, for later runs.
+     */
+    static CrawlConfig chooseConfig(CrawlStore store, @Nullable Path config, CrawlFlags flags) {
+        CrawlConfig stored = Crawls.storedConfig(store);
+        CrawlConfig base = config == null ? stored : ConfigFile.load(config).crawlConfig(stored.scope().allowedOrigins());
+        CrawlConfig chosen = flags.applyTo(base);
+        if (!chosen.equals(stored)) {
+            store.replaceConfig(ConfigJson.write(chosen));
+        }
+        return chosen;
     }
 }

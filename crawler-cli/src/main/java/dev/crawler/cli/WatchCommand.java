@@ -1,7 +1,6 @@
 package dev.crawler.cli;
 
 import ch.qos.logback.classic.Level;
-import dev.crawler.core.config.ConfigJson;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.engine.Crawls;
 import dev.crawler.storage.CrawlStore;
@@ -70,12 +69,7 @@ final class WatchCommand implements Callable<Integer> {
             if (ClusterMembership.of(store).isPresent()) {
                 throw new UserError("a cluster crawl cannot be watched yet; watch works on a crawl that runs alone");
             }
-            CrawlConfig stored = Crawls.storedConfig(store);
-            CrawlConfig base = config == null ? stored : ConfigFile.load(config).crawlConfig(stored.scope().allowedOrigins());
-            CrawlConfig chosen = flags.applyTo(base);
-            if (!chosen.equals(stored)) {
-                store.replaceConfig(ConfigJson.write(chosen));
-            }
+            RecrawlCommand.chooseConfig(store, config, flags);
             store.recordSetting(RecrawlCommand.LAST_RECRAWL, "\"" + Instant.now() + "\"");
         } catch (RuntimeException e) {
             store.close();
