@@ -280,11 +280,21 @@ public final class HttpFetcher implements AutoCloseable {
                 pool.release(channel);
                 return;
             }
-            if (channel.eventLoop().inEventLoop()) {
-                send(fetch, channel, pool, staleRetries);
-            } else {
-                channel.eventLoop().execute(() -> send(fetch, channel, pool, staleRetries));
-            }
+            // The pool hands out a connection once TCP is up; through a proxy the request also waits for
+            // the proxy's handshake, so a proxy that refuses us is reported as such, not as a connection
+            // that closed under a request it never saw. The listener runs on the channel's event loop.
+            ProxyHandler proxy = channel.pipeline().get(ProxyHandler.class);
+            Future<Channel> handshake = proxy == null ? channel.eventLoop().newSucceededFuture(channel) : proxy.connectFuture();
+            handshake.addListener(done -> {
+                if (!done.isSuccess()) {
+                    pool.release(channel);
+                    result.complete(acquireFailure(uri, done.cause()));
+                } else if (result.isDone()) {
+                    pool.release(channel);
+                } else {
+                    send(fetch, channel, pool, staleRetries);
+                }
+            });
         });
     }
 
