@@ -88,6 +88,54 @@ class GeneralExtractorTest {
   }
 
   @Test
+  void labelledBrandsAreReadInTheShopsLanguage() {
+    assertThat(brandOf("en", "<p>Brand: Acme Tools</p>")).isEqualTo("Acme Tools");
+    assertThat(brandOf("fr", "<table><tr><th>Marque</th><td>Casio</td></tr></table>")).isEqualTo("Casio");
+    assertThat(brandOf("de", "<dl><dt>Marke</dt><dd>Bosch</dd></dl>")).isEqualTo("Bosch");
+    assertThat(brandOf("ru", "<div><div><span>Бренд:</span></div><div>SAMSUNG</div></div>")).isEqualTo("SAMSUNG");
+    assertThat(brandOf("en", "<table><tr><td><span>Brand</span></td><td><span>Living Dead Dolls</span></td></tr></table>"))
+        .isEqualTo("Living Dead Dolls");
+  }
+
+  @Test
+  void aBrandLabelBeatsAManufacturerLabelWhichCountsOnlyAlone() {
+    assertThat(brandOf("de", "<p>Hersteller: Robert Bosch GmbH</p><p>Marke: Bosch</p>")).isEqualTo("Bosch");
+    assertThat(brandOf("de", "<p>Hersteller: Robert Bosch GmbH</p>")).isEqualTo("Robert Bosch GmbH");
+  }
+
+  @Test
+  void aSentenceThatStartsWithTheWordIsNoBrandLabel() {
+    assertThat(brandOf("en", "<p>Brand new in its box, never used.</p>")).isNull();
+    assertThat(brandOf("en", "<p>Brand: yes</p>")).isNull();
+    assertThat(brandOf("en", "<section class=\"related-products\"><h2>You may also like</h2><p>Brand: Lumen</p></section>"))
+        .as("a brand in a block about other products").isNull();
+  }
+
+  @Test
+  void aStructuredBrandKeepsItsValueAndThePageFillsAMissingOne() {
+    String page = "<html><head><script type=\"application/ld+json\">"
+        + "{\"@type\":\"Product\",\"name\":\"Kettle Steel\",%s\"offers\":{\"price\":\"35.00\",\"priceCurrency\":\"GBP\"}}"
+        + "</script></head><body><h1>Kettle Steel</h1><p class=\"price\">£35.00</p><p>Brand: Steelworks</p>"
+        + "<button>Add to basket</button></body></html>";
+
+    assertThat(extract(page.formatted("\"brand\":{\"name\":\"Kettle Co\"},"))).singleElement().satisfies(p -> {
+      assertThat(p.brand()).isEqualTo("Kettle Co");
+      assertThat(p.sources()).containsEntry("brand", "json-ld");
+    });
+    assertThat(extract(page.formatted(""))).singleElement().satisfies(p -> {
+      assertThat(p.brand()).isEqualTo("Steelworks");
+      assertThat(p.sources()).containsEntry("brand", "page");
+    });
+  }
+
+  private static String brandOf(String lang, String markup) {
+    List<ExtractedProduct> products = extract(page(lang, "<h1>Lamp Nova</h1><p class=\"price\">€ 39,00</p>"
+        + markup + "<button>Add to cart</button>"));
+    assertThat(products).as("products on a page with %s", markup).hasSize(1);
+    return products.get(0).brand();
+  }
+
+  @Test
   void aDisabledBuyButtonMeansOutOfStockAndAnEnabledOneInStock() {
     String body = "<h1>Desk Oak</h1><p class=\"price\">$250.00</p><button class=\"add-to-cart\"%s>Add to cart</button>";
 

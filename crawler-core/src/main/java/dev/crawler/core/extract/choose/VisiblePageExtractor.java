@@ -7,11 +7,12 @@ import dev.crawler.core.extract.scan.PageCues;
 import dev.crawler.core.extract.scan.PageMarkup;
 import dev.crawler.core.extract.scan.PageScan;
 import dev.crawler.core.extract.scan.PageWalk;
+import dev.crawler.core.extract.scan.PageWalk.BrandSpot;
+import dev.crawler.core.extract.scan.PageWalk.IdSpot;
 import dev.crawler.core.extract.source.CandidateBuilder;
 import dev.crawler.core.extract.source.EmbeddedProducts;
 import dev.crawler.core.extract.source.ProductCandidate;
 import dev.crawler.core.extract.source.Source;
-import dev.crawler.core.extract.scan.PageWalk.IdSpot;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -42,12 +43,13 @@ public final class VisiblePageExtractor {
 
   /** What the extractor found and why, for {@code crawler extract --explain}. */
   public record Reading(Optional<ProductCandidate> candidate, PageEvidence evidence,
-      @Nullable IdSpot sku, @Nullable String availability, @Nullable String availabilityBasis, boolean productPage) {
+      @Nullable IdSpot sku, @Nullable BrandSpot brand, @Nullable String availability, @Nullable String availabilityBasis,
+      boolean productPage) {
 
     static final int EXPLAINED_PRICES = 12;
 
     /** What a failed reading yields: no candidate, no prices. */
-    public static final Reading NOTHING = new Reading(Optional.empty(), PageEvidence.NONE, null, null, null, false);
+    public static final Reading NOTHING = new Reading(Optional.empty(), PageEvidence.NONE, null, null, null, null, false);
 
     /** The visible price candidates, best first. */
     public List<PriceChooser.Scored> prices() {
@@ -64,6 +66,8 @@ public final class VisiblePageExtractor {
         lines.add("  none");
       }
       lines.add("sku: " + (sku == null ? "none" : IdentifierChooser.value(sku) + " (from " + sku.how() + " \"" + sku.value() + "\")"));
+      lines.add("brand: " + (brand == null ? "none"
+          : brand.value() + " (from " + (brand.maker() ? "a manufacturer" : "a brand") + " label)"));
       lines.add("availability: " + (availability == null ? "none" : availability + " (from " + availabilityBasis + ")"));
       if (evidence.shownSku() != null) {
         lines.add("code the page labels: " + evidence.shownSku() + " (it replaces a structured SKU the page never shows)");
@@ -118,6 +122,7 @@ public final class VisiblePageExtractor {
     Optional<PriceChooser.Scored> price = prices.choose(ranked);
     IdSpot skuSpot = IdentifierChooser.sku(walk.ids());
     String name = name(scan.markup(), page, walk.heading());
+    BrandSpot brand = BrandChooser.choose(walk);
     StockChooser.Decision stock = StockChooser.choose(walk);
     String availability = stock == null ? null : stock.term();
     boolean complete = (known.sku() || skuSpot != null) && (known.availability() || availability != null)
@@ -129,6 +134,7 @@ public final class VisiblePageExtractor {
         .sku(embedded == null ? null : embedded.sku())
         .gtin(IdentifierChooser.gtin(walk.ids()))
         .gtin(embedded == null ? null : embedded.gtin())
+        .brand(brand == null ? null : brand.value())
         .availability(availability)
         .availability(embedded == null ? null : embedded.availability());
     price.ifPresent(p -> builder.price(p.money().amount()).currency(p.money().currency()));
@@ -146,7 +152,7 @@ public final class VisiblePageExtractor {
         IdentifierChooser.modelValues(walk.ids()),
         stock != null && stock.basis() == StockChooser.Basis.STOCK_BOX ? stock.term() : null, walk);
     String basis = stock == null ? null : stock.basis().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    return new Reading(candidate, evidence, skuSpot, availability, basis, productPage);
+    return new Reading(candidate, evidence, skuSpot, brand, availability, basis, productPage);
   }
 
   private static boolean looksLikeProductPage(@Nullable String name, PageWalk walk, List<PriceChooser.Scored> ranked,

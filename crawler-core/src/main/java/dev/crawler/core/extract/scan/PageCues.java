@@ -27,6 +27,8 @@ public record PageCues(
     Pattern skuLabel,
     Pattern mpnLabel,
     Pattern gtinLabel,
+    Pattern brandLabel,
+    Pattern makerLabel,
     Pattern priceText,
     Pattern oldPriceText,
     Pattern notAPriceText,
@@ -109,6 +111,8 @@ public record PageCues(
         label(words(languages, "skuLabels")),
         label(words(languages, "mpnLabels")),
         label(strings(root.path("gtinLabels"), "gtinLabels")),
+        nameLabel(words(languages, "brandLabels")),
+        nameLabel(words(languages, "makerLabels")),
         Pattern.compile("^\\W*(?:" + alternation(words(languages, "priceHints")) + ")(?![\\p{L}])", FLAGS),
         Pattern.compile("^\\W*(?:" + alternation(words(languages, "oldPriceHints")) + ")(?![\\p{L}])", FLAGS),
         phrase(words(languages, "notAPrice")),
@@ -129,7 +133,8 @@ public record PageCues(
             .add(strings(root.path("quantityAttributes"), "quantityAttributes"), QUANTITY_ATTRIBUTE, Fit.WORD_START)
             .build(),
         Prefilter.of(concat(words(languages, "skuLabels"), words(languages, "mpnLabels"),
-            strings(root.path("gtinLabels"), "gtinLabels"))),
+            strings(root.path("gtinLabels"), "gtinLabels"), words(languages, "brandLabels"),
+            words(languages, "makerLabels"))),
         Prefilter.of(words(languages, "addToCart")),
         Prefilter.of(concat(words(languages, "inStock"), words(languages, "outOfStock"),
             words(languages, "limitedStock"), words(languages, "preOrder"), words(languages, "backOrder"),
@@ -185,6 +190,16 @@ public record PageCues(
   private static Pattern label(List<String> labels) {
     return Pattern.compile("^[\\s\\p{Z}]*(?:" + alternation(labels)
         + ")[\\s\\p{Z}]*(?:[:：#№.\\-–]+[\\s\\p{Z}]*|[\\s\\p{Z}]+|$)(.*)$", FLAGS);
+  }
+
+  /**
+   * A label before a name, such as a brand: only "Brand: Acme" or a lone "Brand" whose value stands
+   * in the next element. Unlike an identifier's label, a space alone does not end it, since "Brand
+   * new" and "Marke Eigenbau entdecken" are sentences, not labels. Group 1 is the value, or null.
+   */
+  private static Pattern nameLabel(List<String> labels) {
+    return Pattern.compile("^[\\s\\p{Z}]*(?:" + alternation(labels)
+        + ")[\\s\\p{Z}]*(?:[:：][\\s\\p{Z}]*(.*)|)$", FLAGS);
   }
 
   /** A phrase standing as words of its own. */

@@ -65,6 +65,13 @@ public final class PageWalk {
   public enum IdKind { SKU, MPN, GTIN }
 
   /**
+   * A name read from a label and its value: "Brand: Acme", or a table row of "Marque" and "Casio".
+   *
+   * @param maker whether the label names the manufacturer ("Hersteller") rather than the brand
+   */
+  public record BrandSpot(int position, String value, boolean maker) {}
+
+  /**
    * A control that adds the product to the cart.
    *
    * @param preOrder whether its label offers to pre-order ("Pre-order now", "Vorbestellen")
@@ -102,6 +109,7 @@ public final class PageWalk {
   private final ElementText shortText = new ElementText(MAX_SHORT_TEXT);
   private final List<PriceSpot> prices = new ArrayList<>();
   private final List<IdSpot> ids = new ArrayList<>();
+  private final List<BrandSpot> brands = new ArrayList<>();
   private final List<CartSpot> carts = new ArrayList<>();
   private final List<StockSpot> stock = new ArrayList<>();
   private final List<QuantitySpot> quantities = new ArrayList<>();
@@ -227,6 +235,10 @@ public final class PageWalk {
 
   public List<IdSpot> ids() {
     return ids;
+  }
+
+  public List<BrandSpot> brands() {
+    return brands;
   }
 
   public List<CartSpot> carts() {
@@ -502,15 +514,29 @@ public final class PageWalk {
 
   /** @param lower {@code text} in lower case */
   private void label(Element element, String text, String lower) {
-    if (ids.size() >= MAX_SPOTS) {
-      return;
-    }
     if (!cues.mayLabel().mayStart(lower)) {
       return;
     }
-    labelOf(element, text, cues.gtinLabel(), IdKind.GTIN);
-    labelOf(element, text, cues.skuLabel(), IdKind.SKU);
-    labelOf(element, text, cues.mpnLabel(), IdKind.MPN);
+    if (ids.size() < MAX_SPOTS) {
+      labelOf(element, text, cues.gtinLabel(), IdKind.GTIN);
+      labelOf(element, text, cues.skuLabel(), IdKind.SKU);
+      labelOf(element, text, cues.mpnLabel(), IdKind.MPN);
+    }
+    if (brands.size() < MAX_SPOTS) {
+      brandOf(element, text, cues.brandLabel(), false);
+      brandOf(element, text, cues.makerLabel(), true);
+    }
+  }
+
+  private void brandOf(Element element, String text, Pattern label, boolean maker) {
+    Matcher m = label.matcher(text);
+    if (!m.matches()) {
+      return;
+    }
+    String value = m.group(1) == null || m.group(1).isBlank() ? followingText(element) : m.group(1).strip();
+    if (value != null && !value.isEmpty()) {
+      brands.add(new BrandSpot(position, value, maker));
+    }
   }
 
   private void labelOf(Element element, String text, Pattern label, IdKind kind) {

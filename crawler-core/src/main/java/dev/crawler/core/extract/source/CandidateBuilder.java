@@ -125,7 +125,7 @@ public final class CandidateBuilder {
     return this;
   }
 
-  CandidateBuilder brand(@Nullable String raw) {
+  public CandidateBuilder brand(@Nullable String raw) {
     if (brand == null) {
       String cleaned = TextCleaner.clean(raw);
       if (cleaned != null) {
