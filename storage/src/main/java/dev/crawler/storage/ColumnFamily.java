@@ -43,7 +43,12 @@ enum ColumnFamily {
      * The last three families were added after format 1 was pinned: a crawl written before them gets
      * them, empty, when it is next opened for writing.
      */
-    HISTORY("history");
+    HISTORY("history"),
+    /**
+     * The same changes keyed {@code identity | 0 | observedAt millis (8 bytes) | field}, so one product's
+     * series is one short scan; see {@link History}. Added after the three above, the same way.
+     */
+    HISTORY_BY_PRODUCT("history-by-product");
 
     private final byte[] nameBytes;
 

@@ -8,12 +8,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -25,6 +27,7 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.Status;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteBufferManager;
@@ -157,7 +160,22 @@ public final class CrawlStore implements AutoCloseable {
     /** Opens an existing crawl for writing; fails if another process has it open. */
     public static CrawlStore open(Path directory, StoreOptions options) {
         CrawlInfo info = readInfo(directory);
-        return withParts(directory, info, openDb(directory, options, false, false), options, false);
+        CrawlStore store = withParts(directory, info, openDb(directory, options, false, false), options, false);
+        try {
+            long filled = store.history.completeIndex(store.writeOptions);
+            if (filled > 0) {
+                org.slf4j.LoggerFactory.getLogger(CrawlStore.class).info(
+                        "filled the by-product order of {} product changes, written before it was kept", filled);
+            }
+        } catch (RocksDBException e) {
+            CrawlDirectoryException failure = store.writeFailure(e);
+            store.close();
+            throw failure;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
     }
 
     /**
@@ -281,6 +299,11 @@ public final class CrawlStore implements AutoCloseable {
     /** The product and failure records, to export or report; readable from any thread. */
     public Records records() {
         return records;
+    }
+
+    /** The product changes, for tests of the store's own package. */
+    History history() {
+        return history;
     }
 
     /**
@@ -455,6 +478,24 @@ public final class CrawlStore implements AutoCloseable {
     /** Calls {@code action} for every product change observed at or after {@code since}, oldest first. Any thread. */
     public void forEachChangeSince(Instant since, Consumer<ChangeEvent> action) {
         history.forEachSince(since, action);
+    }
+
+    /**
+     * Calls {@code action} for every stored product, in identity order, with its changes, oldest
+     * first. Holds one product's changes at a time; a crawl whose changes were written before they
+     * were also kept by product, and not opened for writing since, is read by grouping all its
+     * changes in memory instead. Any thread.
+     */
+    public void forEachProductWithChanges(BiConsumer<ProductRecord, List<ChangeEvent>> action) {
+        if (!history.indexed()) {
+            Map<String, List<ChangeEvent>> byProduct = new HashMap<>();
+            history.forEachSince(Instant.EPOCH, event -> byProduct.computeIfAbsent(event.identity(), id -> new ArrayList<>()).add(event));
+            records.forEachProduct(product -> action.accept(product, byProduct.getOrDefault(product.identity(), List.of())));
+            return;
+        }
+        try (RocksIterator changes = db.newIterator(ColumnFamily.HISTORY_BY_PRODUCT)) {
+            records.forEachProduct(product -> action.accept(product, history.eventsOf(changes, product.identity())));
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ class WatchStateTest {
     private static final String PAGE = SHOP + "/p/lamp";
     private static final Instant FIRST = Instant.parse("2030-01-01T00:00:00Z");
     private static final Instant SECOND = FIRST.plus(Duration.ofDays(1));
+    private static final Instant THIRD = SECOND.plus(Duration.ofDays(1));
 
     @TempDir
     Path temp;
@@ -52,6 +53,68 @@ class WatchStateTest {
             commitVisit(store, product("12.50", "InStock", "Lamp", SECOND));
             assertThat(changes(store, Instant.EPOCH)).isEmpty();
         }
+    }
+
+    @Test
+    void eachProductComesWithItsOwnChangesOldestFirst() {
+        try (CrawlStore store = CrawlStore.create(temp.resolve("crawl"), "{}", StoreOptions.defaults())) {
+            recordTwoProductsChangingInTurn(store);
+
+            assertThat(seriesByProduct(store)).containsExactly(
+                    Map.entry("http://127.0.1.1:8080/p/kettle#sku:K1", List.of("12.50>11.00@" + SECOND, "11.00>10.00@" + THIRD)),
+                    Map.entry("http://127.0.1.1:8080/p/lamp#sku:L1", List.of("20.00>21.00@" + SECOND)),
+                    Map.entry("http://127.0.1.1:8080/p/mug#sku:M1", List.of()));
+        }
+    }
+
+    @Test
+    void changesKeptOnlyByTimeAreReadByGroupingUntilTheCrawlIsOpenedForWritingWhichKeepsThemByProduct() throws Exception {
+        Path dir = temp.resolve("crawl");
+        try (CrawlStore store = CrawlStore.create(dir, "{}", StoreOptions.defaults())) {
+            recordTwoProductsChangingInTurn(store);
+        }
+        Map<String, List<String>> expected;
+        try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
+            expected = seriesByProduct(store);
+        }
+        // As a crawl written before the by-product order existed: the events by time only.
+        try (StoreDb db = CrawlStore.openDb(dir, StoreOptions.defaults(), false, false)) {
+            db.rocks().deleteRange(db.handle(ColumnFamily.HISTORY_BY_PRODUCT), new byte[] {0}, new byte[] {(byte) 0xff});
+        }
+
+        try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
+            assertThat(store.history().indexed()).isFalse();
+            assertThat(seriesByProduct(store)).as("grouped in memory").isEqualTo(expected);
+        }
+        try (CrawlStore store = CrawlStore.open(dir, StoreOptions.defaults())) {
+            assertThat(store.history().indexed()).as("filled when opened for writing").isTrue();
+            assertThat(seriesByProduct(store)).isEqualTo(expected);
+        }
+    }
+
+    /** A kettle that changes twice and a lamp that changes once, in between; a mug that never changes. */
+    private static void recordTwoProductsChangingInTurn(CrawlStore store) {
+        commitVisit(store, item("kettle", "K1", "12.50", FIRST));
+        commitVisit(store, item("lamp", "L1", "20.00", FIRST));
+        commitVisit(store, item("mug", "M1", "5.00", FIRST));
+        commitVisit(store, item("kettle", "K1", "11.00", SECOND));
+        commitVisit(store, item("lamp", "L1", "21.00", SECOND));
+        commitVisit(store, item("kettle", "K1", "10.00", THIRD));
+        commitVisit(store, item("mug", "M1", "5.00", THIRD));
+    }
+
+    /** Each product's price changes as {@code old>new@observedAt}, in the order the store gives them. */
+    private static Map<String, List<String>> seriesByProduct(CrawlStore store) {
+        Map<String, List<String>> series = new java.util.LinkedHashMap<>();
+        store.forEachProductWithChanges((product, events) -> series.put(product.identity(), events.stream()
+                .map(e -> e.oldValue() + ">" + e.newValue() + "@" + e.observedAt()).toList()));
+        return series;
+    }
+
+    private static ProductRecord item(String slug, String sku, String price, Instant at) {
+        String url = SHOP + "/p/" + slug;
+        return new ProductRecord(url + "#sku:" + sku, url, slug, new BigDecimal(price), "EUR", sku, null, null, "InStock",
+                null, null, null, "127.0.1.1", at);
     }
 
     @Test

@@ -43,16 +43,13 @@ public final class ChangeExport {
     }
 
     /**
-     * Writes each product's series, in identity order. The series is rebuilt from the current record
-     * and the product's events: its values before its first change (at its page's first visit), then
-     * after each change. Holds the events in memory, grouped by product: fine for the history of a
-     * catalogue, not meant for billions of events.
+     * Writes each product's series, in identity order, holding one product's changes at a time. The
+     * series is rebuilt from the current record and the product's events: its values before its
+     * first change (at its page's first visit), then after each change.
      */
     public static long history(CrawlStore store, ProductExporter.Format format, Writer out, boolean raw) throws IOException {
-        Map<String, List<ChangeEvent>> byProduct = new HashMap<>();
-        store.forEachChangeSince(Instant.EPOCH, event -> byProduct.computeIfAbsent(event.identity(), id -> new ArrayList<>()).add(event));
         try (RowWriter rows = new RowWriter(format, out, HISTORY_HEADERS, TEXT, raw)) {
-            store.records().forEachProduct(product -> series(store, product, byProduct.getOrDefault(product.identity(), List.of()), rows));
+            store.forEachProductWithChanges((product, events) -> series(store, product, events, rows));
             return rows.rows();
         } catch (UncheckedIOException e) {
             throw e.getCause();
