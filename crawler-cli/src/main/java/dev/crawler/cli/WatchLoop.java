@@ -7,6 +7,7 @@ import dev.crawler.core.engine.CrawlSummary;
 import dev.crawler.core.engine.ProgressListener;
 import dev.crawler.core.extract.ProductExtractor;
 import dev.crawler.core.revisit.Revisits;
+import dev.crawler.core.robots.RobotsCache;
 import dev.crawler.storage.Counters;
 import dev.crawler.storage.CrawlStore;
 import java.io.PrintWriter;
@@ -56,8 +57,11 @@ import org.slf4j.LoggerFactory;
  * batch that writes the record it changes, so stopping at any point loses or doubles no event.
  *
  * <p>Thread-safety: {@link #run} on one thread; {@link #stop}, {@link #abort} and the getters from any.
- * Trade-off: each round starts a fresh engine, so its connections, threads and robots.txt cache are
- * not kept between rounds; for revisits hours apart that costs nothing worth keeping an idle engine for.
+ * Trade-off: each round starts a fresh engine, so its connections and threads are not kept between
+ * rounds; for revisits hours apart that costs nothing worth keeping an idle engine for. The robots.txt
+ * rules are kept ({@link RobotsCache#acrossRuns}): rounds minutes apart would otherwise ask every host
+ * for its robots.txt once a round, where a crawler asks about once a day
+ * ({@code politeness.robotsExpiry}).
  */
 final class WatchLoop implements Stoppable {
     private static final Logger LOG = LoggerFactory.getLogger(WatchLoop.class);
@@ -78,6 +82,8 @@ final class WatchLoop implements Stoppable {
     private final CrawlStore store;
     private final CrawlConfig config;
     private final ProductExtractor extractor;
+    /** Each host's robots.txt rules, kept from round to round for their expiry. */
+    private final RobotsCache robots;
     private final InstantSource clock;
     private final PrintWriter err;
     private final boolean allFirst;
@@ -99,6 +105,7 @@ final class WatchLoop implements Stoppable {
         this.store = store;
         this.config = config;
         this.extractor = new ProductExtractor(config.extraction());
+        this.robots = RobotsCache.acrossRuns(config.politeness().robotsExpiry());
         this.clock = clock;
         this.allFirst = allFirst;
         this.err = err;
@@ -146,7 +153,7 @@ final class WatchLoop implements Stoppable {
         long changes = store.counter(Counters.CHANGES);
         LOG.info("watch round {}: {} pages due queued", number, queued);
         CrawlSummary summary;
-        try (CrawlEngine engine = new CrawlEngine(store, config, extractor, ProgressListener.NONE, PROGRESS_INTERVAL)) {
+        try (CrawlEngine engine = new CrawlEngine(store, config, extractor, ProgressListener.NONE, PROGRESS_INTERVAL, robots)) {
             current.set(engine);
             // stop() sets the flag before it looks for an engine: one of the two sees the other.
             if (aborting) {

@@ -59,6 +59,7 @@ class WatchTest {
             Path seeds = Files.write(temp.resolve("seeds.txt"), testbed.homePages().stream().map(URI::toString).toList());
             Cli.succeed(concat("crawl", seeds.toString(), "--dir", dir.toString(), "--config", secondsSchedule().toString()));
             Instant started = Instant.now();
+            testbed.requestLog().clear();
 
             Process child = Cli.start(temp, "watch", List.of(), concat("watch", "--dir", dir.toString(), "--metrics-port", "0"));
             try {
@@ -101,6 +102,13 @@ class WatchTest {
                         .collect(Collectors.toSet());
                 assertThat(events).as("no change recorded twice").hasSameSizeAs(recorded);
                 assertThat(recorded).as("the changes of both epochs, and nothing else").isEqualTo(expected);
+
+                for (URI home : testbed.homePages()) {
+                    assertThat(testbed.requestLog().forHost(home.getHost()).stream()
+                            .filter(request -> request.pathAndQuery().equals("/robots.txt")))
+                            .as("robots.txt of %s asked once for the whole watch, not once a round", home.getHost())
+                            .hasSize(1);
+                }
 
                 Cli.succeed(concat("resume", "--dir", dir.toString()));
                 assertThat(StoredCounters.read(dir, Counters.CHANGES)).as("resumable, and nothing recorded again")

@@ -137,25 +137,37 @@ public final class CrawlEngine implements AutoCloseable {
      */
     public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
             Duration progressInterval, LongSupplier ticker, InstantSource clock) {
-        this(store, config, extractor, progress, progressInterval, ticker, clock, StageHook.NONE, Coordination.ALONE);
+        this(store, config, extractor, progress, progressInterval, ticker, clock, StageHook.NONE, Coordination.ALONE, null);
+    }
+
+    /**
+     * One of several engines that run over the same crawl one after another, such as the rounds of a
+     * watch: {@code robots} keeps each host's robots.txt rules from one to the next for their expiry,
+     * so a host is not asked for its robots.txt once per run.
+     */
+    public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
+            Duration progressInterval, RobotsCache robots) {
+        this(store, config, extractor, progress, progressInterval, System::nanoTime, InstantSource.system(), StageHook.NONE,
+                Coordination.ALONE, robots);
     }
 
     /** As one member of a crawl shared with other processes, as {@code coordination} says. */
     public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
             Duration progressInterval, Coordination coordination) {
         this(store, config, extractor, progress, progressInterval, System::nanoTime, InstantSource.system(), StageHook.NONE,
-                coordination);
+                coordination, null);
     }
 
     /** With a hook called as each stage begins: for tests that make a stage fail. */
     CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
             Duration progressInterval, StageHook hook) {
         this(store, config, extractor, progress, progressInterval, System::nanoTime, InstantSource.system(), hook,
-                Coordination.ALONE);
+                Coordination.ALONE, null);
     }
 
     private CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
-            Duration progressInterval, LongSupplier ticker, InstantSource clock, StageHook hook, Coordination coordination) {
+            Duration progressInterval, LongSupplier ticker, InstantSource clock, StageHook hook, Coordination coordination,
+            @Nullable RobotsCache carriedRobots) {
         this.hook = hook;
         this.coordination = coordination;
         this.store = store;
@@ -180,7 +192,8 @@ public final class CrawlEngine implements AutoCloseable {
             return visits.plan(outcome, planner.plan(outcome));
         };
         this.committer = new Committer(store, plan, new Listener(), 256, clock, coordination);
-        RobotsCache robots = new RobotsCache(config.politeness().robotsExpiry(), 1_000_000, ticker::getAsLong);
+        RobotsCache robots = carriedRobots != null ? carriedRobots
+                : new RobotsCache(config.politeness().robotsExpiry(), RobotsCache.MAX_HOSTS, ticker::getAsLong);
         this.scheduler = new HostScheduler(store, robots, config, store.counter(CrawlCounters.PAGES_FETCHED),
                 coordination::owns, !coordination.alone());
     }

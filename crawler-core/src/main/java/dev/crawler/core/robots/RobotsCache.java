@@ -21,6 +21,17 @@ public final class RobotsCache {
     private final Cache<String, Entry> rules;
     private final long expiryNanos;
 
+    /** Hosts whose rules are kept at most; a crawl of more hosts fetches some robots.txt again. */
+    public static final long MAX_HOSTS = 1_000_000;
+
+    /**
+     * Rules kept across engines over the same crawl, such as the rounds of a watch, timed by
+     * {@link System#nanoTime}, the clock a crawl's own engine uses.
+     */
+    public static RobotsCache acrossRuns(Duration expiry) {
+        return new RobotsCache(expiry, MAX_HOSTS, System::nanoTime);
+    }
+
     /**
      * @param expiry how long rules read from a robots.txt are kept
      * @param ticker a monotonic clock in nanoseconds (the crawl's own, so tests can move it)
