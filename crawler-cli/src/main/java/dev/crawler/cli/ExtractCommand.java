@@ -52,9 +52,10 @@ final class ExtractCommand implements Callable<Integer> {
                     + "the site rule by host. Default: the file's own URI.")
     String baseUrl;
 
-    @Option(names = "--rules", paramLabel = "FILE",
-            description = "A config file whose extraction.siteRules to apply, as a crawl with --config FILE would; "
-                    + "the way to try CSS rules on a saved page before crawling.")
+    @Option(names = {"--config", "--rules"}, paramLabel = "FILE",
+            description = "A config file, as a crawl with --config FILE reads it: its extraction.siteRules apply to the "
+                    + "page (the way to try CSS rules on a saved page before crawling), and its fetch settings "
+                    + "(user agent, timeouts, proxies) fetch a URL.")
     @Nullable Path rulesFile;
 
     @Option(names = "--explain",
@@ -64,12 +65,13 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        // The rules file is read first: a mistake in it is reported before any page is fetched.
-        ExtractionRules rules = rulesFile == null ? ExtractionRules.none() : ConfigFile.load(rulesFile).extraction();
+        // The config file is read first: a mistake in it is reported before any page is fetched.
+        ConfigDocument config = rulesFile == null ? ConfigDocument.defaults() : ConfigFile.load(rulesFile);
+        ExtractionRules rules = config.extraction();
         Page page = source.startsWith("http://") || source.startsWith("https://")
-                ? fetch(LenientUri.parse(source).orElseThrow(() -> new UserError("'" + source + "' is not a URL")))
+                ? fetch(LenientUri.parse(source).orElseThrow(() -> new UserError("'" + source + "' is not a URL")), config.fetch())
                 : read(Path.of(source));
-        if (rulesFile != null) {
+        if (rulesFile != null && !rules.siteRules().isEmpty()) {
             warnWithoutMatchingRule(rules, page.uri);
         }
         // Decoded as a crawl decodes a page: a saved file has no header, so its BOM, its own declaration or the bytes decide.
@@ -116,9 +118,9 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    private Page fetch(URI uri) {
+    private Page fetch(URI uri, CrawlConfig.Fetch settings) {
         String origin = Origin.of(uri).orElseThrow(() -> new UserError("'" + uri + "' is not an http(s) URL"));
-        try (HttpFetcher fetcher = new HttpFetcher(CrawlConfig.Fetch.defaults())) {
+        try (HttpFetcher fetcher = fetcher(settings)) {
             FetchOutcome outcome = fetcher.fetch(uri, origin).get(2, TimeUnit.MINUTES);
             if (outcome instanceof FetchOutcome.Failure failure) {
                 throw new UserError("fetching " + uri + " failed (" + failure.failureClass().label() + "): " + failure.message());
@@ -133,6 +135,15 @@ final class ExtractCommand implements Callable<Integer> {
             throw new UserError("interrupted while fetching " + uri);
         } catch (ExecutionException | TimeoutException e) {
             throw new UserError("fetching " + uri + " failed: " + e.getMessage());
+        }
+    }
+
+    /** A proxy whose credentials' environment variable is not set is the config's mistake, said in one line. */
+    private static HttpFetcher fetcher(CrawlConfig.Fetch settings) {
+        try {
+            return new HttpFetcher(settings);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
     }
 

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crawler.testbed.Fault;
 import dev.crawler.testbed.FaultConfig;
 import dev.crawler.testbed.FaultShop;
+import dev.crawler.testbed.ForwardProxy;
 import dev.crawler.testbed.ProductTruth;
 import dev.crawler.testbed.Testbed;
 import dev.crawler.testbed.TestbedConfig;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +103,33 @@ class ExtractCommandTest {
             JsonNode product = new ObjectMapper().readTree(result.out()).get(0);
             assertThat(product.get("name").asText()).isEqualTo(truth.name());
             assertThat(product.get("sku").asText()).isEqualTo(truth.sku());
+        }
+    }
+
+    @Test
+    void aUrlIsFetchedThroughTheProxyOfTheConfigFile() throws Exception {
+        try (Testbed testbed = Testbed.start(TestbedConfig.defaults().withShops(1).withProductsPerShop(3));
+                ForwardProxy proxy = Testbed.startProxy("127.0.5.1", null, null,
+                        Map.of("lamps.test", testbed.shopHosts().get(0)))) {
+            ProductTruth truth = testbed.groundTruth().products().get(0);
+            URI real = URI.create(truth.url());
+            // A name only the proxy can resolve: the page arrives only if the proxy fetched it.
+            String throughProxy = "http://lamps.test:" + real.getPort() + real.getRawPath();
+            Path config = Files.writeString(temp.resolve("proxy.yaml"), """
+                    fetch:
+                      proxies:
+                        - hostPattern: "*"
+                          url: %s
+                    """.formatted(proxy.httpUrl()));
+
+            Cli.Result direct = Cli.run("extract", throughProxy);
+            Cli.Result result = Cli.run("extract", throughProxy, "--config", config.toString());
+
+            assertThat(direct.exitCode()).as("no proxy, no such host").isEqualTo(ExitCodes.USAGE);
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.err()).as("a config without site rules warns of none").isEmpty();
+            assertThat(new ObjectMapper().readTree(result.out()).get(0).get("sku").asText()).isEqualTo(truth.sku());
+            assertThat(proxy.relays()).extracting(ForwardProxy.Relay::target).contains("lamps.test:" + real.getPort());
         }
     }
 
