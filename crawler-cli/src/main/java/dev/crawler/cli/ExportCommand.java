@@ -87,7 +87,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             String bootstrap = cluster;
             String crawl = crawlId;
-            write(sink -> readTopic(bootstrap, crawl, sink), exporter, chosen, filter);
+            write(sink -> readTopic(bootstrap, crawl, scratch(), sink), exporter, chosen, filter);
             return ExitCodes.OK;
         }
         if (dir == null) {
@@ -153,9 +153,18 @@ final class ExportCommand implements Callable<Integer> {
         long write(Writer writer) throws IOException;
     }
 
-    private static void readTopic(String bootstrap, String crawlId, java.util.function.Consumer<ProductRecord> sink) {
+    /**
+     * Where the topic's latest records wait on disk: beside the output file, whose disk is meant to
+     * take the export anyway, or in the temporary directory when the export goes to standard output.
+     */
+    private Path scratch() {
+        Path parent = out.equals("-") ? null : Path.of(out).toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    private static void readTopic(String bootstrap, String crawlId, Path scratch, java.util.function.Consumer<ProductRecord> sink) {
         try {
-            ProductsTopic.forEachProduct(bootstrap, crawlId, sink);
+            ProductsTopic.forEachProduct(bootstrap, crawlId, scratch, sink);
         } catch (ClusterUnavailableException | org.apache.kafka.common.KafkaException | IllegalArgumentException e) {
             throw new UserError("cannot read cluster crawl '" + crawlId + "' at " + bootstrap + ": " + e.getMessage());
         }

@@ -77,7 +77,7 @@ class ThreeMembersCrawlTest {
         }
         members.shutdown();
         shared = new ArrayList<>();
-        ProductsTopic.forEachProduct(broker.bootstrap(), "three", shared::add);
+        ProductsTopic.forEachProduct(broker.bootstrap(), "three", Path.of(System.getProperty("java.io.tmpdir")), shared::add);
         sharedRequests = testbed.requestLog().entries();
     }
 
