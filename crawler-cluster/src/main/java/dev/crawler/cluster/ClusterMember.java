@@ -4,6 +4,7 @@ import dev.crawler.core.coordination.Coordination;
 import dev.crawler.core.coordination.CoordinationEvents;
 import dev.crawler.core.coordination.GroupWrite;
 import dev.crawler.core.coordination.LocalWrite;
+import dev.crawler.core.coordination.NotPublishedException;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
 import dev.crawler.storage.StoreJson;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,6 +25,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This process as one member of a crawl shared through Kafka: the {@link Coordination} the engine
@@ -32,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * tells the engine when the crawl as a whole is done ({@link DoneCheck}). See docs/CLUSTER.md.
  */
 public final class ClusterMember implements Coordination, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterMember.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
 
     private final ClusterSettings settings;
@@ -47,6 +52,8 @@ public final class ClusterMember implements Coordination, AutoCloseable {
     private final long fetchLeaseNanos;
     private @Nullable MemberLoop loop;
     private @Nullable Thread thread;
+    private volatile @Nullable CoordinationEvents events;
+    private final AtomicBoolean stopAsked = new AtomicBoolean();
 
     /**
      * Joins the crawl (creating its topics if this member is the first) and readies the transactional
@@ -98,7 +105,7 @@ public final class ClusterMember implements Coordination, AutoCloseable {
     @Override
     public boolean mayFetch() {
         MemberLoop running = loop;
-        if (running == null || publisher.fenced()) {
+        if (running == null || publisher.unusable()) {
             return false;
         }
         long lastWord = Math.max(running.lastInTouchNanos(), publisher.lastCommitNanos());
@@ -107,6 +114,7 @@ public final class ClusterMember implements Coordination, AutoCloseable {
 
     @Override
     public void start(CoordinationEvents events) {
+        this.events = events;
         MemberLoop member = new MemberLoop(settings, topics, store, new KafkaConsumer<>(consumerProperties()), control,
                 new DoneCheck(admin, settings, topics), new StateReader(settings.bootstrap(), topics), owned, events);
         this.loop = member;
@@ -118,7 +126,25 @@ public final class ClusterMember implements Coordination, AutoCloseable {
 
     @Override
     public LocalWrite publish(GroupWrite group) {
-        return publisher.publish(group);
+        try {
+            return publisher.publish(group);
+        } catch (NotPublishedException e) {
+            stopIfUnusable(e);
+            throw e;
+        }
+    }
+
+    /**
+     * A member whose producer can publish nothing more stops, gracefully: what it fetched and could not
+     * publish stays queued in its store, {@code crawler resume} starts it with a new producer, and until
+     * then the group gives its partitions to the others once its session times out.
+     */
+    private void stopIfUnusable(NotPublishedException e) {
+        CoordinationEvents listening = events;
+        if (publisher.unusable() && listening != null && stopAsked.compareAndSet(false, true)) {
+            LOG.error("this member stops: {}; continue it with crawler resume", e.getMessage());
+            listening.stopRequested();
+        }
     }
 
     @Override

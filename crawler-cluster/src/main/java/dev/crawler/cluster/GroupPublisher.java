@@ -48,8 +48,11 @@ final class GroupPublisher {
     private final CrawlStore store;
     private final IntPredicate ownsPartition;
     private volatile long lastCommitNanos = System.nanoTime();
-    /** The producer was fenced (another process runs with this member's name): nothing more can be published. */
-    private volatile boolean fenced;
+    /**
+     * The producer can publish nothing more: it was fenced (another process runs with this member's
+     * name), or it failed so that it cannot even abort a transaction (Kafka's fatal error state).
+     */
+    private volatile boolean unusable;
 
     GroupPublisher(Producer<byte[], byte[]> producer, CrawlTopics topics, HostPartitioner partitioner, CrawlStore store,
             IntPredicate ownsPartition) {
@@ -89,8 +92,8 @@ final class GroupPublisher {
     }
 
     LocalWrite publish(GroupWrite group) {
-        if (fenced) {
-            throw new NotPublishedException("another process runs as this member; this one publishes nothing more");
+        if (unusable) {
+            throw new NotPublishedException("this member's producer can publish nothing more");
         }
         Transaction tx = new Transaction();
         List<PageCommit> pages = new ArrayList<>(group.pages().size());
@@ -152,10 +155,17 @@ final class GroupPublisher {
             }
             producer.commitTransaction();
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-            fenced = true;
+            unusable = true;
             throw new NotPublishedException("this member's producer can publish nothing more: " + e, e);
         } catch (KafkaException e) {
-            abortQuietly(e);
+            if (!aborted(e)) {
+                // A producer in Kafka's fatal error state refuses every transactional call, the abort too
+                // (an InvalidTxnStateException after the broker timed the transaction out, say). Going on
+                // would fetch pages whose outcomes can never be published.
+                unusable = true;
+                throw new NotPublishedException("this member's producer can publish nothing more: the transaction failed ("
+                        + e + ") and could not be aborted", e);
+            }
             throw new NotPublishedException("the transaction failed: " + e, e);
         }
         lastCommitNanos = System.nanoTime();
@@ -169,11 +179,14 @@ final class GroupPublisher {
         return applied;
     }
 
-    private void abortQuietly(KafkaException cause) {
+    /** Aborts the failed transaction; false when the producer refuses even that. */
+    private boolean aborted(KafkaException cause) {
         try {
             producer.abortTransaction();
+            return true;
         } catch (KafkaException e) {
             cause.addSuppressed(e);
+            return false;
         }
     }
 
@@ -193,8 +206,9 @@ final class GroupPublisher {
         return lastCommitNanos;
     }
 
-    boolean fenced() {
-        return fenced;
+    /** Whether the producer can publish nothing more (fenced, or in Kafka's fatal error state). */
+    boolean unusable() {
+        return unusable;
     }
 
     private static byte[] key(String key) {

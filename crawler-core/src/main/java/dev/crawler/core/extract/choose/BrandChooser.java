@@ -45,7 +45,7 @@ final class BrandChooser {
     return before;
   }
 
-  static boolean readsAsName(String value) {
+  private static boolean readsAsName(String value) {
     if (value.length() > MAX_LENGTH || NO_VALUE.contains(value.toLowerCase(Locale.ROOT))) {
       return false;
     }
