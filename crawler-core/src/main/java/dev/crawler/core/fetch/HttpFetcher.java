@@ -111,6 +111,12 @@ public final class HttpFetcher implements AutoCloseable {
     static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("crawler.exchange");
     /** Exchanges a connection has carried: a kept-alive connection that fails before any answer was closed while pooled. */
     private static final AttributeKey<Integer> EXCHANGES_SERVED = AttributeKey.valueOf("crawler.exchanges-served");
+    /**
+     * The proxy handshake of a connection made through a proxy. Kept as an attribute, not looked up in
+     * the pipeline: a handshake that failed closes the channel, and a closed channel's pipeline is
+     * emptied, so by the time a fetch looks the handler may be gone.
+     */
+    private static final AttributeKey<Future<Channel>> PROXY_HANDSHAKE = AttributeKey.valueOf("crawler.proxy-handshake");
     /** Connections per origin when the caller does not say: enough for sitemap and one-off fetches. */
     private static final int DEFAULT_CONNECTIONS_PER_ORIGIN = 8;
     /** Fetches waiting for a connection of one origin at most; more means the scheduler lost count. */
@@ -283,8 +289,8 @@ public final class HttpFetcher implements AutoCloseable {
             // The pool hands out a connection once TCP is up; through a proxy the request also waits for
             // the proxy's handshake, so a proxy that refuses us is reported as such, not as a connection
             // that closed under a request it never saw. The listener runs on the channel's event loop.
-            ProxyHandler proxy = channel.pipeline().get(ProxyHandler.class);
-            Future<Channel> handshake = proxy == null ? channel.eventLoop().newSucceededFuture(channel) : proxy.connectFuture();
+            Future<Channel> proxied = channel.attr(PROXY_HANDSHAKE).get();
+            Future<Channel> handshake = proxied == null ? channel.eventLoop().newSucceededFuture(channel) : proxied;
             handshake.addListener(done -> {
                 if (!done.isSuccess()) {
                     pool.release(channel);
@@ -518,7 +524,9 @@ public final class HttpFetcher implements AutoCloseable {
             counter.opened(channel);
             if (route.isPresent() && !forwards(route.get(), origin)) {
                 // First in line: it takes over the connect, and holds back writes until the tunnel is up.
-                channel.pipeline().addLast(proxyHandler(route.get()));
+                ProxyHandler proxy = proxyHandler(route.get());
+                channel.pipeline().addLast(proxy);
+                channel.attr(PROXY_HANDSHAKE).set(proxy.connectFuture());
             }
             if ("https".equals(origin.getScheme())) {
                 channel.pipeline().addLast(tls(channel));

@@ -129,7 +129,7 @@ class ProxyFetchTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"http", "socks5"})
     void wrongCredentialsFailTheFetchWithoutThePasswordInTheMessage(String scheme) throws Exception {
-        int fetches = 8;
+        int fetches = 25;
         try (TestServer server = server(); FakeDnsServer dns = dns();
                 ForwardProxy proxy = Testbed.startProxy(PROXY_ADDRESS, USER, "another-password", Map.of());
                 HttpFetcher fetcher = fetcher(config(scheme.equals("http") ? proxy.httpUrl() : proxy.socks5Url(), true),
