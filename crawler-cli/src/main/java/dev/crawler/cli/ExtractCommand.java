@@ -56,7 +56,7 @@ final class ExtractCommand implements Callable<Integer> {
             description = "A config file, as a crawl with --config FILE reads it: its extraction.siteRules apply to the "
                     + "page (the way to try CSS rules on a saved page before crawling), and its fetch settings "
                     + "(user agent, timeouts, proxies) fetch a URL.")
-    @Nullable Path rulesFile;
+    @Nullable Path configFile;
 
     @Option(names = "--explain",
             description = "Also print to standard error how the general page extractor read the page: its price "
@@ -66,12 +66,12 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // The config file is read first: a mistake in it is reported before any page is fetched.
-        ConfigDocument config = rulesFile == null ? ConfigDocument.defaults() : ConfigFile.load(rulesFile);
+        ConfigDocument config = configFile == null ? ConfigDocument.defaults() : ConfigFile.load(configFile);
         ExtractionRules rules = config.extraction();
         Page page = source.startsWith("http://") || source.startsWith("https://")
                 ? fetch(LenientUri.parse(source).orElseThrow(() -> new UserError("'" + source + "' is not a URL")), config.fetch())
                 : read(Path.of(source));
-        if (rulesFile != null && !rules.siteRules().isEmpty()) {
+        if (configFile != null && !rules.siteRules().isEmpty()) {
             warnWithoutMatchingRule(rules, page.uri);
         }
         // Decoded as a crawl decodes a page: a saved file has no header, so its BOM, its own declaration or the bytes decide.
@@ -104,7 +104,7 @@ final class ExtractCommand implements Callable<Integer> {
         String hint = host.isEmpty()
                 ? "the page has no host; give the shop's address with --base-url"
                 : "no hostPattern in it matches " + host;
-        spec.commandLine().getErr().println("crawler: no site rule of " + rulesFile + " applies: " + hint);
+        spec.commandLine().getErr().println("crawler: no site rule of " + configFile + " applies: " + hint);
     }
 
     private Page read(Path file) throws IOException {
