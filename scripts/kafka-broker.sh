@@ -96,6 +96,8 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 # A test's consumer group should not wait three seconds for members that are not coming.
 group.initial.rebalance.delay.ms=0
+# A killed member's open transaction is aborted within a second of its timeout, not ten.
+transaction.abort.timed.out.transaction.cleanup.interval.ms=1000
 PROPS
 }
 

@@ -150,7 +150,8 @@ final class ConfigReference {
         setting("cluster.partitions", "--partitions", "How many sets the hosts are split into (1..10000), fixed when the "
                 + "crawl is first created; more than the members, so that members can come and go.");
         setting("cluster.sessionTimeout", "", "How long the others wait for a silent member before its hosts move "
-                + "(6s..5m); a member stops fetching once a third of it passes without word from Kafka.");
+                + "(6s..5m); a member stops fetching once a third of it passes without word from Kafka, and its "
+                + "transactions time out at twice it (the broker's transaction.max.timeout.ms must allow that).");
         setting("cluster.memberId", "", "This member's lasting name; empty: made up when the crawl directory is created "
                 + "and kept there.");
     }

@@ -190,6 +190,7 @@ public final class ClusterMember implements Coordination, AutoCloseable {
         Properties properties = KafkaClients.producer(settings.bootstrap());
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(settings.transactionTimeout().toMillis()));
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         return properties;
