@@ -158,9 +158,12 @@ class RecrawlTest {
 
     private static void assertGoneAreMarked(Path dir, ChangeTruth truth, Instant since) {
         Map<String, PageState> pages = new HashMap<>();
+        Set<String> failed = new HashSet<>();
         try (CrawlStore store = CrawlStore.openReadOnly(dir)) {
             store.forEachPage(page -> pages.put(page.url(), page));
+            store.records().forEachFailure(failure -> failed.add(failure.url()));
         }
+        assertThat(truth.gone()).extracting(ChangeTruth.GoneProduct::url).as("a gone page is no failed page").doesNotContainAnyElementsOf(failed);
         for (ChangeTruth.GoneProduct gone : truth.gone()) {
             assertThat(pages.get(gone.url())).as("page of %s", gone.url()).isNotNull();
             PageState page = pages.get(gone.url());

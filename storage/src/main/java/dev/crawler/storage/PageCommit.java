@@ -41,6 +41,11 @@ public record PageCommit(
         return new PageCommit(done, requeue, links, products, failure, counters, page);
     }
 
+    /** The same outcome without its failure record: a known page that answers 404 or 410 is gone, not failed. */
+    public PageCommit withoutFailure() {
+        return new PageCommit(done, requeue, discovered, products, Optional.empty(), counters, page);
+    }
+
     /** The same outcome, recording {@code state} for the page. */
     public PageCommit withPage(PageState state) {
         return new PageCommit(done, requeue, discovered, products, failure, counters, Optional.of(state));

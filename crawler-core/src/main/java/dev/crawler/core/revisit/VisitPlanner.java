@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Adds to a page's write what the visit teaches about the page: its validators, its next visit, and
  * whether it is gone. Runs on the committer thread, after the crawl's own planner, and changes nothing
- * that planner decided (records, links, retries, failures) beyond counting.
+ * that planner decided (records, links, retries, failures) beyond counting, except that a known page
+ * that answers 404 or 410 is gone rather than failed.
  *
  * <table>
  * <caption>What a visit found, and what is kept of the page</caption>
@@ -22,7 +23,8 @@ import java.util.Optional;
  * <tr><td>a first fetch with a body</td><td>created, due after {@code revisit.initialInterval}</td><td>-</td></tr>
  * <tr><td>a 304, or the same body</td><td>unchanged, its interval grown</td><td>{@code pages.unchanged}</td></tr>
  * <tr><td>a new body</td><td>new validators, its interval shortened</td><td>-</td></tr>
- * <tr><td>a 404 or 410 of a known page</td><td>gone, due again after {@code revisit.maxInterval}</td><td>{@code pages.gone}</td></tr>
+ * <tr><td>a 404 or 410 of a known page</td><td>gone, due again after {@code revisit.maxInterval}</td><td>{@code pages.gone},
+ * not {@code pages.failed} (no failure record)</td></tr>
  * <tr><td>a new body of a product page without a product</td><td>gone (status 200)</td><td>{@code pages.gone}</td></tr>
  * <tr><td>a failure to be retried</td><td>left as it is (still queued)</td><td>-</td></tr>
  * <tr><td>any other failure or a redirect of a known page</td><td>due again after its interval</td><td>-</td></tr>
@@ -57,8 +59,17 @@ public final class VisitPlanner {
         }
         int status = outcome.httpStatus();
         if (status == 404 || status == 410) {
-            Map<String, Long> newlyGone = known.get().gone() ? Map.of() : Map.of(CrawlCounters.PAGES_GONE, 1L);
-            return planned.withPage(schedule.gone(known.get(), status, at)).withCounters(newlyGone);
+            Map<String, Long> counters = new HashMap<>();
+            if (!known.get().gone()) {
+                counters.put(CrawlCounters.PAGES_GONE, 1L);
+            }
+            // Gone, not failed: its page state says so, and the crawl's failures stay the pages that could not be read.
+            planned.counters().forEach((name, delta) -> {
+                if (name.equals(CrawlCounters.PAGES_FAILED) || name.startsWith(CrawlCounters.FAILURE_PREFIX)) {
+                    counters.put(name, -delta);
+                }
+            });
+            return planned.withoutFailure().withPage(schedule.gone(known.get(), status, at)).withCounters(counters);
         }
         return planned.withPage(schedule.unanswered(known.get(), at));
     }
