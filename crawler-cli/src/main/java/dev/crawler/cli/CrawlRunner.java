@@ -3,6 +3,7 @@ package dev.crawler.cli;
 import ch.qos.logback.classic.Level;
 import dev.crawler.cli.progress.ProgressDisplay;
 import dev.crawler.cluster.ClusterMember;
+import dev.crawler.core.revisit.RevisitRun;
 import dev.crawler.cluster.ClusterUnavailableException;
 import dev.crawler.cluster.CrawlTopicsMismatchException;
 import dev.crawler.core.coordination.Coordination;
@@ -41,10 +42,14 @@ final class CrawlRunner {
     /**
      * The run is one member of a cluster crawl.
      *
-     * @param seeds the seeds to send to their hosts' owners as the member joins (none on resume: the
-     *              crawl's first run sent them)
+     * @param seeds      the seeds to send to their hosts' owners as the member joins (none on resume: the
+     *                   crawl's first run sent them)
+     * @param revisitRun when the run revisits, which pages of the parts it takes over it revisits; null otherwise
      */
-    record Member(ClusterMembership membership, List<DiscoveredUrl> seeds) {
+    record Member(ClusterMembership membership, List<DiscoveredUrl> seeds, @Nullable RevisitRun revisitRun) {
+        Member(ClusterMembership membership, List<DiscoveredUrl> seeds) {
+            this(membership, seeds, null);
+        }
     }
 
     /**
@@ -135,7 +140,7 @@ final class CrawlRunner {
                 + membership.memberId() + "...");
         err.flush();
         try {
-            ClusterMember joined = new ClusterMember(membership.settings(), store);
+            ClusterMember joined = new ClusterMember(membership.settings(), store, member.revisitRun());
             try {
                 if (!member.seeds().isEmpty()) {
                     joined.sendSeeds(member.seeds());

@@ -4,7 +4,9 @@ import dev.crawler.cli.export.ExportFilter;
 import dev.crawler.cli.export.ChangeExport;
 import dev.crawler.cli.export.ProductExporter;
 import dev.crawler.cluster.ClusterUnavailableException;
+import dev.crawler.cluster.HistoryTopic;
 import dev.crawler.cluster.ProductsTopic;
+import dev.crawler.storage.ChangeEvent;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.ProductRecord;
 import java.io.BufferedWriter;
@@ -40,7 +42,8 @@ final class ExportCommand implements Callable<Integer> {
     @Nullable Path dir;
 
     @Option(names = "--cluster", paramLabel = "BOOTSTRAP",
-            description = "Export a whole cluster crawl from its Kafka cluster (host:port[,...]): every member's products, once each.")
+            description = "Export a whole cluster crawl from its Kafka cluster (host:port[,...]): every member's products, once each "
+                    + "(or, with --changes-since, every member's changes).")
     @Nullable String cluster;
 
     @Option(names = "--crawl-id", paramLabel = "NAME", description = "The cluster crawl to export, with --cluster.")
@@ -87,6 +90,18 @@ final class ExportCommand implements Callable<Integer> {
             }
             String bootstrap = cluster;
             String crawl = crawlId;
+            if (history) {
+                throw new UserError("--history reads one crawl directory; for a cluster crawl, export the changes with "
+                        + "--changes-since, or each member's series with --dir");
+            }
+            if (changesSince != null) {
+                checkChangeFilters();
+                Instant from = instantOf(changesSince);
+                boolean rawCells = raw || defaults.raw();
+                writeRows(writer -> ChangeExport.changes(sink -> readHistory(bootstrap, crawl, from, scratch(), sink), chosen, writer,
+                        rawCells), "changes");
+                return ExitCodes.OK;
+            }
             write(sink -> readTopic(bootstrap, crawl, scratch(), sink), exporter, chosen, filter);
             return ExitCodes.OK;
         }
@@ -107,9 +122,7 @@ final class ExportCommand implements Callable<Integer> {
         if (changesSince != null && history) {
             throw new UserError("--changes-since and --history are two exports; choose one");
         }
-        if (host != null || since != null) {
-            throw new UserError("--host and --since filter products; they do not apply to --changes-since or --history");
-        }
+        checkChangeFilters();
         try (CrawlStore store = CrawlStore.openReadOnly(crawl)) {
             String what = history ? "rows of history" : "changes";
             if (history) {
@@ -120,6 +133,12 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private void checkChangeFilters() {
+        if (host != null || since != null) {
+            throw new UserError("--host and --since filter products; they do not apply to --changes-since or --history");
+        }
     }
 
     /** Writes what {@code body} writes to --out, as a file moved into place or standard output. */
@@ -160,6 +179,15 @@ final class ExportCommand implements Callable<Integer> {
     private Path scratch() {
         Path parent = out.equals("-") ? null : Path.of(out).toAbsolutePath().getParent();
         return parent != null ? parent : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    private static void readHistory(String bootstrap, String crawlId, Instant since, Path scratch,
+            java.util.function.Consumer<ChangeEvent> sink) {
+        try {
+            HistoryTopic.forEachChangeSince(bootstrap, crawlId, since, scratch, sink);
+        } catch (ClusterUnavailableException | org.apache.kafka.common.KafkaException | IllegalArgumentException e) {
+            throw new UserError("cannot read cluster crawl '" + crawlId + "' at " + bootstrap + ": " + e.getMessage());
+        }
     }
 
     private static void readTopic(String bootstrap, String crawlId, Path scratch, java.util.function.Consumer<ProductRecord> sink) {

@@ -5,6 +5,7 @@ import dev.crawler.core.coordination.CoordinationEvents;
 import dev.crawler.core.coordination.GroupWrite;
 import dev.crawler.core.coordination.LocalWrite;
 import dev.crawler.core.coordination.NotPublishedException;
+import dev.crawler.core.revisit.RevisitRun;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
 import dev.crawler.storage.StoreJson;
@@ -63,6 +64,14 @@ public final class ClusterMember implements Coordination, AutoCloseable {
      * @throws ClusterUnavailableException  no broker answered
      */
     public ClusterMember(ClusterSettings settings, CrawlStore store) {
+        this(settings, store, null);
+    }
+
+    /**
+     * Like {@link #ClusterMember(ClusterSettings, CrawlStore)}, for a run that revisits: the pages of each
+     * part of the crawl this member takes over during the run are revisited as {@code revisitRun} says.
+     */
+    public ClusterMember(ClusterSettings settings, CrawlStore store, @Nullable RevisitRun revisitRun) {
         this.settings = settings;
         this.topics = CrawlTopics.of(settings.crawlId());
         this.partitioner = new HostPartitioner(settings.partitions());
@@ -79,7 +88,7 @@ public final class ClusterMember implements Coordination, AutoCloseable {
             admin.close(Duration.ofSeconds(5));
             throw e instanceof KafkaException ? new ClusterUnavailableException("joining the cluster failed: " + e, e) : e;
         }
-        this.publisher = new GroupPublisher(producer, topics, partitioner, store, owned::contains);
+        this.publisher = new GroupPublisher(producer, topics, partitioner, store, owned::contains, revisitRun);
         this.control = new ControlChannel(settings.bootstrap(), topics);
     }
 

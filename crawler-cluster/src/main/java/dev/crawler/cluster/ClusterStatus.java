@@ -72,7 +72,7 @@ public record ClusterStatus(String crawlId, int partitions, String groupState, M
                     waiting += Math.max(0, end.getValue() - (at == null ? 0 : at.offset()));
                 } else if (topic.equals(topics.state())) {
                     states += end.getValue();
-                } else {
+                } else if (topic.equals(topics.products())) {
                     products += end.getValue();
                 }
             }
@@ -85,7 +85,7 @@ public record ClusterStatus(String crawlId, int partitions, String groupState, M
         }
     }
 
-    /** End offsets (committed transactions) of every partition of the links, state and products topics. */
+    /** End offsets (committed transactions) of every partition of the crawl's partitioned topics. */
     private static Map<TopicPartition, Long> ends(Admin admin, CrawlTopics topics, int partitions)
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();

@@ -17,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The crawl-wide signals on the control topic, read in order by every member: each member's status
  * (idle or busy, with a number that grows with every change), and {@code stop} and {@code done}.
- * A stop or done written before this member started belongs to an earlier run and is not obeyed.
+ * A stop, done or status written before this member started belongs to an earlier run and is not heeded.
  * One thread only.
  */
 final class ControlChannel implements AutoCloseable {
@@ -75,7 +75,13 @@ final class ControlChannel implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ZERO)) {
             Signal signal = StoreJson.read(record.value(), Signal.class);
             switch (signal.type()) {
-                case STATUS -> statuses.put(signal.member(), signal);
+                // A status said before this member started may be a member that is not running now (gone
+                // for good, its static membership not yet timed out): only what is said during this run counts.
+                case STATUS -> {
+                    if (record.offset() >= startOffset) {
+                        statuses.put(signal.member(), signal);
+                    }
+                }
                 case STOP -> stopSeen |= record.offset() >= startOffset;
                 case DONE -> doneSeen |= record.offset() >= startOffset;
                 default -> {
@@ -85,7 +91,7 @@ final class ControlChannel implements AutoCloseable {
         }
     }
 
-    /** The latest status of a member, if it ever said one. */
+    /** The latest status of a member, if it said one since this member started. */
     @org.jspecify.annotations.Nullable Signal status(String member) {
         return statuses.get(member);
     }

@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  *                 rebuild its store from it
  * @param products product records keyed by product identity; compacted, so a page fetched twice after a
  *                 failover leaves one record
+ * @param history  the change events of products (price, currency, availability, name), keyed by product
+ *                 identity, each written once in the transaction that publishes the record it compares;
+ *                 kept for good, the crawl's price history
  * @param control  one partition of crawl-wide signals (stop, done), which every member reads in order
  */
-public record CrawlTopics(String links, String state, String products, String control) {
+public record CrawlTopics(String links, String state, String products, String history, String control) {
     /** Kafka's legal topic characters; 200 leaves room for the prefix and suffix under its 249 limit. */
     private static final Pattern CRAWL_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
@@ -25,15 +28,15 @@ public record CrawlTopics(String links, String state, String products, String co
             throw new IllegalArgumentException("a crawl id is 1 to 200 letters, digits, '.', '_' or '-', was '" + crawlId + "'");
         }
         String prefix = "crawler." + crawlId + ".";
-        return new CrawlTopics(prefix + "links", prefix + "state", prefix + "products", prefix + "control");
+        return new CrawlTopics(prefix + "links", prefix + "state", prefix + "products", prefix + "history", prefix + "control");
     }
 
     /** The topics whose partitions are the crawl's partitions, one per set of hosts. */
     public List<String> partitioned() {
-        return List.of(links, state, products);
+        return List.of(links, state, products, history);
     }
 
     public List<String> all() {
-        return List.of(links, state, products, control);
+        return List.of(links, state, products, history, control);
     }
 }

@@ -4,12 +4,16 @@ import dev.crawler.core.coordination.GroupWrite;
 import dev.crawler.core.coordination.Inbound;
 import dev.crawler.core.coordination.LocalWrite;
 import dev.crawler.core.coordination.NotPublishedException;
+import dev.crawler.core.revisit.RevisitRun;
+import dev.crawler.storage.ChangeEvent;
 import dev.crawler.storage.CrawlStore;
 import dev.crawler.storage.DiscoveredUrl;
 import dev.crawler.storage.PageCommit;
+import dev.crawler.storage.PageState;
 import dev.crawler.storage.ProductRecord;
 import dev.crawler.storage.StoreJson;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,11 +35,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sends one commit group as one Kafka transaction (exactly-once v2), on the committer thread: the state
- * of every URL it settles or queues (to the state topic, in its host's partition), the product records
- * (to the products topic, keyed by identity), the links to other members' hosts (to the links topic,
- * keyed by host), and the offsets of the links it takes in from the links topic. Only once the
- * transaction has committed does the local store apply the group, with the state-topic offsets it is
- * then applied up to.
+ * of every URL it settles or queues (to the state topic, in its host's partition, with what revisits
+ * need of each page read), the product records (to the products topic, keyed by identity) and their
+ * changes against the records they replace (to the history topic), the links to other members' hosts
+ * (to the links topic, keyed by host), and the offsets of the links it takes in from the links topic.
+ * Only once the transaction has committed does the local store apply the group, with the state- and
+ * products-topic offsets it is then applied up to.
  *
  * <p>Links to hosts this member owns are recorded as queued in the state topic only if the local store
  * has never seen them: the topic keeps each URL's latest state, and a link to a page fetched long ago
@@ -47,6 +52,7 @@ final class GroupPublisher {
     private final HostPartitioner partitioner;
     private final CrawlStore store;
     private final IntPredicate ownsPartition;
+    private final @Nullable RevisitRun revisitRun;
     private volatile long lastCommitNanos = System.nanoTime();
     /**
      * The producer can publish nothing more: it was fenced (another process runs with this member's
@@ -56,11 +62,18 @@ final class GroupPublisher {
 
     GroupPublisher(Producer<byte[], byte[]> producer, CrawlTopics topics, HostPartitioner partitioner, CrawlStore store,
             IntPredicate ownsPartition) {
+        this(producer, topics, partitioner, store, ownsPartition, null);
+    }
+
+    /** @param revisitRun when this run revisits, which pages of a part taken over it revisits; null otherwise */
+    GroupPublisher(Producer<byte[], byte[]> producer, CrawlTopics topics, HostPartitioner partitioner, CrawlStore store,
+            IntPredicate ownsPartition, @Nullable RevisitRun revisitRun) {
         this.producer = producer;
         this.topics = topics;
         this.partitioner = partitioner;
         this.store = store;
         this.ownsPartition = ownsPartition;
+        this.revisitRun = revisitRun;
     }
 
     /** The transaction each publish runs in has these parts, gathered before it begins. */
@@ -68,6 +81,8 @@ final class GroupPublisher {
         final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         final List<DiscoveredUrl> mine = new ArrayList<>();
         final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        /** The records of this transaction by identity: a product found twice in one group compares with the first. */
+        final Map<String, ProductRecord> replaced = new HashMap<>();
         @Nullable ConsumerGroupMetadata group;
 
         /** Splits links into this member's (returned, to queue here) and the others' (sent to their owners). */
@@ -86,6 +101,23 @@ final class GroupPublisher {
             return local;
         }
 
+        /**
+         * The change events of {@code product} against the record it replaces, to the history topic: the
+         * same events the store records when it applies the group, since it applies groups in the order
+         * they are published and compares against the same record.
+         */
+        void changes(int partition, ProductRecord product) {
+            ProductRecord before = replaced.containsKey(product.identity()) ? replaced.get(product.identity())
+                    : store.records().product(product.identity()).orElse(null);
+            replaced.put(product.identity(), product);
+            if (before == null) {
+                return;
+            }
+            for (ChangeEvent event : ChangeEvent.between(before, product)) {
+                records.add(new ProducerRecord<>(topics.history(), partition, key(event.identity()), StoreJson.write(event)));
+            }
+        }
+
         void state(String url, String origin, UrlState state) {
             records.add(new ProducerRecord<>(topics.state(), partitioner.partitionOf(Hosts.of(origin)), key(url), state.toBytes()));
         }
@@ -102,21 +134,32 @@ final class GroupPublisher {
             tx.state(page.url(), page.origin(), commit.requeue()
                     .map(again -> UrlState.queued(new DiscoveredUrl(again.url(), page.origin(), again.depth(), again.priority(),
                             again.redirectHops())))
-                    .orElseGet(() -> UrlState.settled(page.url(), page.origin())));
+                    .orElseGet(() -> UrlState.settled(page.url(), page.origin(), commit.page().orElse(null))));
             int partition = partitioner.partitionOf(Hosts.of(page.origin()));
             for (ProductRecord product : commit.products()) {
                 tx.records.add(new ProducerRecord<>(topics.products(), partition, key(product.identity()), StoreJson.write(product)));
+                tx.changes(partition, product);
             }
             pages.add(commit.withDiscovered(tx.route(commit.discovered())));
         }
         List<DiscoveredUrl> queued = new ArrayList<>(tx.route(group.queued()));
         List<String> settled = new ArrayList<>();
+        List<PageState> pageStates = new ArrayList<>();
+        List<ProductRecord> products = new ArrayList<>();
+        List<String> revisits = new ArrayList<>();
         Map<String, Long> applied = new HashMap<>();
+        Instant now = Instant.now();
         for (Inbound batch : group.inbound()) {
             if (batch instanceof RestoredPartition restored) {
                 queued.addAll(restored.queue());
                 settled.addAll(restored.settled());
+                pageStates.addAll(restored.pages());
+                products.addAll(restored.products());
+                if (revisitRun != null) {
+                    restored.pages().stream().filter(state -> revisitRun.revisits(state, now)).forEach(state -> revisits.add(state.url()));
+                }
                 applied.put(RestoredPartition.checkpoint(restored.partition()), restored.appliedUpTo());
+                applied.put(RestoredPartition.productsCheckpoint(restored.partition()), restored.productsUpTo());
             } else if (batch instanceof PeerLinks links) {
                 for (var entry : links.offsets().entrySet()) {
                     if (!ownsPartition.test(entry.getKey().partition())) {
@@ -136,10 +179,10 @@ final class GroupPublisher {
             tx.state(url.url(), url.origin(), UrlState.queued(url));
         }
         if (tx.records.isEmpty() && tx.offsets.isEmpty()) {
-            return new LocalWrite(pages, queued, settled, applied);
+            return new LocalWrite(pages, queued, settled, pageStates, products, revisits, applied);
         }
         applied.putAll(commit(tx));
-        return new LocalWrite(pages, queued, settled, applied);
+        return new LocalWrite(pages, queued, settled, pageStates, products, revisits, applied);
     }
 
     /** Runs the transaction; returns, per partition of the state topic it wrote to, the offset now applied up to. */
@@ -174,6 +217,8 @@ final class GroupPublisher {
             RecordMetadata metadata = get(future);
             if (metadata.topic().equals(topics.state())) {
                 applied.merge(RestoredPartition.checkpoint(metadata.partition()), metadata.offset() + 1, Math::max);
+            } else if (metadata.topic().equals(topics.products())) {
+                applied.merge(RestoredPartition.productsCheckpoint(metadata.partition()), metadata.offset() + 1, Math::max);
             }
         }
         return applied;

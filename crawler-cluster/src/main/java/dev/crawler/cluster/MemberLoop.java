@@ -255,13 +255,16 @@ final class MemberLoop implements Runnable, ConsumerRebalanceListener {
     /** Brings the store up to the partitions' state topic, each from where it was applied up to. */
     private void restore(Collection<TopicPartition> partitions) {
         Map<Integer, Long> from = new HashMap<>();
+        Map<Integer, Long> productsFrom = new HashMap<>();
         for (TopicPartition partition : partitions) {
             from.put(partition.partition(), store.checkpoint(RestoredPartition.checkpoint(partition.partition())).orElse(0));
+            productsFrom.put(partition.partition(), store.checkpoint(RestoredPartition.productsCheckpoint(partition.partition())).orElse(0));
         }
-        for (RestoredPartition restored : stateReader.read(from)) {
-            LOG.info("partition {}: {} URLs queued and {} settled restored from the state topic (offsets {} to {})",
-                    restored.partition(), restored.queue().size(), restored.settled().size(), from.get(restored.partition()),
-                    restored.appliedUpTo());
+        for (RestoredPartition restored : stateReader.read(from, productsFrom)) {
+            LOG.info("partition {}: {} URLs queued and {} settled restored from the state topic (offsets {} to {}), "
+                    + "with {} page states and {} product records", restored.partition(), restored.queue().size(),
+                    restored.settled().size(), from.get(restored.partition()), restored.appliedUpTo(), restored.pages().size(),
+                    restored.products().size());
             events.arrived(restored);
             await(restored.applied(), "restoring partition " + restored.partition());
         }

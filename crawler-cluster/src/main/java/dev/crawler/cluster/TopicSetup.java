@@ -73,6 +73,10 @@ public final class TopicSetup {
         NewTopic created = new NewTopic(topic, Optional.of(control ? 1 : partitions), Optional.empty());
         if (topic.equals(topics.state()) || topic.equals(topics.products())) {
             created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        } else if (topic.equals(topics.history())) {
+            // Every event is the history: none may age out after Kafka's default week.
+            created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
         }
         return created;
     }

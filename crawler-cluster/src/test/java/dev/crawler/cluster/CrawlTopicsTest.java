@@ -12,7 +12,7 @@ class CrawlTopicsTest {
         CrawlTopics topics = CrawlTopics.of("shoes-2026");
 
         assertThat(topics.all()).containsExactly("crawler.shoes-2026.links", "crawler.shoes-2026.state",
-                "crawler.shoes-2026.products", "crawler.shoes-2026.control");
+                "crawler.shoes-2026.products", "crawler.shoes-2026.history", "crawler.shoes-2026.control");
         assertThat(topics.partitioned()).doesNotContain(topics.control());
     }
 

@@ -66,10 +66,11 @@ class TopicSetupOnABrokerTest {
         Map<String, Integer> partitions = new java.util.HashMap<>();
         admin.describeTopics(topics.all()).allTopicNames().get().forEach((name, d) -> partitions.put(name, d.partitions().size()));
         assertThat(partitions).containsOnly(Map.entry(topics.links(), 6), Map.entry(topics.state(), 6),
-                Map.entry(topics.products(), 6), Map.entry(topics.control(), 1));
+                Map.entry(topics.products(), 6), Map.entry(topics.history(), 6), Map.entry(topics.control(), 1));
         assertThat(cleanupPolicy(topics.state())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         assertThat(cleanupPolicy(topics.products())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         assertThat(cleanupPolicy(topics.links())).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+        assertThat(topicConfig(topics.history(), TopicConfig.RETENTION_MS_CONFIG)).as("the price history never ages out").isEqualTo("-1");
     }
 
     @Test
@@ -126,8 +127,12 @@ class TopicSetupOnABrokerTest {
     }
 
     private static String cleanupPolicy(String topic) throws Exception {
+        return topicConfig(topic, TopicConfig.CLEANUP_POLICY_CONFIG);
+    }
+
+    private static String topicConfig(String topic, String name) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-        return config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+        return config.get(name).value();
     }
 }

@@ -18,6 +18,15 @@ import org.jspecify.annotations.Nullable;
 public record ChangeEvent(String identity, String url, Field field, @Nullable String oldValue, @Nullable String newValue,
         Instant observedAt) {
 
+    /**
+     * The events that replacing {@code stored} by {@code replacing} records, one per watched field that
+     * differs, observed when {@code replacing} was fetched: what the store writes in the same batch. A
+     * cluster member publishes the same events in the transaction that publishes the record.
+     */
+    public static java.util.List<ChangeEvent> between(ProductRecord stored, ProductRecord replacing) {
+        return History.changes(stored, replacing);
+    }
+
     /** The fields a price monitor watches. */
     public enum Field {
         PRICE, CURRENCY, AVAILABILITY, NAME;

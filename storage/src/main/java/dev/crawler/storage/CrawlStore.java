@@ -435,16 +435,22 @@ public final class CrawlStore implements AutoCloseable {
                 if (stored.isEmpty() || stored.get().queued() || !inBatch.add(url)) {
                     continue;
                 }
-                PageState page = stored.get();
-                int hostId = hostTable.idFor(batch, page.origin());
-                frontier.requeue(batch, hostId, new PageCommit.RequeuedUrl(page.url(), page.depth(), Math.min(page.depth(), 255), 0));
-                pages.put(batch, stored, page.withQueued(true));
-                batch.bump(Counters.REVISITS_QUEUED, 1);
+                queueRevisit(batch, stored.get());
             }
             return write(batch);
         } catch (RocksDBException e) {
             throw writeFailure(e);
         }
+    }
+
+    /** Queues a revisit of {@code page} (known, not queued) at the back of its host's queue; returns its state now. */
+    private PageState queueRevisit(StoreBatch batch, PageState page) throws RocksDBException {
+        int hostId = hostTable.idFor(batch, page.origin());
+        frontier.requeue(batch, hostId, new PageCommit.RequeuedUrl(page.url(), page.depth(), Math.min(page.depth(), 255), 0));
+        PageState queued = page.withQueued(true);
+        pages.put(batch, Optional.of(page), queued);
+        batch.bump(Counters.REVISITS_QUEUED, 1);
+        return queued;
     }
 
     /** What is known of a page for revisits, if it was ever fetched. Any thread. */
@@ -506,11 +512,40 @@ public final class CrawlStore implements AutoCloseable {
      * this store still has queued stays queued: fetching it again costs a request, never a record.
      */
     public CommitResult restore(List<DiscoveredUrl> queued, List<String> settled, Map<String, Long> applied) {
+        return restore(queued, settled, List.of(), List.of(), List.of(), applied);
+    }
+
+    /**
+     * Like {@link #restore(List, List, Map)}, and in the same batch also takes what another member
+     * learnt of the part it takes over, for revisits: the state of each page it fetched ({@code pages},
+     * each replacing this store's, whose queued mark it keeps), the latest record of each product
+     * ({@code products}, replacing an older one here without recording a change: the member that
+     * fetched it recorded that), and queues a revisit of each page of {@code revisits} that is known
+     * and not queued already.
+     */
+    public CommitResult restore(List<DiscoveredUrl> queued, List<String> settled, List<PageState> pageStates,
+            List<ProductRecord> products, List<String> revisits, Map<String, Long> applied) {
         checkWritable();
         try (StoreBatch batch = new StoreBatch()) {
             enqueueUnseen(batch, queued);
             for (String url : settled) {
                 seenSet.addSettled(batch, url);
+            }
+            Map<String, PageState> written = new HashMap<>();
+            for (PageState state : pageStates) {
+                Optional<PageState> stored = written.containsKey(state.url()) ? Optional.of(written.get(state.url())) : pages.get(state.url());
+                PageState kept = state.withQueued(stored.map(PageState::queued).orElse(false));
+                pages.put(batch, stored, kept);
+                written.put(kept.url(), kept);
+            }
+            for (ProductRecord product : products) {
+                records.putBaseline(batch, product);
+            }
+            for (String url : revisits) {
+                Optional<PageState> stored = written.containsKey(url) ? Optional.of(written.get(url)) : pages.get(url);
+                if (stored.isPresent() && !stored.get().queued()) {
+                    written.put(url, queueRevisit(batch, stored.get()));
+                }
             }
             checkpoints.put(batch, applied);
             return write(batch);

@@ -48,6 +48,19 @@ public final class Records {
         }
     }
 
+    /**
+     * Writes {@code product} as what is known of it, unless the stored record was fetched later: a
+     * record another member fetched, taken in so that the next visit here compares against it. No
+     * change is recorded and nothing is counted; the member that fetched it did that.
+     */
+    void putBaseline(StoreBatch batch, ProductRecord product) throws RocksDBException {
+        byte[] key = StoreBytes.utf8(product.identity());
+        ProductRecord stored = stored(key);
+        if (stored == null || !stored.fetchedAt().isAfter(product.fetchedAt())) {
+            batch.put(products, key, StoreJson.write(product));
+        }
+    }
+
     private @Nullable ProductRecord stored(byte[] key) {
         byte[] value = db.get(ColumnFamily.PRODUCTS, key);
         return value == null ? null : StoreJson.read(value, ProductRecord.class);

@@ -156,6 +156,56 @@ class WatchStateTest {
         }
     }
 
+    @Test
+    void aPartTakenOverBringsItsPagesAndLatestRecordsAndTheNextVisitComparesWithThem() {
+        try (CrawlStore store = CrawlStore.create(temp.resolve("crawl"), "{}", StoreOptions.defaults())) {
+            store.restore(List.of(), List.of(PAGE), List.of(page(SECOND)), List.of(product("12.50", "InStock", "Lamp", FIRST)),
+                    List.of(), Map.of("state.3", 7L, "products.3", 4L));
+
+            assertThat(store.pageState(PAGE)).as("the page's schedule and validators, as the other member left them")
+                    .hasValueSatisfying(state -> assertThat(state.etag()).isEqualTo("\"abc\""));
+            assertThat(store.records().product(PAGE + "#sku:L1")).isPresent();
+            assertThat(store.counter(Counters.PRODUCTS)).as("counted by the member that fetched it").isZero();
+            assertThat(changes(store, Instant.EPOCH)).as("a record taken in is no change").isEmpty();
+            assertThat(store.checkpoint("products.3")).hasValue(4L);
+
+            commitVisit(store, product("11.00", "InStock", "Lamp", SECOND));
+            assertThat(changes(store, Instant.EPOCH)).as("the next visit here compares with what the other member saw")
+                    .extracting(ChangeEvent::oldValue, ChangeEvent::newValue).containsExactly(org.assertj.core.groups.Tuple.tuple("12.50", "11.00"));
+        }
+    }
+
+    @Test
+    void anOlderRecordTakenInDoesNotReplaceALaterOneAndAQueuedPageStaysQueued() {
+        try (CrawlStore store = CrawlStore.create(temp.resolve("crawl"), "{}", StoreOptions.defaults())) {
+            commitVisit(store, product("11.00", "InStock", "Lamp", SECOND));
+            store.commit(List.of(visit(store, product("11.00", "InStock", "Lamp", SECOND)).withPage(page(FIRST))));
+            store.queueRevisits(List.of(PAGE));
+
+            store.restore(List.of(), List.of(PAGE), List.of(page(THIRD)), List.of(product("12.50", "InStock", "Lamp", FIRST)),
+                    List.of(PAGE), Map.of());
+
+            assertThat(store.records().product(PAGE + "#sku:L1")).hasValueSatisfying(
+                    record -> assertThat(record.price()).isEqualByComparingTo("11.00"));
+            assertThat(store.pageState(PAGE)).hasValueSatisfying(state -> {
+                assertThat(state.nextVisit()).isEqualTo(THIRD);
+                assertThat(state.queued()).as("its revisit is still queued here").isTrue();
+            });
+            assertThat(store.counter(Counters.REVISITS_QUEUED)).as("a page queued already is not queued twice").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPageOfAPartTakenOverIsQueuedForItsRevisitWhenTheRunSaysSo() {
+        try (CrawlStore store = CrawlStore.create(temp.resolve("crawl"), "{}", StoreOptions.defaults())) {
+            store.restore(List.of(), List.of(PAGE), List.of(page(FIRST)), List.of(), List.of(PAGE, PAGE, SHOP + "/never-fetched"), Map.of());
+
+            assertThat(store.peek(store.hostId(SHOP).orElseThrow(), 10, Set.of())).extracting(QueuedUrl::url).containsExactly(PAGE);
+            assertThat(store.pageState(PAGE)).hasValueSatisfying(state -> assertThat(state.queued()).isTrue());
+            assertThat(store.counter(Counters.REVISITS_QUEUED)).isEqualTo(1);
+        }
+    }
+
     private static PageState page(Instant next) {
         return new PageState(PAGE, SHOP, 2, PageState.Kind.PRODUCT, "\"abc\"", null, "00ff", FIRST, FIRST, FIRST,
                 3_600_000, next, false, null, 0);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,8 +34,14 @@ public final class ChangeExport {
     /** Writes every change observed at or after {@code since}, oldest first, in constant memory; returns how many. */
     public static long changes(CrawlStore store, Instant since, ProductExporter.Format format, Writer out, boolean raw)
             throws IOException {
+        return changes(sink -> store.forEachChangeSince(since, sink), format, out, raw);
+    }
+
+    /** Writes every change {@code source} hands out, in its order; returns how many. */
+    public static long changes(Consumer<Consumer<ChangeEvent>> source, ProductExporter.Format format, Writer out, boolean raw)
+            throws IOException {
         try (RowWriter rows = new RowWriter(format, out, CHANGE_HEADERS, TEXT, raw)) {
-            store.forEachChangeSince(since, event -> write(rows, Arrays.asList(event.identity(), event.url(), event.field().label(),
+            source.accept(event -> write(rows, Arrays.asList(event.identity(), event.url(), event.field().label(),
                     event.oldValue(), event.newValue(), event.observedAt().toString())));
             return rows.rows();
         } catch (UncheckedIOException e) {

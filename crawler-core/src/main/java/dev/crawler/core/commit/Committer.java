@@ -394,7 +394,8 @@ public final class Committer implements AutoCloseable {
         CommitResult result;
         try {
             LocalWrite local = coordination.publish(new GroupWrite(List.of(), List.of(), batches));
-            result = store.restore(local.queued(), local.settled(), local.applied());
+            result = store.restore(local.queued(), local.settled(), local.pageStates(), local.products(), local.revisits(),
+                    local.applied());
         } catch (NotPublishedException e) {
             LOG.info("{} batches from other members not taken in: {}", batches.size(), e.getMessage());
             batches.forEach(batch -> batch.done(false));
