@@ -6,24 +6,17 @@ import dev.crawler.storage.ProductRecord;
 import dev.crawler.storage.StoreJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A member killed mid-commit leaves its transaction open until the broker aborts it, and until then
@@ -32,30 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * what is readable for all there is.
  */
 @Timeout(120)
-class UndecidedTransactionTest {
+class UndecidedTransactionTest extends OnABroker {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    @TempDir
-    static Path temp;
-
-    private static KafkaBroker broker;
-    private static Admin admin;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start(temp.resolve("broker"));
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (admin != null) {
-            admin.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void onlyAPartitionWithAnOpenTransactionIsUndecided() throws Exception {
