@@ -10,6 +10,7 @@ import dev.crawler.testbed.TestbedConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,11 +22,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Price monitoring of a cluster crawl: two members crawl a world, then revisit it as it changes, first
- * together and then one of them alone, which takes the other's part of the crawl over during its run
- * (its pages' schedules and validators from the state topic, its products from the products topic).
- * The changes the cluster exports, from its history topic, are the testbed's own account of what
- * changed: each true change once, nothing that did not happen.
+ * Price monitoring of a cluster crawl: two members crawl a world, then revisit it as it changes: both
+ * together; one of them alone, which takes the other's part of the crawl over during its run (its
+ * pages' schedules and validators from the state topic, its products from the products topic); and
+ * both again, one SIGKILLed partway, the other finishing its part. Each time the changes the cluster
+ * exports, from its history topic, are the testbed's own account of what changed: each true change
+ * once, nothing that did not happen.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ClusterRecrawlTest {
@@ -36,7 +38,7 @@ class ClusterRecrawlTest {
     Path temp;
 
     @Test
-    void membersRevisitTheirPartsAndOneAloneRevisitsThePartItTakesOver() throws Exception {
+    void membersRevisitTheirPartsAndOneAloneOrSurvivingAKillRevisitsThePartItTakesOver() throws Exception {
         EpochConfig epochs = EpochConfig.defaults().withShares(0.08, 0.04, 0.02, 0.02, 0.02).withNoValidatorsEvery(3);
         TestbedConfig world = TestbedConfig.defaults().withShops(6).withProductsPerShop(50).withEpochs(epochs);
         try (KafkaBroker broker = KafkaBroker.start(temp.resolve("broker")); Testbed testbed = Testbed.start(world)) {
@@ -64,6 +66,18 @@ class ClusterRecrawlTest {
             assertThat(Files.readString(dir(0).resolve("crawler.log")))
                     .as("the member alone took over the other's part, with what its revisits need")
                     .containsPattern("partition \\d+: \\d+ URLs queued and \\d+ settled restored .*with [1-9]\\d* page states and [1-9]\\d* product records");
+
+            testbed.advanceEpoch();
+            Instant killed = Instant.now();
+            int logged = testbed.requestLog().size();
+            Process survivor = recrawl(0, "killed");
+            Process victim = recrawl(1, "killed");
+            assertThat(testbed.requestLog().awaitEntries(logged + world.shops() * world.productsPerShop() / 4, Duration.ofMinutes(2)))
+                    .as("a quarter of the world revisited").isTrue();
+            victim.destroyForcibly();
+            assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            awaitSuccess(List.of(survivor), "killed");
+            assertRecordedOnce(changesSince(broker, killed, "killed"), testbed.changes(2, 3), "a member SIGKILLed mid-recrawl");
         }
     }
 

@@ -81,7 +81,7 @@ final class GroupPublisher {
         final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         final List<DiscoveredUrl> mine = new ArrayList<>();
         final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        /** The records of this transaction by identity: a product found twice in one group compares with the first. */
+        /** The latest record of each identity in this transaction: a product found twice in one group compares with the one before. */
         final Map<String, ProductRecord> replaced = new HashMap<>();
         @Nullable ConsumerGroupMetadata group;
 
@@ -185,7 +185,7 @@ final class GroupPublisher {
         return new LocalWrite(pages, queued, settled, pageStates, products, revisits, applied);
     }
 
-    /** Runs the transaction; returns, per partition of the state topic it wrote to, the offset now applied up to. */
+    /** Runs the transaction; returns, per partition of the state and products topics it wrote to, the offset now applied up to. */
     private Map<String, Long> commit(Transaction tx) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(tx.records.size());
         try {

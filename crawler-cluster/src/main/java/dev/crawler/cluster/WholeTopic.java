@@ -36,7 +36,7 @@ final class WholeTopic {
     private WholeTopic() {
     }
 
-    /** Hands the value of every record of {@code topic} of the crawl {@code crawlId} to {@code each}, partition by partition. */
+    /** Hands the value of every record of {@code topic} of the crawl {@code crawlId} to {@code each}, in no order across partitions. */
     static void read(String bootstrap, String crawlId, String topic, Consumer<byte[]> each) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrap))) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
