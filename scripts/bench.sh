@@ -9,7 +9,7 @@
 #   scripts/bench.sh frontier                    JMH: enqueue, lease, commit
 #   scripts/bench.sh scale [N ...]               frontier RSS, heap and disk per queued URL (-Xmx512m)
 #   scripts/bench.sh extraction                  JMH: full per-page work vs plain Jsoup.parse on the fixture pages
-#   scripts/bench.sh cluster [SHOPS] [PRODUCTS] [all|latency]
+#   scripts/bench.sh cluster [SHOPS] [PRODUCTS] [all|latency|cpu]
 #                                                1 vs 3 members of a cluster crawl (a local Kafka broker) on a
 #                                                latency-bound world (default 64 shops x 150 products, 200 ms
 #                                                answers, 1 connection per host, --max-in-flight 16 per member),
@@ -399,13 +399,15 @@ PY
         echo "==> Starting a Kafka broker (about 25 s)" >&2
         BOOTSTRAP=$(scripts/kafka-broker.sh start --dir "$BROKER_DIR" | tail -n 1)
         trap 'stop_testbed; scripts/kafka-broker.sh stop --dir "$BROKER_DIR" > /dev/null 2>&1 || true' EXIT
-        echo "latency-bound: $SHOPS shops x $PRODUCTS products, 200 ms answers, 1 connection per host, --max-in-flight 16 per member"
-        cluster_header
-        cluster_run latency-1 1 0 "$SHOPS" "$PRODUCTS" 200ms 16
-        cluster_run latency-3 3 0 "$SHOPS" "$PRODUCTS" 200ms 16
-        cluster_run latency-3-kill 3 1 "$SHOPS" "$PRODUCTS" 200ms 16
-        [ "${3:-all}" = latency ] && exit 0
-        echo
+        if [ "${3:-all}" != cpu ]; then
+            echo "latency-bound: $SHOPS shops x $PRODUCTS products, 200 ms answers, 1 connection per host, --max-in-flight 16 per member"
+            cluster_header
+            cluster_run latency-1 1 0 "$SHOPS" "$PRODUCTS" 200ms 16
+            cluster_run latency-3 3 0 "$SHOPS" "$PRODUCTS" 200ms 16
+            cluster_run latency-3-kill 3 1 "$SHOPS" "$PRODUCTS" 200ms 16
+            [ "${3:-all}" = latency ] && exit 0
+            echo
+        fi
         echo "CPU-bound: 16 shops x 200 products, no latency, 1 connection per host, --max-in-flight 256"
         cluster_header
         cluster_run cpu-1 1 0 16 200 0ms 256
