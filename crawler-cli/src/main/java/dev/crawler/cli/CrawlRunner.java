@@ -134,7 +134,7 @@ final class CrawlRunner {
     }
 
     /** Joins the cluster and sends the seeds to their owners; a cluster that cannot be joined is the user's to fix. */
-    private static ClusterMember join(Member member, CrawlStore store, PrintWriter err) {
+    static ClusterMember join(Member member, CrawlStore store, PrintWriter err) {
         ClusterMembership membership = member.membership();
         err.println("Joining cluster crawl '" + membership.crawlId() + "' at " + membership.bootstrap() + " as "
                 + membership.memberId() + "...");

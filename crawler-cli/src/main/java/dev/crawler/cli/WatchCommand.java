@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,11 +27,14 @@ import picocli.CommandLine.Spec;
  * {@code crawler watch --dir DIR [--now] [--metrics-port N] [flags]}: revisits the pages of a crawl as
  * they fall due, until stopped (see {@link WatchLoop}). Ctrl-C and SIGTERM stop it as gracefully as a
  * crawl; what a stopped round left queued is taken up by the next {@code watch} (or {@code resume}).
+ * On a member of a cluster crawl each round joins the cluster for its run ({@link ClusterRounds}), and
+ * {@code crawler stop --cluster} ends the watch too.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Keeps revisiting the pages of a crawl as they fall due (each page has its own schedule, see revisit.* "
                 + "in the config), recording changed prices, stock and names, until stopped with Ctrl-C or kill. It sleeps "
-                + "while no page is due. Flags given here override the stored settings (and are stored for later runs).")
+                + "while no page is due. On a member of a cluster crawl, each round joins the cluster, and crawler stop "
+                + "--cluster also ends it. Flags given here override the stored settings (and are stored for later runs).")
 final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -66,9 +70,6 @@ final class WatchCommand implements Callable<Integer> {
         StoreOptions options = flags.applyTo(StoreOptions.defaults());
         CrawlStore store = Crawls.open(dir, options);
         try {
-            if (ClusterMembership.of(store).isPresent()) {
-                throw new UserError("a cluster crawl cannot be watched yet; watch works on a crawl that runs alone");
-            }
             RecrawlCommand.chooseConfig(store, config, flags);
             store.recordSetting(RecrawlCommand.LAST_RECRAWL, "\"" + Instant.now() + "\"");
         } catch (RuntimeException e) {
@@ -97,13 +98,16 @@ final class WatchCommand implements Callable<Integer> {
         CrawlRunner.ResumeLine resume = new CrawlRunner.ResumeLine(again, err);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean terminating = new AtomicBoolean();
-        WatchLoop watch = new WatchLoop(store, config, InstantSource.system(), now, err);
+        @Nullable ClusterRounds cluster = null;
         @Nullable Thread hook = null;
         @Nullable InterruptHandler interrupts = null;
         @Nullable WatchMetrics server = null;
         try {
             WatchLoop.Outcome outcome;
             try {
+                Optional<ClusterMembership> membership = ClusterMembership.of(store);
+                cluster = membership.isPresent() ? new ClusterRounds(membership.get(), store, err) : null;
+                WatchLoop watch = new WatchLoop(store, config, InstantSource.system(), now, err, cluster);
                 if (metrics != null) {
                     server = WatchMetrics.start(store, watch, InstantSource.system(), metrics);
                     err.println("Metrics at " + WatchMetrics.url(metrics.bind(), server.port()));
@@ -117,6 +121,9 @@ final class WatchCommand implements Callable<Integer> {
             } finally {
                 if (server != null) {
                     server.close();
+                }
+                if (cluster != null) {
+                    cluster.close();
                 }
                 store.close();
                 if (interrupts != null) {

@@ -6,6 +6,8 @@ import dev.crawler.core.engine.CrawlEngine;
 import dev.crawler.core.engine.CrawlSummary;
 import dev.crawler.core.engine.ProgressListener;
 import dev.crawler.core.extract.ProductExtractor;
+import dev.crawler.cluster.ClusterMember;
+import dev.crawler.core.revisit.RevisitRun;
 import dev.crawler.core.revisit.Revisits;
 import dev.crawler.core.robots.RobotsCache;
 import dev.crawler.storage.Counters;
@@ -70,6 +72,8 @@ final class WatchLoop implements Stoppable {
     /** The longest wait before the next round after a round that left URLs queued. */
     static final Duration UNFINISHED_RECHECK = Duration.ofMinutes(5);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+    /** How often a parked watch on a member of a cluster crawl looks for a stop said for the crawl. */
+    static final Duration STOP_LOOK = Duration.ofSeconds(1);
 
     /**
      * What a watch did, from its start to its stop.
@@ -89,6 +93,8 @@ final class WatchLoop implements Stoppable {
     private final boolean allFirst;
     private final Duration lookahead;
     private final Duration unfinishedRecheck;
+    /** On a member of a cluster crawl, how each round joins the cluster; null for a crawl that runs alone. */
+    private final @Nullable ClusterRounds cluster;
     private final AtomicReference<@Nullable CrawlEngine> current = new AtomicReference<>();
     private final AtomicLong rounds = new AtomicLong();
     private volatile @Nullable Thread runner;
@@ -102,6 +108,13 @@ final class WatchLoop implements Stoppable {
      * @param err      where each round's line goes
      */
     WatchLoop(CrawlStore store, CrawlConfig config, InstantSource clock, boolean allFirst, PrintWriter err) {
+        this(store, config, clock, allFirst, err, null);
+    }
+
+    /** @param cluster on a member of a cluster crawl, how each round joins the cluster */
+    WatchLoop(CrawlStore store, CrawlConfig config, InstantSource clock, boolean allFirst, PrintWriter err,
+            @Nullable ClusterRounds cluster) {
+        this.cluster = cluster;
         this.store = store;
         this.config = config;
         this.extractor = new ProductExtractor(config.extraction());
@@ -123,13 +136,18 @@ final class WatchLoop implements Stoppable {
         long changesBefore = store.counter(Counters.CHANGES);
         boolean all = allFirst;
         boolean budgetSpent = false;
-        while (!stopping) {
-            long queued = Revisits.queueDue(store, clock.instant().plus(lookahead), all);
+        while (!stopped()) {
+            Instant roundStart = clock.instant();
+            long queued = Revisits.queueDue(store, roundStart.plus(lookahead), all);
+            CrawlSummary summary = hasWork() ? round(queued, new RevisitRun(roundStart, all)) : null;
             all = false;
-            CrawlSummary summary = hasWork() ? round(queued) : null;
             if (summary != null && summary.budgetSpent()) {
                 budgetSpent = true;
                 break;
+            }
+            if (summary != null && summary.stopped() && !stopping) {
+                // Not this process's stop: the cluster's (crawler stop --cluster), or a member that can publish no more.
+                stopping = true;
             }
             if (stopping) {
                 break;
@@ -146,14 +164,17 @@ final class WatchLoop implements Stoppable {
         return store.counter(Counters.URLS_QUEUED) > 0 || store.counter(Counters.URLS_RETRYING) > 0;
     }
 
-    private CrawlSummary round(long queued) {
+    private CrawlSummary round(long queued, RevisitRun run) {
         long number = rounds.incrementAndGet();
         long fetched = store.counter(CrawlCounters.PAGES_FETCHED);
         long unchanged = store.counter(CrawlCounters.PAGES_UNCHANGED);
         long changes = store.counter(Counters.CHANGES);
         LOG.info("watch round {}: {} pages due queued", number, queued);
         CrawlSummary summary;
-        try (CrawlEngine engine = new CrawlEngine(store, config, extractor, ProgressListener.NONE, PROGRESS_INTERVAL, robots)) {
+        @Nullable ClusterMember member = cluster == null ? null : cluster.join(run);
+        try (CrawlEngine engine = member == null
+                ? new CrawlEngine(store, config, extractor, ProgressListener.NONE, PROGRESS_INTERVAL, robots)
+                : new CrawlEngine(store, config, extractor, ProgressListener.NONE, PROGRESS_INTERVAL, robots, member)) {
             current.set(engine);
             // stop() sets the flag before it looks for an engine: one of the two sees the other.
             if (aborting) {
@@ -164,6 +185,9 @@ final class WatchLoop implements Stoppable {
             summary = engine.run();
         } finally {
             current.set(null);
+            if (member != null) {
+                member.close();
+            }
         }
         String line = String.format(java.util.Locale.ROOT,
                 "Round %d: %d %s due; %d pages fetched, %d unchanged, %d changes recorded in %.1f s%s", number, queued,
@@ -199,17 +223,28 @@ final class WatchLoop implements Stoppable {
     private void parkUntil(Optional<Instant> until) {
         wakeAt = until.orElse(null);
         until.ifPresentOrElse(at -> LOG.info("watch: next round at {}", at), () -> LOG.info("watch: no page waits for a revisit"));
+        // A member of a cluster also looks for a stop said for the crawl, which nothing else would wake it for.
+        long slice = (cluster == null ? MAX_PARK : STOP_LOOK).toNanos();
         try {
-            while (!stopping) {
+            while (!stopped()) {
                 long nanos = until.map(at -> Duration.between(clock.instant(), at).toNanos()).orElse(MAX_PARK.toNanos());
                 if (nanos <= 0) {
                     return;
                 }
-                LockSupport.parkNanos(this, Math.min(nanos, MAX_PARK.toNanos()));
+                LockSupport.parkNanos(this, Math.min(nanos, slice));
             }
         } finally {
             wakeAt = null;
         }
+    }
+
+    /** Whether the watch is to stop: asked here, or said for the cluster crawl this watch is a member of. */
+    private boolean stopped() {
+        if (cluster != null && cluster.stopSaid()) {
+            LOG.info("the cluster crawl was stopped (crawler stop --cluster); the watch ends");
+            stopping = true;
+        }
+        return stopping;
     }
 
     /** Stops gracefully: the round in flight finishes what it has in flight; a parked watch returns at once. Any thread. */

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Price monitoring of a cluster crawl: two members crawl a world, then revisit it as it changes: both
  * together; one of them alone, which takes the other's part of the crawl over during its run (its
  * pages' schedules and validators from the state topic, its products from the products topic); and
- * both again, one SIGKILLed partway, the other finishing its part. Each time the changes the cluster
- * exports, from its history topic, are the testbed's own account of what changed: each true change
- * once, nothing that did not happen.
+ * both again, one SIGKILLed partway, the other finishing its part; and both watching, until
+ * {@code crawler stop --cluster} ends both watches. Each time the changes the cluster exports, from its
+ * history topic, are the testbed's own account of what changed: each true change once, nothing that did
+ * not happen.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ClusterRecrawlTest {
@@ -38,7 +39,7 @@ class ClusterRecrawlTest {
     Path temp;
 
     @Test
-    void membersRevisitTheirPartsAndOneAloneOrSurvivingAKillRevisitsThePartItTakesOver() throws Exception {
+    void membersRevisitTheirPartsAndOneAloneOrSurvivingAKillRevisitsThePartItTakesOverAndWatchesStopOnTheClustersWord() throws Exception {
         EpochConfig epochs = EpochConfig.defaults().withShares(0.08, 0.04, 0.02, 0.02, 0.02).withNoValidatorsEvery(3);
         TestbedConfig world = TestbedConfig.defaults().withShops(6).withProductsPerShop(50).withEpochs(epochs);
         try (KafkaBroker broker = KafkaBroker.start(temp.resolve("broker")); Testbed testbed = Testbed.start(world)) {
@@ -78,6 +79,19 @@ class ClusterRecrawlTest {
             assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
             awaitSuccess(List.of(survivor), "killed");
             assertRecordedOnce(changesSince(broker, killed, "killed"), testbed.changes(2, 3), "a member SIGKILLed mid-recrawl");
+
+            testbed.advanceEpoch();
+            Instant watched = Instant.now();
+            List<Process> watching = List.of(watch(0), watch(1));
+            Eventually.await("both watches to finish their first round", Duration.ofMinutes(2),
+                    () -> roundsDone("watch-0") && roundsDone("watch-1"));
+            Cli.succeed("stop", "--cluster", broker.bootstrap(), "--crawl-id", CRAWL);
+            awaitSuccess(watching, "watch");
+            for (int member = 0; member < 2; member++) {
+                assertThat(Files.readString(temp.resolve("watch-" + member + ".out"))).as("a stop said to the cluster ends a parked watch")
+                        .contains("Stopped after");
+            }
+            assertRecordedOnce(changesSince(broker, watched, "watched"), testbed.changes(3, 4), "both members watching");
         }
     }
 
@@ -85,6 +99,21 @@ class ClusterRecrawlTest {
         List<String> args = new ArrayList<>(List.of("recrawl", "--dir", dir(member).toString(), "--now"));
         args.addAll(FAST);
         return Cli.start(temp, phase + "-" + member, List.of(), args.toArray(String[]::new));
+    }
+
+    private Process watch(int member) throws Exception {
+        List<String> args = new ArrayList<>(List.of("watch", "--dir", dir(member).toString(), "--now"));
+        args.addAll(FAST);
+        return Cli.start(temp, "watch-" + member, List.of(), args.toArray(String[]::new));
+    }
+
+    /** Whether the watch logged as {@code name} has finished a round: it then waits for the next, hours away. */
+    private boolean roundsDone(String name) {
+        try {
+            return Files.readString(temp.resolve(name + ".err")).contains("Round 1:");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private void awaitSuccess(List<Process> processes, String phase) throws Exception {

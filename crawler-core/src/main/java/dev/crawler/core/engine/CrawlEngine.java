@@ -151,6 +151,13 @@ public final class CrawlEngine implements AutoCloseable {
                 Coordination.ALONE, robots);
     }
 
+    /** One of several engines run one after another over a crawl ({@code robots} kept between them), as a member of a shared crawl. */
+    public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
+            Duration progressInterval, RobotsCache robots, Coordination coordination) {
+        this(store, config, extractor, progress, progressInterval, System::nanoTime, InstantSource.system(), StageHook.NONE,
+                coordination, robots);
+    }
+
     /** As one member of a crawl shared with other processes, as {@code coordination} says. */
     public CrawlEngine(CrawlStore store, CrawlConfig config, ProductExtractor extractor, ProgressListener progress,
             Duration progressInterval, Coordination coordination) {
