@@ -148,6 +148,8 @@ class ClusterRecrawlTest {
         assertThat(new HashSet<>(recorded)).as("%s: changes recorded that did not happen", phase).isSubsetOf(truthKeys);
         assertThat(recorded.size()).as("%s: changes recorded of %d", phase, truthKeys.size())
                 .isGreaterThanOrEqualTo((int) Math.ceil(truthKeys.size() * 0.99));
+        System.out.printf("ClusterRecrawlTest: %s: %d of %d true changes recorded, each once, none false%n", phase,
+                recorded.size(), truthKeys.size());
     }
 
     private static @org.jspecify.annotations.Nullable String text(com.fasterxml.jackson.databind.JsonNode node) {
