@@ -66,7 +66,7 @@ class ClusterRecrawlTest {
             assertRecordedOnce(changesSince(broker, alone, "alone"), testbed.changes(1, 2), "one member revisiting alone");
             assertThat(Files.readString(dir(0).resolve("crawler.log")))
                     .as("the member alone took over the other's part, with what its revisits need")
-                    .containsPattern("partition \\d+: \\d+ URLs queued and \\d+ settled restored .*with [1-9]\\d* page states and [1-9]\\d* product records");
+                    .containsPattern("partition \\d+: \\d+ URLs queued and \\d+ settled restored .*with [1-9]\\d* page states; products applied up to offset [1-9]");
 
             testbed.advanceEpoch();
             Instant killed = Instant.now();

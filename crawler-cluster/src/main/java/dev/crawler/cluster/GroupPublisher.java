@@ -154,12 +154,13 @@ final class GroupPublisher {
                 queued.addAll(restored.queue());
                 settled.addAll(restored.settled());
                 pageStates.addAll(restored.pages());
-                products.addAll(restored.products());
                 if (revisitRun != null) {
                     restored.pages().stream().filter(state -> revisitRun.revisits(state, now)).forEach(state -> revisits.add(state.url()));
                 }
                 applied.put(RestoredPartition.checkpoint(restored.partition()), restored.appliedUpTo());
                 applied.put(RestoredPartition.productsCheckpoint(restored.partition()), restored.productsUpTo());
+            } else if (batch instanceof ProductBaselines baselines) {
+                products.addAll(baselines.products());
             } else if (batch instanceof PeerLinks links) {
                 for (var entry : links.offsets().entrySet()) {
                     if (!ownsPartition.test(entry.getKey().partition())) {

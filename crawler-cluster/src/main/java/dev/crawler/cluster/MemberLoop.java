@@ -252,7 +252,7 @@ final class MemberLoop implements Runnable, ConsumerRebalanceListener {
         events.ownershipChanged();
     }
 
-    /** Brings the store up to the partitions' state topic, each from where it was applied up to. */
+    /** Brings the store up to the partitions' state and products topics, each from where it was applied up to. */
     private void restore(Collection<TopicPartition> partitions) {
         Map<Integer, Long> from = new HashMap<>();
         Map<Integer, Long> productsFrom = new HashMap<>();
@@ -260,14 +260,16 @@ final class MemberLoop implements Runnable, ConsumerRebalanceListener {
             from.put(partition.partition(), store.checkpoint(RestoredPartition.checkpoint(partition.partition())).orElse(0));
             productsFrom.put(partition.partition(), store.checkpoint(RestoredPartition.productsCheckpoint(partition.partition())).orElse(0));
         }
-        for (RestoredPartition restored : stateReader.read(from, productsFrom)) {
-            LOG.info("partition {}: {} URLs queued and {} settled restored from the state topic (offsets {} to {}), "
-                    + "with {} page states and {} product records", restored.partition(), restored.queue().size(),
-                    restored.settled().size(), from.get(restored.partition()), restored.appliedUpTo(), restored.pages().size(),
-                    restored.products().size());
-            events.arrived(restored);
-            await(restored.applied(), "restoring partition " + restored.partition());
-        }
+        stateReader.read(from, productsFrom, batch -> {
+            if (batch instanceof RestoredPartition restored) {
+                LOG.info("partition {}: {} URLs queued and {} settled restored from the state topic (offsets {} to {}), "
+                        + "with {} page states; products applied up to offset {}", restored.partition(), restored.queue().size(),
+                        restored.settled().size(), from.get(restored.partition()), restored.appliedUpTo(), restored.pages().size(),
+                        restored.productsUpTo());
+            }
+            events.arrived(batch);
+            await(batch.applied(), "restoring partition " + batch.partition());
+        });
     }
 
     @Override
