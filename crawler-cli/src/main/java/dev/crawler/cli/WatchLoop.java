@@ -1,12 +1,12 @@
 package dev.crawler.cli;
 
+import dev.crawler.cluster.ClusterMember;
 import dev.crawler.core.commit.CrawlCounters;
 import dev.crawler.core.config.CrawlConfig;
 import dev.crawler.core.engine.CrawlEngine;
 import dev.crawler.core.engine.CrawlSummary;
 import dev.crawler.core.engine.ProgressListener;
 import dev.crawler.core.extract.ProductExtractor;
-import dev.crawler.cluster.ClusterMember;
 import dev.crawler.core.revisit.RevisitRun;
 import dev.crawler.core.revisit.Revisits;
 import dev.crawler.core.robots.RobotsCache;
