@@ -24,11 +24,6 @@ record PeerLinks(List<DiscoveredUrl> queue, Map<TopicPartition, OffsetAndMetadat
     }
 
     @Override
-    public List<String> settled() {
-        return List.of();
-    }
-
-    @Override
     public void done(boolean wasApplied) {
         applied.complete(wasApplied);
     }

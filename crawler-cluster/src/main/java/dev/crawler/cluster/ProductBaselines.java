@@ -23,11 +23,6 @@ record ProductBaselines(int partition, List<ProductRecord> products, Completable
     }
 
     @Override
-    public List<String> settled() {
-        return List.of();
-    }
-
-    @Override
     public void done(boolean wasApplied) {
         applied.complete(wasApplied);
     }

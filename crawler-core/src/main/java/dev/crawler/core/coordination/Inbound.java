@@ -14,8 +14,10 @@ public interface Inbound {
     /** URLs to queue unless already seen here. */
     List<DiscoveredUrl> queue();
 
-    /** URLs settled elsewhere: never to be queued here. */
-    List<String> settled();
+    /** URLs settled elsewhere: never to be queued here. Most batches settle none. */
+    default List<String> settled() {
+        return List.of();
+    }
 
     /** Called by the committer once the batch is durable in the local store (or will never be). */
     void done(boolean applied);
