@@ -120,6 +120,7 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("  links topic end offsets         %d%n", status.linkRecords());
         out.printf("  state topic end offsets         %d%n", status.stateRecords());
         out.printf("  products topic end offsets      %d%n", status.productRecords());
+        out.printf("  history topic end offsets       %d%n", status.historyRecords());
         out.flush();
     }
 

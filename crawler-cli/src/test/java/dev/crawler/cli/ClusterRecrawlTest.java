@@ -92,6 +92,8 @@ class ClusterRecrawlTest {
                         .contains("Stopped after");
             }
             assertRecordedOnce(changesSince(broker, watched, "watched"), testbed.changes(3, 4), "both members watching");
+            assertThat(Cli.succeed("status", "--cluster", broker.bootstrap(), "--crawl-id", CRAWL).out())
+                    .as("the cluster's status counts the history topic").containsPattern("history topic end offsets +[1-9]\\d*");
         }
     }
 

@@ -32,9 +32,11 @@ import org.apache.kafka.common.TopicPartition;
  * @param linkRecords   the links topic's end offsets, summed
  * @param stateRecords  the state topic's end offsets, summed
  * @param productRecords the products topic's end offsets, summed
+ * @param historyRecords the history topic's end offsets, summed: about one record per change observed
+ *                       (and a marker per transaction that wrote any)
  */
 public record ClusterStatus(String crawlId, int partitions, String groupState, Map<String, List<Integer>> members,
-        long linksWaiting, long linkRecords, long stateRecords, long productRecords) {
+        long linksWaiting, long linkRecords, long stateRecords, long productRecords, long historyRecords) {
     private static final long TIMEOUT_S = 15;
 
     /** Asks the cluster; throws {@link ClusterUnavailableException} when it does not answer in time. */
@@ -64,6 +66,7 @@ public record ClusterStatus(String crawlId, int partitions, String groupState, M
             long links = 0;
             long states = 0;
             long products = 0;
+            long history = 0;
             for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
                 String topic = end.getKey().topic();
                 if (topic.equals(topics.links())) {
@@ -74,9 +77,12 @@ public record ClusterStatus(String crawlId, int partitions, String groupState, M
                     states += end.getValue();
                 } else if (topic.equals(topics.products())) {
                     products += end.getValue();
+                } else if (topic.equals(topics.history())) {
+                    history += end.getValue();
                 }
             }
-            return new ClusterStatus(crawlId, partitions, description.groupState().toString(), members, waiting, links, states, products);
+            return new ClusterStatus(crawlId, partitions, description.groupState().toString(), members, waiting, links, states, products,
+                    history);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterUnavailableException("interrupted asking the cluster at " + bootstrap, e);
