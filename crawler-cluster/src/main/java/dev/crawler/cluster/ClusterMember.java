@@ -55,6 +55,8 @@ public final class ClusterMember implements Coordination, AutoCloseable {
     private @Nullable Thread thread;
     private volatile @Nullable CoordinationEvents events;
     private final AtomicBoolean stopAsked = new AtomicBoolean();
+    /** What {@link #mayFetch} last found, so that losing and regaining touch is said once each. Dispatcher thread. */
+    private boolean wasInTouch = true;
 
     /**
      * Joins the crawl (creating its topics if this member is the first) and readies the transactional
@@ -118,7 +120,25 @@ public final class ClusterMember implements Coordination, AutoCloseable {
             return false;
         }
         long lastWord = Math.max(running.lastInTouchNanos(), publisher.lastCommitNanos());
-        return System.nanoTime() - lastWord < fetchLeaseNanos;
+        boolean inTouch = System.nanoTime() - lastWord < fetchLeaseNanos;
+        if (inTouch != wasInTouch) {
+            sayTouch(inTouch);
+        }
+        return inTouch;
+    }
+
+    /**
+     * Says once on the terminal when this member loses touch with Kafka and once when it is back: the
+     * Kafka clients' own reconnect warnings, one per attempt, go to crawler.log only.
+     */
+    private void sayTouch(boolean inTouch) {
+        wasInTouch = inTouch;
+        if (inTouch) {
+            LOG.warn("Kafka at {} answers again; this member starts requests again", settings.bootstrap());
+        } else {
+            LOG.warn("no word from Kafka at {} for {}: this member starts no request until it answers (what it fetched "
+                    + "and could not publish stays queued)", settings.bootstrap(), settings.fetchLease().toSeconds() + " s");
+        }
     }
 
     @Override
