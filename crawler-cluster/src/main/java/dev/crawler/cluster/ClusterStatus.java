@@ -2,7 +2,6 @@ package dev.crawler.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,9 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
@@ -61,7 +58,8 @@ public record ClusterStatus(String crawlId, int partitions, String groupState, M
             }
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                     .get(TIMEOUT_S, TimeUnit.SECONDS);
-            Map<TopicPartition, Long> ends = ends(admin, topics, partitions);
+            Map<TopicPartition, Long> ends = OpenTransactions.ends(admin, topics.everyPartition(partitions), IsolationLevel.READ_COMMITTED,
+                    Duration.ofSeconds(TIMEOUT_S));
             long waiting = 0;
             long links = 0;
             long states = 0;
@@ -89,20 +87,5 @@ public record ClusterStatus(String crawlId, int partitions, String groupState, M
         } catch (ExecutionException | TimeoutException e) {
             throw new ClusterUnavailableException("the cluster at " + bootstrap + " did not answer: " + e.getMessage(), e);
         }
-    }
-
-    /** End offsets (committed transactions) of every partition of the crawl's partitioned topics. */
-    private static Map<TopicPartition, Long> ends(Admin admin, CrawlTopics topics, int partitions)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (String topic : topics.partitioned()) {
-            for (int p = 0; p < partitions; p++) {
-                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-        }
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(TIMEOUT_S, TimeUnit.SECONDS)
-                .forEach((partition, info) -> ends.put(partition, info.offset()));
-        return ends;
     }
 }

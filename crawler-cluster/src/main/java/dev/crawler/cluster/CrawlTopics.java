@@ -1,7 +1,9 @@
 package dev.crawler.cluster;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The topics of one cluster crawl, named after its crawl id.
@@ -34,6 +36,17 @@ public record CrawlTopics(String links, String state, String products, String hi
     /** The topics whose partitions are the crawl's partitions, one per set of hosts. */
     public List<String> partitioned() {
         return List.of(links, state, products, history);
+    }
+
+    /** Every partition of the {@link #partitioned} topics of a crawl split into {@code partitions}. */
+    List<TopicPartition> everyPartition(int partitions) {
+        List<TopicPartition> every = new ArrayList<>();
+        for (String topic : partitioned()) {
+            for (int p = 0; p < partitions; p++) {
+                every.add(new TopicPartition(topic, p));
+            }
+        }
+        return every;
     }
 
     public List<String> all() {

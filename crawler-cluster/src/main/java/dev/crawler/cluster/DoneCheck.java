@@ -132,13 +132,7 @@ final class DoneCheck {
      * yet. A member killed mid-commit leaves one until the broker aborts it.
      */
     private boolean undecidedTransactions() throws InterruptedException, ExecutionException, TimeoutException {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics.partitioned()) {
-            for (int p = 0; p < settings.partitions(); p++) {
-                partitions.add(new TopicPartition(topic, p));
-            }
-        }
-        Map<TopicPartition, Long> open = OpenTransactions.in(admin, partitions, TIMEOUT);
+        Map<TopicPartition, Long> open = OpenTransactions.in(admin, topics.everyPartition(settings.partitions()), TIMEOUT);
         if (!open.isEmpty() && !open.keySet().equals(undecided.keySet())) {
             LOG.info("every member is idle, but a transaction is undecided in {}; the crawl is not done before the broker "
                     + "aborts it (a member that stopped mid-commit leaves one for up to {})", open.keySet(),
