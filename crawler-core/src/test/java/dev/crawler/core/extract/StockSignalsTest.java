@@ -90,6 +90,47 @@ class StockSignalsTest {
   }
 
   @Test
+  void aClassifiedAdWhoseSellerCanBeContactedIsForSale() {
+    // The seller's box stands beside the ad, in an aside.
+    assertThat(availabilityOf("de", "<h1>Fernbedienung TV</h1><p class=\"preis\">20 €</p><aside><div class=\"seller\">"
+        + "<h3>Anbieter</h3><button type=\"button\"><strong>Kontaktieren</strong></button></div></aside>"))
+        .isEqualTo("InStock");
+    assertThat(availabilityOf("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p>"
+        + "<button>Contact seller</button>")).isEqualTo("InStock");
+    assertThat(availabilityOf("ru", "<h1>Калькулятор</h1><p class=\"price\">500 ₽</p>"
+        + "<button>Связаться с продавцом</button>")).isEqualTo("InStock");
+    assertThat(availabilityOf("ja", "<h1>電卓</h1><p class=\"price\">¥1,500</p>"
+        + "<input type=\"submit\" value=\"出品者に連絡する\">")).isEqualTo("InStock");
+    // Whatever else speaks of stock comes first.
+    assertThat(availabilityOf("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p><p>Sold out</p>"
+        + "<button>Contact seller</button>")).isEqualTo("OutOfStock");
+  }
+
+  @Test
+  void onlyTheSellersContactButtonSpeaksForAnAd() {
+    for (String control : new String[] {
+        "<a href=\"/contact\">Contact</a>", // the shop's own page, linked from everywhere
+        "<button>Contact us about bulk orders</button>", // a sentence, not a label
+        "<aside><div class=\"related-ads\"><button>Contact seller</button></div></aside>", // another ad's
+        "<div role=\"dialog\"><button>Contact seller</button></div>"}) { // shown only on demand
+      assertThat(extract(page("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p>" + control)))
+          .as(control).allSatisfy(p -> assertThat(p.availability()).isNull());
+    }
+  }
+
+  @Test
+  void anAsideIsReadForTheSellersButtonAlone() {
+    // Its price and stock words are about something beside the product.
+    var products = extract(page("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p>"
+        + "<aside><p class=\"price\">$99</p><p>Sold out</p><p>SKU: SIDE-1</p></aside>"));
+    assertThat(products).singleElement().satisfies(p -> {
+      assertThat(p.price()).isEqualByComparingTo("15");
+      assertThat(p.availability()).isNull();
+      assertThat(p.sku()).isNull();
+    });
+  }
+
+  @Test
   void aBuyButtonThatSaysSoldOutOrWearsADisablingClassCannotBuy() {
     assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
         + "<button class=\"product-form__cart-submit\">Sold out</button>")).isEqualTo("OutOfStock");

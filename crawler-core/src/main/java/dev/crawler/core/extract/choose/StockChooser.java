@@ -23,13 +23,16 @@ import org.jspecify.annotations.Nullable;
  *   <li>a promise to send the product within a stated time ("Ships within 24 hours"), in a stock
  *       box or after the main heading. Shops print these beside sold-out products too, so they
  *       count only when nothing else speaks.
+ *   <li>a button that offers to contact the seller ("Contact seller", "Anbieter kontaktieren"):
+ *       a classified ad has no cart, and an ad still listed is for sale. A sold one says so
+ *       ("Sold", "Verkauft"), which the phrases above catch first.
  * </ol>
  * Without any of these the availability stays unknown.
  */
 final class StockChooser {
 
   /** What decided the availability, most telling first. */
-  enum Basis { SCHEMA_TERM, STOCK_BOX, BUY_BUTTONS, QUANTITY_CAP, PHRASE, DELIVERY_PROMISE }
+  enum Basis { SCHEMA_TERM, STOCK_BOX, BUY_BUTTONS, QUANTITY_CAP, PHRASE, DELIVERY_PROMISE, SELLER_CONTACT }
 
   /** An availability and what decided it. */
   record Decision(String term, Basis basis) {}
@@ -67,6 +70,9 @@ final class StockChooser {
       if (spot.kind() == StockKind.PROMISE && (spot.stockAttribute() || nearHeading(spot, heading))) {
         return new Decision(spot.term(), Basis.DELIVERY_PROMISE);
       }
+    }
+    if (!walk.contacts().isEmpty()) {
+      return new Decision("InStock", Basis.SELLER_CONTACT);
     }
     return null;
   }

@@ -141,9 +141,10 @@ public final class VisiblePageExtractor {
     if (price.isEmpty() && embedded != null && embedded.price() != null) {
       builder.price(embedded.price());
     }
-    // A dispatch promise is printed on listings and banners too: it tells the stock of a product
-    // page, not that the page is one.
-    String productStock = stock == null || stock.basis() == StockChooser.Basis.DELIVERY_PROMISE ? null : availability;
+    // A dispatch promise is printed on listings and banners too, and a contact button on any page
+    // that sells a service: each tells the stock of a product page, not that the page is one.
+    String productStock = stock == null || stock.basis() == StockChooser.Basis.DELIVERY_PROMISE
+        || stock.basis() == StockChooser.Basis.SELLER_CONTACT ? null : availability;
     boolean productPage = othersFound
         || looksLikeProductPage(name, walk, ranked, price.isPresent() || embedded != null && embedded.price() != null,
             skuSpot, productStock);

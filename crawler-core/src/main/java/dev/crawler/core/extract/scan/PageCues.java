@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The words and attribute fragments the general page extractor looks for, compiled once from
  * {@code page-cues.json}: per language the labels of identifiers, price and old-price words,
  * add-to-cart and stock phrases (in stock, sold out, few left, pre-order, backorder, a dispatch
- * promise), and amounts that are not the product's price (instalments, unit prices, shipping);
+ * promise), the labels of buttons that contact the seller, and amounts that are not the product's price (instalments, unit prices, shipping);
  * and, for every language, fragments of class, id and name attributes.
  *
  * <p>The cues are data so that a language is added without touching code. All languages are
@@ -39,10 +39,12 @@ public record PageCues(
     Pattern preOrderText,
     Pattern backOrderText,
     Pattern deliveryPromiseText,
+    Pattern contactSellerText,
     FragmentMatcher attributes,
     Prefilter mayLabel,
     Prefilter mayBuy,
-    Prefilter mayStateStock) {
+    Prefilter mayStateStock,
+    Prefilter mayContact) {
 
   /**
    * A quick test run on lower-cased text before a phrase pattern: false means the pattern cannot
@@ -123,6 +125,7 @@ public record PageCues(
         phrase(words(languages, "preOrder")),
         phrase(words(languages, "backOrder")),
         phrase(words(languages, "deliveryPromise")),
+        wholeLabel(words(languages, "contactSeller")),
         FragmentMatcher.builder()
             .add(strings(root.path("priceAttributes"), "priceAttributes"), PRICE_ATTRIBUTE, Fit.ANYWHERE)
             .add(strings(root.path("oldPriceAttributes"), "oldPriceAttributes"), OLD_PRICE_ATTRIBUTE, Fit.WORD)
@@ -138,7 +141,8 @@ public record PageCues(
         Prefilter.of(words(languages, "addToCart")),
         Prefilter.of(concat(words(languages, "inStock"), words(languages, "outOfStock"),
             words(languages, "limitedStock"), words(languages, "preOrder"), words(languages, "backOrder"),
-            words(languages, "deliveryPromise"))));
+            words(languages, "deliveryPromise"))),
+        Prefilter.of(words(languages, "contactSeller")));
   }
 
   @SafeVarargs
@@ -207,6 +211,14 @@ public record PageCues(
     return Pattern.compile("(?<![\\p{L}])(?:" + alternation(phrases) + ")(?![\\p{L}])", FLAGS);
   }
 
+
+  /**
+   * The phrase is the control's whole label, give or take marks around it: "Contact" alone on a
+   * button, not "Contact us about bulk orders" in a sentence.
+   */
+  private static Pattern wholeLabel(List<String> phrases) {
+    return Pattern.compile("^[^\\p{L}\\p{N}]*(?:" + alternation(phrases) + ")[^\\p{L}\\p{N}]*$", FLAGS);
+  }
 
   /** Class and id as {@link #attributes} reads them: camelCase humps split by '-', lower case. */
   static String attributeText(String classAndId) {

@@ -78,6 +78,12 @@ public final class PageWalk {
    */
   public record CartSpot(int position, boolean disabled, boolean preOrder) {}
 
+  /**
+   * A button whose whole label offers to contact the one selling ("Contact seller", "Anbieter
+   * kontaktieren"): how a classified ad, which has no cart, is bought.
+   */
+  public record ContactSpot(int position) {}
+
   /** What a stock statement is. */
   public enum StockKind {
     /** A schema.org availability term or the shop's {@code itemprop="availability"}. */
@@ -111,6 +117,7 @@ public final class PageWalk {
   private final List<IdSpot> ids = new ArrayList<>();
   private final List<BrandSpot> brands = new ArrayList<>();
   private final List<CartSpot> carts = new ArrayList<>();
+  private final List<ContactSpot> contacts = new ArrayList<>();
   private final List<StockSpot> stock = new ArrayList<>();
   private final List<QuantitySpot> quantities = new ArrayList<>();
   private final List<Heading> headings = new ArrayList<>();
@@ -245,6 +252,10 @@ public final class PageWalk {
     return carts;
   }
 
+  public List<ContactSpot> contacts() {
+    return contacts;
+  }
+
   public List<StockSpot> stock() {
     return stock;
   }
@@ -264,6 +275,9 @@ public final class PageWalk {
 
   /** A text node outside hidden subtrees and blocks about other products; {@code d} is its depth. */
   void text(TextNode text, int d) {
+    if (d > 0 && (flags[d - 1] & ASIDE) != 0) {
+      return; // what stands beside the product is not what the page shows of it
+    }
     if (visibleLength < MAX_VISIBLE_TEXT) {
       String whole = text.getWholeText();
       visiblePieces.add(whole);
@@ -317,6 +331,9 @@ public final class PageWalk {
       return false;
     }
     int inherited = d == 0 ? 0 : flags[d - 1];
+    if ((inherited & ASIDE) != 0) {
+      return besideTheProduct(element, d, attributes, names, inherited);
+    }
     if (element.nameIs("input") && element.attr("type").equalsIgnoreCase("hidden")) {
       hiddenField(element);
       return false;
@@ -332,12 +349,18 @@ public final class PageWalk {
     if ((flags[d] & OTHER) != 0) {
       return false;
     }
+    if ((flags[d] & ASIDE) != 0) {
+      return true; // only its contact buttons are read, by besideTheProduct
+    }
     visit(element, flags[d], attributes, d == 0 ? 0 : hintsAt[d - 1], control, names);
     return true;
   }
 
-  /** What an element is as a control: not one, a control that buys, or a button that does something else. */
-  private enum Control { NONE, BUY, OTHER_BUTTON }
+  /**
+   * What an element is as a control: not one, a control that buys, a button that contacts the
+   * seller, or a button that does something else.
+   */
+  private enum Control { NONE, BUY, CONTACT, OTHER_BUTTON }
 
   private static final int OTHER = 1;
   private static final int STRUCK = 2;
@@ -353,13 +376,42 @@ public final class PageWalk {
    * me" is the form a shop opens when a size is sold out), not a statement about the product.
    */
   private static final int IN_DIALOG = 128;
+  /**
+   * Inside an {@code <aside>}: beside the page's subject, so nothing there is the product's price,
+   * code or stock; but a classified ad puts its seller's box there, with the button that contacts
+   * the seller.
+   */
+  private static final int ASIDE = 256;
+
+  /**
+   * An element inside an {@code <aside>}: read only for a button that contacts the seller. It takes
+   * no position, so the distances between the spots of the page's main part stay what they were.
+   *
+   * @return whether the walk wants the element's subtree
+   */
+  private boolean besideTheProduct(Element element, int d, int attributes, int names, int inherited) {
+    if ((attributes & AttributeHints.OTHER_PRODUCTS) != 0) {
+      return false;
+    }
+    hintsAt[d] = attributes;
+    String tag = element.normalName();
+    flags[d] = inherited | (isDialog(element, tag, attributes, names) ? IN_DIALOG : 0);
+    if ((tag.equals("button") || tag.equals("input")) && (flags[d] & IN_DIALOG) == 0 && contacts.size() < MAX_SPOTS
+        && control(element, attributes, inherited) == Control.CONTACT) {
+      contacts.add(new ContactSpot(position));
+    }
+    return true;
+  }
   private int contextOf(Element element, int attributes, Control control, int names) {
     int flags = 0;
     String tag = element.normalName();
-    if (tag.equals("header") && !holdsTheTitledHeading(element) || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")
+    if (tag.equals("header") && !holdsTheTitledHeading(element) || tag.equals("footer") || tag.equals("nav")
         || (attributes & AttributeHints.OTHER_PRODUCTS) != 0
         || (names & AttributeNames.ROLE) != 0 && element.attr("role").equalsIgnoreCase("navigation")) {
       flags |= OTHER;
+    }
+    if (tag.equals("aside")) {
+      flags |= ASIDE;
     }
     if (tag.equals("del") || tag.equals("s") || tag.equals("strike") || (attributes & AttributeHints.STRUCK) != 0
         || (names & AttributeNames.STYLE) != 0 && element.attr("style").toLowerCase(Locale.ROOT).contains("line-through")) {
@@ -373,7 +425,8 @@ public final class PageWalk {
     }
     // A price on a button that does not buy is an option's (a size, a format), not the product's,
     // and counts like one in a link.
-    if (tag.equals("a") && (names & AttributeNames.HREF) != 0 || control == Control.OTHER_BUTTON) {
+    if (tag.equals("a") && (names & AttributeNames.HREF) != 0 || control == Control.OTHER_BUTTON
+        || control == Control.CONTACT) {
       flags |= LINK;
     }
     if ((attributes & AttributeHints.OLD_PRICE) != 0) {
@@ -414,6 +467,9 @@ public final class PageWalk {
     idAttributes(element, names);
     if (control == Control.BUY && carts.size() < MAX_SPOTS) {
       carts.add(new CartSpot(position, stockWords.cannotBuy(element), stockWords.offersPreOrder(element)));
+    }
+    if (control == Control.CONTACT && (flags & IN_DIALOG) == 0 && contacts.size() < MAX_SPOTS) {
+      contacts.add(new ContactSpot(position));
     }
     if (element.nameIs("input") && (flags & LISTED) == 0) {
       quantity(element, attributes);
@@ -621,7 +677,8 @@ public final class PageWalk {
 
   /**
    * Buttons, links and submit inputs are controls; a control buys when its class, id or name says
-   * cart or its label is a buy phrase. Shops also bind scripts to a bare {@code <div>} or
+   * cart or its label is a buy phrase. A button whose whole label offers to contact the seller
+   * stands for buying on a classified ad. Shops also bind scripts to a bare {@code <div>} or
    * {@code <span>}: one whose whole text is a buy phrase, outside any other control, buys too.
    */
   private Control control(Element element, int attributes, int inherited) {
@@ -638,9 +695,18 @@ public final class PageWalk {
       return Control.BUY;
     }
     String label = tag.equals("input") ? element.attr("value") : shortText.of(element);
-    boolean buys = label.length() <= MAX_SHORT_TEXT && cues.mayBuy().mayMatch(label.toLowerCase(Locale.ROOT))
-        && cues.addToCartText().matcher(label).find();
-    return buys ? Control.BUY : tag.equals("button") ? Control.OTHER_BUTTON : Control.NONE;
+    if (label.length() > MAX_SHORT_TEXT) {
+      return tag.equals("button") ? Control.OTHER_BUTTON : Control.NONE;
+    }
+    String lower = label.toLowerCase(Locale.ROOT);
+    if (cues.mayBuy().mayMatch(lower) && cues.addToCartText().matcher(label).find()) {
+      return Control.BUY;
+    }
+    // Only a button: "Contact" is also the shop's own link in every page's header and footer.
+    if (!tag.equals("a") && cues.mayContact().mayMatch(lower) && cues.contactSellerText().matcher(label).matches()) {
+      return Control.CONTACT;
+    }
+    return tag.equals("button") ? Control.OTHER_BUTTON : Control.NONE;
   }
 
   private boolean isWholeBuyPhrase(Element element) {
