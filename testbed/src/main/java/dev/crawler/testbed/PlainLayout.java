@@ -5,7 +5,8 @@ import dev.crawler.testbed.ShopModel.ProductModel;
 /**
  * How a plain shop (one without structured data) lays out its product page. The layouts differ the
  * way real shop themes differ: in class naming, in where the SKU sits, in how a sale and a sold-out
- * product are shown, and in whether the add-to-cart control is a link or a form button.
+ * product are shown, and in whether the add-to-cart control is a link or a form button, or, on a
+ * classified-ads site, a button that writes to the seller.
  */
 enum PlainLayout {
   /**
@@ -28,7 +29,12 @@ enum PlainLayout {
    * nearness to the heading and to the buy button tell the price; the SKU sometimes only in a hidden
    * form input.
    */
-  UTILITY;
+  UTILITY,
+  /**
+   * A classified-ads site: no cart, and nothing on a listed ad about stock; the seller's box beside
+   * the ad holds a button that writes to the seller, and an ad whose item is gone says so.
+   */
+  CLASSIFIED;
 
   /** Whether the product page links {@code /cart?add=SKU}; the other layouts post a form instead. */
   boolean linksCart(ProductModel product) {

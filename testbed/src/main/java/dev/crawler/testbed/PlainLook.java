@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * What makes a plain shop look the way it does. Plain shop {@code k} (0-based among the plain shops)
- * gets layout {@code k mod 4} and language {@code k mod 11}, so the first four plain shops already
+ * gets layout {@code k mod 5} and language {@code k mod 11}, so the first five plain shops already
  * differ in both, and pairings keep changing after that.
  */
 record PlainLook(PlainLayout layout, ShopLanguage language) {

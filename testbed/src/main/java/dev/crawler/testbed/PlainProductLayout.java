@@ -37,6 +37,7 @@ interface PlainProductLayout {
       case PLAIN -> new PlainClassLayout();
       case LOCALISED -> new LocalisedLayout();
       case UTILITY -> new UtilityLayout();
+      case CLASSIFIED -> new ClassifiedLayout();
     };
   }
 }

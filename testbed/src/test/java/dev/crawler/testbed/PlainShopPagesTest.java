@@ -88,6 +88,9 @@ class PlainShopPagesTest {
   void inStockPagesHaveAnEnabledBuyControlAndSoldOutPagesNone() {
     forEachPlainPage((shop, product, html) -> {
       Phrases words = shop.phrases();
+      if (shop.plain().orElseThrow().layout() == PlainLayout.CLASSIFIED) {
+        return; // no cart at all: see the next test
+      }
       String main = html.substring(html.indexOf("<h1"), html.indexOf("<h2"));
       if (product.availability().equals("InStock")) {
         assertThat(main).as(product.slug()).contains(words.addToCart()).doesNotContain(" disabled")
@@ -100,6 +103,28 @@ class PlainShopPagesTest {
         assertThat(disabledButton || noButton).as(product.slug() + " has no usable buy button").isTrue();
       }
     });
+  }
+
+  @Test
+  void aClassifiedAdHasNoCartAndSaysOnlyWhenItsItemIsGone() {
+    Set<String> seen = new java.util.HashSet<>();
+    forEachPlainPage((shop, product, html) -> {
+      if (shop.plain().orElseThrow().layout() != PlainLayout.CLASSIFIED) {
+        return;
+      }
+      Phrases words = shop.phrases();
+      seen.add(product.availability());
+      String aside = html.substring(html.indexOf("<aside"), html.indexOf("</aside>"));
+      assertThat(aside).as(product.slug()).contains("<button", words.contactSeller());
+      String ad = html.substring(html.indexOf("<h1"), html.indexOf("</aside>"));
+      assertThat(ad).as(product.slug()).doesNotContain(words.addToCart(), "/cart", words.inStock(), words.delivery());
+      if (product.availability().equals("InStock")) {
+        assertThat(ad).as(product.slug()).doesNotContain(words.adClosed(), words.soldOut());
+      } else {
+        assertThat(html.substring(html.indexOf("<h1"), html.indexOf("<h2"))).as(product.slug()).contains(words.adClosed());
+      }
+    });
+    assertThat(seen).containsExactlyInAnyOrder("InStock", "OutOfStock");
   }
 
   @Test
