@@ -29,8 +29,10 @@ public final class CandidateBuilder {
   // A label such as "Product code:" or "Код:" in front of an id read from visible text. It must
   // contain a lower-case letter so that an id like "ABC:123" is left alone.
   private static final Pattern ID_LABEL = Pattern.compile("^(?=[^:：]*\\p{Ll})\\p{L}[\\p{L} .\\-]{0,30}[:：]\\s*(?=\\S)");
-  private static final Pattern BRAND_LABEL =
-      Pattern.compile("^(?i)(?:brand|marke|marque|marca|merk|marka|märke|merkki|бренд|производитель)\\s*:\\s*");
+  // The label in a brand property's text, "Brand: Acme", also at the end of a link's lead-in:
+  // "See more from the brand: Acme". The lead-in holds no colon of its own.
+  private static final Pattern BRAND_LABEL = Pattern.compile("^(?iu)(?:[^:：]{0,60}?[\\s\\p{Z}])?"
+      + "(?:brand|marke|marque|marca|merk|marka|märke|merkki|бренд|производитель)[\\s\\p{Z}]*[:：][\\s\\p{Z}]*");
 
   private final Source source;
   private final PageContext page;

@@ -87,6 +87,23 @@ class MicrodataExtractorTest {
   }
 
   @Test
+  void aBrandPropertyIsReadWithoutTheLabelThatLeadsToIt() {
+    for (String brand : new String[] {"Brand: Acme", "<span>See more from the brand: </span><a href=\"/b/acme\">Acme</a>",
+        "<span>Ver mais artigos da Marca: </span><a href=\"/b/acme\">Acme</a>"}) {
+      List<ExtractedProduct> products = extract("<div itemscope itemtype=\"https://schema.org/Product\">"
+          + "<h1 itemprop=\"name\">Drill</h1><h5 itemprop=\"brand\">" + brand + "</h5>"
+          + "<span itemprop=\"offers\" itemscope itemtype=\"https://schema.org/Offer\"><meta itemprop=\"priceCurrency\" "
+          + "content=\"EUR\"><span itemprop=\"price\">20.00</span></span></div>");
+      assertThat(products).as(brand).singleElement().satisfies(p -> assertThat(p.brand()).isEqualTo("Acme"));
+    }
+    // A colon in the name itself is not a label.
+    assertThat(extract("<div itemscope itemtype=\"https://schema.org/Product\"><h1 itemprop=\"name\">Drill</h1>"
+        + "<span itemprop=\"brand\">Studio: Nord</span><span itemprop=\"offers\" itemscope itemtype=\"https://schema.org/Offer\">"
+        + "<meta itemprop=\"priceCurrency\" content=\"EUR\"><span itemprop=\"price\">20.00</span></span></div>"))
+        .singleElement().satisfies(p -> assertThat(p.brand()).isEqualTo("Studio: Nord"));
+  }
+
+  @Test
   void itemrefPropertiesBelongToTheItem() {
     List<ExtractedProduct> products = extract("""
         <div itemscope itemtype="https://schema.org/Product" itemref="extra"><span itemprop="name">Cup</span></div>
