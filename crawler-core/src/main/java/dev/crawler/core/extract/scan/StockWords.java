@@ -91,13 +91,13 @@ final class StockWords {
     if (!cues.mayStateStock().mayMatch(lower)) {
       return null;
     }
-    // Sold-out phrases first, since they hold in-stock words ("not in stock"); counts, pre-order and
-    // backorder before plain stock words, since they often hold them ("only 3 left in stock",
-    // "available on backorder").
-    if (cues.outOfStockText().matcher(text).find()) {
-      return new Said("OutOfStock", StockKind.PHRASE);
-    } else if (cues.limitedStockText().matcher(text).find()) {
+    // Counts first, since some hold sold-out words ("即將售完", "품절 임박": about to sell out); then
+    // sold-out phrases, since they hold in-stock words ("not in stock"); pre-order and backorder
+    // before plain stock words, since they often hold them ("available on backorder").
+    if (cues.limitedStockText().matcher(text).find()) {
       return new Said("LimitedAvailability", StockKind.PHRASE);
+    } else if (cues.outOfStockText().matcher(text).find()) {
+      return new Said("OutOfStock", StockKind.PHRASE);
     } else if (cues.preOrderText().matcher(text).find()) {
       return new Said("PreOrder", StockKind.PHRASE);
     } else if (cues.backOrderText().matcher(text).find()) {
