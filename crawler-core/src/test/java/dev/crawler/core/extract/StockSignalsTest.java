@@ -130,6 +130,19 @@ class StockSignalsTest {
   }
 
   @Test
+  void anAdMarkedSoldIsSoldOutThoughItsSellerCanStillBeContacted() {
+    assertThat(availabilityOf("de", "<h1>Fernbedienung TV</h1><p class=\"preis\">20 €</p><span class=\"badge\">Verkauft</span>"
+        + "<aside><button>Anbieter kontaktieren</button></aside>")).isEqualTo("OutOfStock");
+    assertThat(availabilityOf("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p><p>SOLD</p>"
+        + "<button>Contact seller</button>")).isEqualTo("OutOfStock");
+    // Only the whole text is the mark: a count of sales, or a status that denies it, is not.
+    for (String text : new String[] {"1,234 sold", "Status: NOT SOLD", "Sold by Acme Tools"}) {
+      assertThat(availabilityOf("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p><p>" + text + "</p>"
+          + "<button>Contact seller</button>")).as(text).isEqualTo("InStock");
+    }
+  }
+
+  @Test
   void onlyTheSellersContactButtonSpeaksForAnAd() {
     for (String control : new String[] {
         "<a href=\"/contact\">Contact</a>", // the shop's own page, linked from everywhere

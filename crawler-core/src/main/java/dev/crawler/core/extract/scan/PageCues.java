@@ -39,6 +39,7 @@ public record PageCues(
     Pattern preOrderText,
     Pattern backOrderText,
     Pattern deliveryPromiseText,
+    Pattern soldMarkText,
     Pattern contactSellerText,
     FragmentMatcher attributes,
     Prefilter mayLabel,
@@ -125,6 +126,7 @@ public record PageCues(
         stockPhrase(words(languages, "preOrder")),
         stockPhrase(words(languages, "backOrder")),
         stockPhrase(words(languages, "deliveryPromise")),
+        wholeLabel(words(languages, "soldMark")),
         wholeLabel(words(languages, "contactSeller")),
         FragmentMatcher.builder()
             .add(strings(root.path("priceAttributes"), "priceAttributes"), PRICE_ATTRIBUTE, Fit.ANYWHERE)
@@ -141,7 +143,7 @@ public record PageCues(
         Prefilter.of(words(languages, "addToCart")),
         Prefilter.of(concat(words(languages, "inStock"), words(languages, "outOfStock"),
             words(languages, "limitedStock"), words(languages, "preOrder"), words(languages, "backOrder"),
-            words(languages, "deliveryPromise"))),
+            words(languages, "deliveryPromise"), words(languages, "soldMark"))),
         Prefilter.of(words(languages, "contactSeller")));
   }
 
@@ -230,8 +232,9 @@ public record PageCues(
 
 
   /**
-   * The phrase is the control's whole label, give or take marks around it: "Contact" alone on a
-   * button, not "Contact us about bulk orders" in a sentence.
+   * The phrase is the element's whole text, give or take marks around it: "Contact" alone on a
+   * button, not "Contact us about bulk orders" in a sentence; "Sold" alone on a badge, not "1,234
+   * sold".
    */
   private static Pattern wholeLabel(List<String> phrases) {
     return Pattern.compile("^[^\\p{L}\\p{N}]*(?:" + alternation(phrases) + ")[^\\p{L}\\p{N}]*$", FLAGS);
