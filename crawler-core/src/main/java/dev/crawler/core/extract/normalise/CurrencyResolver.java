@@ -91,17 +91,22 @@ public final class CurrencyResolver {
     if (raw == null) {
       return null;
     }
-    String code = raw.strip().toUpperCase(Locale.ROOT);
+    String code = raw.strip();
+    if (code.length() < 3 || code.length() > 4) {
+      return null; // most texts asked are prices and names, not codes: no case change, no lookup
+    }
+    code = code.toUpperCase(Locale.ROOT);
     code = LEGACY_CODES.getOrDefault(code, code);
-    if (code.length() != 3 || !code.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
-      return null;
-    }
-    try {
-      return Currency.getInstance(code).getCurrencyCode();
-    } catch (IllegalArgumentException notACurrency) {
-      return null;
-    }
+    return ISO_CODES.contains(code) ? code : null;
   }
+
+  /**
+   * The ISO 4217 codes the JDK knows, which are those {@link Currency#getInstance(String)} accepts:
+   * asked of every three capitals in a price text ("NEW", "SET", "UVP"), it threw and filled a stack
+   * trace for each one that is not a code.
+   */
+  private static final java.util.Set<String> ISO_CODES = Currency.getAvailableCurrencies().stream()
+      .map(Currency::getCurrencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /**
    * Resolves a code, symbol or abbreviation found in {@code text} (a code wins over a symbol), using
