@@ -120,12 +120,12 @@ public record PageCues(
         Pattern.compile("^\\W*(?:" + alternation(words(languages, "oldPriceHints")) + ")(?![\\p{L}])", FLAGS),
         phrase(words(languages, "notAPrice")),
         phrase(words(languages, "addToCart")),
-        stockPhrase(words(languages, "inStock")),
-        stockPhrase(words(languages, "outOfStock")),
-        stockPhrase(words(languages, "limitedStock")),
-        stockPhrase(words(languages, "preOrder")),
-        stockPhrase(words(languages, "backOrder")),
-        stockPhrase(words(languages, "deliveryPromise")),
+        phrase(words(languages, "inStock")),
+        phrase(words(languages, "outOfStock")),
+        phrase(words(languages, "limitedStock")),
+        phrase(words(languages, "preOrder")),
+        phrase(words(languages, "backOrder")),
+        phrase(words(languages, "deliveryPromise")),
         wholeLabel(words(languages, "soldMark")),
         wholeLabel(words(languages, "contactSeller")),
         FragmentMatcher.builder()
@@ -212,24 +212,6 @@ public record PageCues(
   private static Pattern phrase(List<String> phrases) {
     return Pattern.compile("(?<![\\p{L}])(?:" + alternation(phrases) + ")(?![\\p{L}])", FLAGS);
   }
-
-  /**
-   * A letter of a script that ends its words with a space or a mark. Chinese and Japanese write
-   * none, and Korean attaches endings to its words, so there a letter beside a phrase does not make
-   * it part of a longer word: "この商品は売り切れです" says sold out, "품절되었습니다" too.
-   */
-  private static final String SPACED_LETTER = "[\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]]";
-
-  /**
-   * A stock phrase: words of their own in languages written with spaces ("unavailable" is not
-   * "available"), anywhere in a run of Chinese, Japanese or Korean text. Those lists name the
-   * negatives that hold a positive ("在庫がありません" holds "在庫あり", "没有现货" holds "现货"),
-   * since sold-out phrases are tried before in-stock ones.
-   */
-  private static Pattern stockPhrase(List<String> phrases) {
-    return Pattern.compile("(?<!" + SPACED_LETTER + ")(?:" + alternation(phrases) + ")(?!" + SPACED_LETTER + ")", FLAGS);
-  }
-
 
   /**
    * The phrase is the element's whole text, give or take marks around it: "Contact" alone on a
