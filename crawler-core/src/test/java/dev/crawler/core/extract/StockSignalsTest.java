@@ -128,11 +128,19 @@ class StockSignalsTest {
         + "<aside><button>Anbieter kontaktieren</button></aside>")).isEqualTo("OutOfStock");
     assertThat(availabilityOf("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p><p>SOLD</p>"
         + "<button>Contact seller</button>")).isEqualTo("OutOfStock");
-    // Only the whole text is the mark: a count of sales, or a status that denies it, is not.
-    for (String text : new String[] {"1,234 sold", "Status: NOT SOLD", "Sold by Acme Tools"}) {
-      assertThat(availabilityOf("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p><p>" + text + "</p>"
+    // A ribbon over the photo, before the heading, says it as well.
+    assertThat(availabilityOf("de", "<span class=\"ribbon\">Verkauft</span><h1>Fernbedienung TV</h1>"
+        + "<p class=\"preis\">20 €</p><aside><button>Kontaktieren</button></aside>")).isEqualTo("OutOfStock");
+    // Only a badge's whole text is the mark: a count of sales, a label before one, or a status that
+    // denies it is not.
+    for (String text : new String[] {"<p>1,234 sold</p>", "<p>Status: NOT SOLD</p>", "<p>Sold by Acme Tools</p>",
+        "<p><span>Sold:</span> 1,234</p>", "<table><tr><th>Sold</th><td>1,234</td></tr></table>"}) {
+      assertThat(availabilityOf("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p>" + text
           + "<button>Contact seller</button>")).as(text).isEqualTo("InStock");
     }
+    // On a shop's page, with a cart, the word is no stock statement at all.
+    assertThat(availabilityOf("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p><p>Sold</p>"
+        + "<button class=\"add-to-cart\">Add to cart</button>")).isEqualTo("InStock");
   }
 
   @Test
@@ -141,7 +149,12 @@ class StockSignalsTest {
         "<a href=\"/contact\">Contact</a>", // the shop's own page, linked from everywhere
         "<button>Contact us about bulk orders</button>", // a sentence, not a label
         "<aside><div class=\"related-ads\"><button>Contact seller</button></div></aside>", // another ad's
-        "<div role=\"dialog\"><button>Contact seller</button></div>"}) { // shown only on demand
+        "<div role=\"dialog\"><button>Contact seller</button></div>", // shown only on demand
+        "<button>Contact</button>", // in the page's main part, as often the shop's help or chat
+        "<form><textarea name=\"question\"></textarea><button>Nachricht senden</button></form>", // a question form
+        "<aside><p>Sold out</p><button>Contact</button></aside>", // an aside that is a buy box
+        "<aside><button class=\"add-to-cart\">Add to cart</button><button>Contact</button></aside>",
+        "<aside><nav><button>Contact</button></nav></aside>"}) { // navigation beside the page
       assertThat(extract(page("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p>" + control)))
           .as(control).allSatisfy(p -> assertThat(p.availability()).isNull());
     }
@@ -149,13 +162,13 @@ class StockSignalsTest {
 
   @Test
   void anAsideIsReadForTheSellersButtonAlone() {
-    // Its price and stock words are about something beside the product.
+    // Its price and code are about something beside the product; its bare "Contact" is the seller's.
     var products = extract(page("en", "<h1>Scientific calculator</h1><p class=\"price\">$15</p>"
-        + "<aside><p class=\"price\">$99</p><p>Sold out</p><p>SKU: SIDE-1</p></aside>"));
+        + "<aside><p class=\"price\">$99</p><p>SKU: SIDE-1</p><button>Contact</button></aside>"));
     assertThat(products).singleElement().satisfies(p -> {
       assertThat(p.price()).isEqualByComparingTo("15");
-      assertThat(p.availability()).isNull();
       assertThat(p.sku()).isNull();
+      assertThat(p.availability()).isEqualTo("InStock");
     });
   }
 

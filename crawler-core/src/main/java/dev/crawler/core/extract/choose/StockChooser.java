@@ -2,6 +2,7 @@ package dev.crawler.core.extract.choose;
 
 import dev.crawler.core.extract.scan.PageWalk;
 import dev.crawler.core.extract.scan.PageWalk.CartSpot;
+import dev.crawler.core.extract.scan.PageWalk.ContactSpot;
 import dev.crawler.core.extract.scan.PageWalk.QuantitySpot;
 import dev.crawler.core.extract.scan.PageWalk.StockKind;
 import dev.crawler.core.extract.scan.PageWalk.StockSpot;
@@ -23,9 +24,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>a promise to send the product within a stated time ("Ships within 24 hours"), in a stock
  *       box or after the main heading. Shops print these beside sold-out products too, so they
  *       count only when nothing else speaks.
- *   <li>a button that offers to contact the seller ("Contact seller", "Anbieter kontaktieren"):
- *       a classified ad has no cart, and an ad still listed is for sale. A sold one says so
- *       ("Sold", "Verkauft"), which the phrases above catch first.
+ *   <li>a button that offers to contact the seller ("Contact seller", "Anbieter kontaktieren", or
+ *       a bare "Contact" in the seller's box of an aside): a classified ad has no cart, and an ad
+ *       still listed is for sale, unless a badge anywhere on the page says it is sold ("Sold",
+ *       "Verkauft"). An aside that holds a buy control or a stock statement is a shop's buy box,
+ *       and its contact buttons are the shop's help: they do not count.
  * </ol>
  * Without any of these the availability stays unknown.
  */
@@ -71,8 +74,10 @@ final class StockChooser {
         return new Decision(spot.term(), Basis.DELIVERY_PROMISE);
       }
     }
-    if (!walk.contacts().isEmpty()) {
-      return new Decision("InStock", Basis.SELLER_CONTACT);
+    for (ContactSpot contact : walk.contacts()) {
+      if (!contact.beside() || !walk.besideSpeaksOfStock()) {
+        return new Decision(walk.soldMark() ? "OutOfStock" : "InStock", Basis.SELLER_CONTACT);
+      }
     }
     return null;
   }

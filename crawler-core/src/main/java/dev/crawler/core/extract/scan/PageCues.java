@@ -41,11 +41,13 @@ public record PageCues(
     Pattern deliveryPromiseText,
     Pattern soldMarkText,
     Pattern contactSellerText,
+    Pattern contactBesideText,
     FragmentMatcher attributes,
     Prefilter mayLabel,
     Prefilter mayBuy,
     Prefilter mayStateStock,
-    Prefilter mayContact) {
+    Prefilter mayContact,
+    Prefilter maySoldMark) {
 
   /**
    * A quick test run on lower-cased text before a phrase pattern: false means the pattern cannot
@@ -126,8 +128,9 @@ public record PageCues(
         phrase(words(languages, "preOrder")),
         phrase(words(languages, "backOrder")),
         phrase(words(languages, "deliveryPromise")),
-        wholeLabel(words(languages, "soldMark")),
+        wholeWord(words(languages, "soldMark")),
         wholeLabel(words(languages, "contactSeller")),
+        wholeLabel(words(languages, "contactBeside")),
         FragmentMatcher.builder()
             .add(strings(root.path("priceAttributes"), "priceAttributes"), PRICE_ATTRIBUTE, Fit.ANYWHERE)
             .add(strings(root.path("oldPriceAttributes"), "oldPriceAttributes"), OLD_PRICE_ATTRIBUTE, Fit.WORD)
@@ -143,8 +146,9 @@ public record PageCues(
         Prefilter.of(words(languages, "addToCart")),
         Prefilter.of(concat(words(languages, "inStock"), words(languages, "outOfStock"),
             words(languages, "limitedStock"), words(languages, "preOrder"), words(languages, "backOrder"),
-            words(languages, "deliveryPromise"), words(languages, "soldMark"))),
-        Prefilter.of(words(languages, "contactSeller")));
+            words(languages, "deliveryPromise"))),
+        Prefilter.of(concat(words(languages, "contactSeller"), words(languages, "contactBeside"))),
+        Prefilter.of(words(languages, "soldMark")));
   }
 
   @SafeVarargs
@@ -214,12 +218,19 @@ public record PageCues(
   }
 
   /**
-   * The phrase is the element's whole text, give or take marks around it: "Contact" alone on a
-   * button, not "Contact us about bulk orders" in a sentence; "Sold" alone on a badge, not "1,234
-   * sold".
+   * The phrase is the control's whole label, give or take marks around it: "Contact" alone on a
+   * button, not "Contact us about bulk orders" in a sentence.
    */
   private static Pattern wholeLabel(List<String> phrases) {
     return Pattern.compile("^[^\\p{L}\\p{N}]*(?:" + alternation(phrases) + ")[^\\p{L}\\p{N}]*$", FLAGS);
+  }
+
+  /**
+   * The word is the element's whole text, give or take marks, but not a label's colon: "Sold" on a
+   * badge, not "Sold:" before a count, nor "1,234 sold".
+   */
+  private static Pattern wholeWord(List<String> words) {
+    return Pattern.compile("^[^\\p{L}\\p{N}:：]*(?:" + alternation(words) + ")[^\\p{L}\\p{N}:：]*$", FLAGS);
   }
 
   /** Class and id as {@link #attributes} reads them: camelCase humps split by '-', lower case. */

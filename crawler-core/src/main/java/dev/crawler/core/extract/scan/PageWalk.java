@@ -33,6 +33,8 @@ public final class PageWalk {
   static final int MAX_VISIBLE_TEXT = 1_000_000;
   /** Texts longer than this are sentences, not a price or a label with its value. */
   static final int MAX_SHORT_TEXT = 80;
+  /** A sold badge is a word or two. */
+  private static final int MAX_SOLD_MARK = 24;
   private static final int MAX_NAME = 300;
   private static final int MAX_HEADINGS = 16;
   /** A heading whose words the title repeats this much names the page's product. */
@@ -81,8 +83,11 @@ public final class PageWalk {
   /**
    * A button whose whole label offers to contact the one selling ("Contact seller", "Anbieter
    * kontaktieren"): how a classified ad, which has no cart, is bought.
+   *
+   * @param beside whether it stands in an {@code <aside>}, the seller's box beside an ad, where a
+   *     bare "Contact" counts too
    */
-  public record ContactSpot(int position) {}
+  public record ContactSpot(int position, boolean beside) {}
 
   /** What a stock statement is. */
   public enum StockKind {
@@ -118,6 +123,10 @@ public final class PageWalk {
   private final List<BrandSpot> brands = new ArrayList<>();
   private final List<CartSpot> carts = new ArrayList<>();
   private final List<ContactSpot> contacts = new ArrayList<>();
+  /** An aside holds a buy control or a stock statement: it is a buy box, not a seller's box. */
+  private boolean besideSpeaksOfStock;
+  /** A badge that says the item is sold ("Sold", "Verkauft") stands somewhere on the page. */
+  private boolean soldMark;
   private final List<StockSpot> stock = new ArrayList<>();
   private final List<QuantitySpot> quantities = new ArrayList<>();
   private final List<Heading> headings = new ArrayList<>();
@@ -256,6 +265,16 @@ public final class PageWalk {
     return contacts;
   }
 
+  /** Whether an aside holds a buy control or a stock statement, so its contact buttons are a shop's help. */
+  public boolean besideSpeaksOfStock() {
+    return besideSpeaksOfStock;
+  }
+
+  /** Whether an element's whole text, outside blocks about other products, says the item is sold. */
+  public boolean soldMark() {
+    return soldMark;
+  }
+
   public List<StockSpot> stock() {
     return stock;
   }
@@ -343,7 +362,7 @@ public final class PageWalk {
     // "Old price" marks reach one level down (<span class="was"><span>$12</span></span>), no further:
     // a whole buy box may carry a class such as "price-range".
     int parentOld = d == 0 ? 0 : flags[d - 1] & OLD_HERE;
-    Control control = control(element, attributes, inherited);
+    Control control = control(element, attributes, inherited, false);
     int own = contextOf(element, attributes, control, names);
     flags[d] = (inherited & ~(OLD | OLD_HERE)) | own | (parentOld != 0 ? OLD : 0) | ((own & OLD) != 0 ? OLD_HERE : 0);
     if ((flags[d] & OTHER) != 0) {
@@ -384,23 +403,48 @@ public final class PageWalk {
   private static final int ASIDE = 256;
 
   /**
-   * An element inside an {@code <aside>}: read only for a button that contacts the seller. It takes
+   * An element inside an {@code <aside>}: read only for a button that contacts the seller, a sold
+   * badge, and whether the aside is a buy box instead (a buy control or a stock statement). It takes
    * no position, so the distances between the spots of the page's main part stay what they were.
    *
    * @return whether the walk wants the element's subtree
    */
   private boolean besideTheProduct(Element element, int d, int attributes, int names, int inherited) {
-    if ((attributes & AttributeHints.OTHER_PRODUCTS) != 0) {
+    String tag = element.normalName();
+    if ((attributes & AttributeHints.OTHER_PRODUCTS) != 0 || tag.equals("nav") || tag.equals("header")
+        || tag.equals("footer")
+        || (names & AttributeNames.ROLE) != 0 && element.attr("role").equalsIgnoreCase("navigation")) {
       return false;
     }
     hintsAt[d] = attributes;
-    String tag = element.normalName();
     flags[d] = inherited | (isDialog(element, tag, attributes, names) ? IN_DIALOG : 0);
-    if ((tag.equals("button") || tag.equals("input")) && (flags[d] & IN_DIALOG) == 0 && contacts.size() < MAX_SPOTS
-        && control(element, attributes, inherited) == Control.CONTACT) {
-      contacts.add(new ContactSpot(position));
+    if ((flags[d] & IN_DIALOG) != 0) {
+      return true;
+    }
+    Control control = control(element, attributes, inherited, true);
+    if (control == Control.BUY) {
+      besideSpeaksOfStock = true;
+    } else if (control == Control.CONTACT && contacts.size() < MAX_SPOTS) {
+      contacts.add(new ContactSpot(position, true));
+    }
+    if (hasOwnText(element)) {
+      String text = shortText.cleaned(element);
+      if (text != null && !text.isEmpty() && text.length() <= MAX_SHORT_TEXT) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        besideSpeaksOfStock |= stockWords.phrase(text, lower) != null;
+        soldMark(element, text, lower);
+      }
     }
     return true;
+  }
+
+  /** A badge whose whole text says sold; a table's or form's label ("Sold" above a count) is not one. */
+  private void soldMark(Element element, String text, String lower) {
+    if (!soldMark && text.length() <= MAX_SOLD_MARK && cues.maySoldMark().mayMatch(lower)
+        && !element.nameIs("th") && !element.nameIs("dt") && !element.nameIs("label")
+        && cues.soldMarkText().matcher(text).matches()) {
+      soldMark = true;
+    }
   }
   private int contextOf(Element element, int attributes, Control control, int names) {
     int flags = 0;
@@ -469,7 +513,7 @@ public final class PageWalk {
       carts.add(new CartSpot(position, stockWords.cannotBuy(element), stockWords.offersPreOrder(element)));
     }
     if (control == Control.CONTACT && (flags & IN_DIALOG) == 0 && contacts.size() < MAX_SPOTS) {
-      contacts.add(new ContactSpot(position));
+      contacts.add(new ContactSpot(position, false));
     }
     if (element.nameIs("input") && (flags & LISTED) == 0) {
       quantity(element, attributes);
@@ -497,6 +541,7 @@ public final class PageWalk {
     label(element, text, lower);
     if ((flags & IN_DIALOG) == 0) {
       stockText(text, lower, (attributes | parentAttributes) & AttributeHints.STOCK);
+      soldMark(element, text, lower);
     }
   }
 
@@ -678,10 +723,10 @@ public final class PageWalk {
   /**
    * Buttons, links and submit inputs are controls; a control buys when its class, id or name says
    * cart or its label is a buy phrase. A button whose whole label offers to contact the seller
-   * stands for buying on a classified ad. Shops also bind scripts to a bare {@code <div>} or
+   * stands for buying on a classified ad; {@code beside} (in an aside) admits a bare "Contact". Shops also bind scripts to a bare {@code <div>} or
    * {@code <span>}: one whose whole text is a buy phrase, outside any other control, buys too.
    */
-  private Control control(Element element, int attributes, int inherited) {
+  private Control control(Element element, int attributes, int inherited, boolean beside) {
     String tag = element.normalName();
     boolean control = tag.equals("button") || tag.equals("a")
         || tag.equals("input") && (element.attr("type").equalsIgnoreCase("submit")
@@ -702,8 +747,11 @@ public final class PageWalk {
     if (cues.mayBuy().mayMatch(lower) && cues.addToCartText().matcher(label).find()) {
       return Control.BUY;
     }
-    // Only a button: "Contact" is also the shop's own link in every page's header and footer.
-    if (!tag.equals("a") && cues.mayContact().mayMatch(lower) && cues.contactSellerText().matcher(label).matches()) {
+    // Only a button: "Contact" is also the shop's own link in every page's header and footer. A
+    // bare "Contact" counts only beside the product, in the seller's box of an ad; in the page's
+    // main part it is as often the shop's help or chat.
+    if (!tag.equals("a") && cues.mayContact().mayMatch(lower) && (cues.contactSellerText().matcher(label).matches()
+        || beside && cues.contactBesideText().matcher(label).matches())) {
       return Control.CONTACT;
     }
     return tag.equals("button") ? Control.OTHER_BUTTON : Control.NONE;

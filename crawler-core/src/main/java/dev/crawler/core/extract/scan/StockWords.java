@@ -96,7 +96,7 @@ final class StockWords {
     // before plain stock words, since they often hold them ("available on backorder").
     if (cues.limitedStockText().matcher(text).find()) {
       return new Said("LimitedAvailability", StockKind.PHRASE);
-    } else if (cues.outOfStockText().matcher(text).find() || cues.soldMarkText().matcher(text).matches()) {
+    } else if (cues.outOfStockText().matcher(text).find()) {
       return new Said("OutOfStock", StockKind.PHRASE);
     } else if (cues.preOrderText().matcher(text).find()) {
       return new Said("PreOrder", StockKind.PHRASE);
