@@ -411,9 +411,7 @@ public final class PageWalk {
    */
   private boolean besideTheProduct(Element element, int d, int attributes, int names, int inherited) {
     String tag = element.normalName();
-    if ((attributes & AttributeHints.OTHER_PRODUCTS) != 0 || tag.equals("nav") || tag.equals("header")
-        || tag.equals("footer")
-        || (names & AttributeNames.ROLE) != 0 && element.attr("role").equalsIgnoreCase("navigation")) {
+    if ((attributes & AttributeHints.OTHER_PRODUCTS) != 0 || tag.equals("header") || isNavigation(element, tag, names)) {
       return false;
     }
     hintsAt[d] = attributes;
@@ -449,9 +447,8 @@ public final class PageWalk {
   private int contextOf(Element element, int attributes, Control control, int names) {
     int flags = 0;
     String tag = element.normalName();
-    if (tag.equals("header") && !holdsTheTitledHeading(element) || tag.equals("footer") || tag.equals("nav")
-        || (attributes & AttributeHints.OTHER_PRODUCTS) != 0
-        || (names & AttributeNames.ROLE) != 0 && element.attr("role").equalsIgnoreCase("navigation")) {
+    if (tag.equals("header") && !holdsTheTitledHeading(element) || isNavigation(element, tag, names)
+        || (attributes & AttributeHints.OTHER_PRODUCTS) != 0) {
       flags |= OTHER;
     }
     if (tag.equals("aside")) {
@@ -480,6 +477,12 @@ public final class PageWalk {
       flags |= IN_DIALOG;
     }
     return flags;
+  }
+
+  /** The site's navigation or footer, by tag or role: never about the page's product. */
+  private static boolean isNavigation(Element element, String tag, int names) {
+    return tag.equals("footer") || tag.equals("nav")
+        || (names & AttributeNames.ROLE) != 0 && element.attr("role").equalsIgnoreCase("navigation");
   }
 
   /**
