@@ -71,6 +71,8 @@ class GeneralExtractorTest {
     assertThat(skuOf("es", "<dl><dt>Código</dt><dd>ES-5521</dd></dl>")).isEqualTo("ES-5521");
     assertThat(skuOf("ja", "<p>型番：XJ-200</p>")).isEqualTo("XJ-200");
     assertThat(skuOf("en", "<span class=\"label\">Item #</span> <span>88-1234</span>")).isEqualTo("88-1234");
+    // A label of two words whose first is a label too: not "Cod." with the value "articolo".
+    assertThat(skuOf("it", "<dl><dt>Cod. articolo</dt><dd>IT-3390</dd></dl>")).isEqualTo("IT-3390");
   }
 
   @Test

@@ -173,6 +173,17 @@ class StockSignalsTest {
   }
 
   @Test
+  void aBuyFormNamedBasketIsTheBuyBoxNotAMiniBasket() {
+    // British shops call the cart a basket; the header's mini basket says so ("mini-basket").
+    assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">£39.00</p>"
+        + "<form class=\"basket\" action=\"/cart\"><button type=\"submit\">Add to basket</button></form>"))
+        .isEqualTo("InStock");
+    assertThat(extract(page("en", "<h1>Wool Scarf</h1><p class=\"price\">£39.00</p>"
+        + "<div class=\"mini-basket\"><button>Add to basket</button></div>")))
+        .allSatisfy(p -> assertThat(p.availability()).isNull());
+  }
+
+  @Test
   void aBuyButtonThatSaysSoldOutOrWearsADisablingClassCannotBuy() {
     assertThat(availabilityOf("en", "<h1>Wool Scarf</h1><p class=\"price\">$39.00</p>"
         + "<button class=\"product-form__cart-submit\">Sold out</button>")).isEqualTo("OutOfStock");
