@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The words and attribute fragments the general page extractor looks for, compiled once from
  * {@code page-cues.json}: per language the labels of identifiers, price and old-price words,
  * add-to-cart and stock phrases (in stock, sold out, few left, pre-order, backorder, a dispatch
- * promise), the labels of buttons that contact the seller, and amounts that are not the product's price (instalments, unit prices, shipping);
+ * promise), the labels of buttons that contact the seller and the badge of a sold ad, and amounts
+ * that are not the product's price (instalments, unit prices, shipping);
  * and, for every language, fragments of class, id and name attributes.
  *
  * <p>The cues are data so that a language is added without touching code. All languages are

@@ -369,7 +369,7 @@ public final class PageWalk {
       return false;
     }
     if ((flags[d] & ASIDE) != 0) {
-      return true; // only its contact buttons are read, by besideTheProduct
+      return true; // read only for the seller's contact button and a sold badge, by besideTheProduct
     }
     visit(element, flags[d], attributes, d == 0 ? 0 : hintsAt[d - 1], control, names);
     return true;
